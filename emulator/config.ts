@@ -1,0 +1,99 @@
+/**
+ * One typed configuration. Every flag has an environment variable; flags win over the environment,
+ * the environment over defaults.
+ */
+import { parseArgs } from 'node:util';
+import type { ClockMode } from './time/clock.js';
+import { LOG_LEVELS, type LogLevel } from './core/log.js';
+
+export interface Config {
+  port: number;
+  host: string;
+  clockMode: ClockMode;
+  clockRate: number;
+  /** Epoch ms, or undefined for "now". */
+  clockStart?: number;
+  seed?: string;
+  logLevel: LogLevel;
+  /** Fleet fixture file; undefined = the default fleet; null = none. */
+  fleet?: string | null;
+  dataDir?: string;
+  help: boolean;
+}
+
+export const USAGE = `Usage: ssm-emulator [options]
+
+  --port N             port to listen on (env PORT, default 4583; 0 picks a free port)
+  --host HOST          address to bind (env HOST, default 127.0.0.1; 0.0.0.0 in Docker)
+  --fleet FILE         fleet fixture to load (env SSM_EMULATOR_FLEET, default fixtures/fleets/default.yaml)
+  --no-fleet           start with no managed nodes
+  --data-dir DIR       keep state in DIR across restarts (env SSM_EMULATOR_DATA_DIR; default in memory)
+  --clock-mode MODE    real | scaled | frozen (env SSM_EMULATOR_CLOCK_MODE, default real)
+  --clock-rate N       virtual seconds per wall second in scaled mode (env SSM_EMULATOR_CLOCK_RATE, default 60)
+  --clock-start ISO    the virtual time to start at (env SSM_EMULATOR_CLOCK_START, default now)
+  --seed S             seed for generated ids (env SSM_EMULATOR_SEED, default random)
+  --log-level LEVEL    debug | info | warn | error | silent (env SSM_EMULATOR_LOG_LEVEL, default info)
+  --help               print this help
+`;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Config {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        fleet: { type: 'string' },
+        'no-fleet': { type: 'boolean' },
+        'data-dir': { type: 'string' },
+        'clock-mode': { type: 'string' },
+        'clock-rate': { type: 'string' },
+        'clock-start': { type: 'string' },
+        seed: { type: 'string' },
+        'log-level': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+  const pick = (flag: string | undefined, envName: string) => flag ?? env[envName];
+
+  const portText = pick(parsed.port, 'PORT') ?? '4583';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port must be 0-65535, not ${portText}`);
+
+  const clockMode = (pick(parsed['clock-mode'], 'SSM_EMULATOR_CLOCK_MODE') ?? 'real') as ClockMode;
+  if (!['real', 'scaled', 'frozen'].includes(clockMode)) throw new ConfigError(`--clock-mode must be real, scaled or frozen, not ${clockMode}`);
+
+  const rateText = pick(parsed['clock-rate'], 'SSM_EMULATOR_CLOCK_RATE');
+  const clockRate = rateText === undefined ? (clockMode === 'scaled' ? 60 : 1) : Number(rateText);
+  if (!(clockRate > 0)) throw new ConfigError(`--clock-rate must be a number greater than 0, not ${rateText}`);
+
+  const startText = pick(parsed['clock-start'], 'SSM_EMULATOR_CLOCK_START');
+  const clockStart = startText === undefined ? undefined : Date.parse(startText);
+  if (clockStart !== undefined && !Number.isFinite(clockStart)) throw new ConfigError(`--clock-start must be an ISO-8601 date-time, not ${startText}`);
+
+  const logLevel = (pick(parsed['log-level'], 'SSM_EMULATOR_LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const fleet = parsed['no-fleet'] ? null : pick(parsed.fleet, 'SSM_EMULATOR_FLEET');
+
+  return {
+    port,
+    host: pick(parsed.host, 'HOST') ?? '127.0.0.1',
+    clockMode,
+    clockRate,
+    clockStart,
+    seed: pick(parsed.seed, 'SSM_EMULATOR_SEED'),
+    logLevel,
+    fleet,
+    dataDir: pick(parsed['data-dir'], 'SSM_EMULATOR_DATA_DIR'),
+    help: parsed.help ?? false,
+  };
+}

@@ -1,0 +1,61 @@
+/** Health, reset, events and state snapshots under /_emulator. */
+import { Router } from 'express';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Emulator } from '../emulator.js';
+import { EMULATOR_VERSION, SnapshotError } from '../emulator.js';
+import { ControlError } from './errors.js';
+
+const openapiDir = fileURLToPath(new URL('../../openapi/', import.meta.url));
+
+export function stateRoutes(emu: Emulator): Router {
+  const r = Router();
+  r.get('/health', (_req, res) => {
+    const ssm = emu.services.ssm;
+    res.json({
+      status: 'ok',
+      version: EMULATOR_VERSION,
+      uptimeSeconds: Math.round((Date.now() - emu.startedAt) / 10) / 100,
+      clock: emu.clock.describe(),
+      operations: { implemented: ssm.handlers.size, total: Object.keys(ssm.operations).length },
+    });
+  });
+  r.post('/reset', (req, res) => {
+    const body = (req.body ?? {}) as { account?: unknown; region?: unknown };
+    for (const k of ['account', 'region'] as const) {
+      if (body[k] !== undefined && typeof body[k] !== 'string') throw new ControlError('InvalidReset', `${k} must be a string.`);
+    }
+    emu.reset({ account: body.account as string | undefined, region: body.region as string | undefined });
+    res.json({ reset: true, account: body.account ?? 'all', region: body.region ?? 'all' });
+  });
+  r.get('/events', (req, res) => {
+    const q = req.query as Record<string, string | undefined>;
+    const after = q.after === undefined ? undefined : Number(q.after);
+    if (after !== undefined && !Number.isFinite(after)) throw new ControlError('InvalidFilter', 'after must be a number (an event seq).');
+    res.json({
+      events: emu.events.list({ account: q.account, region: q.region, source: q.source, detailType: q['detail-type'], after }),
+    });
+  });
+  r.delete('/events', (_req, res) => {
+    emu.store.data.events = [];
+    res.json({ cleared: true });
+  });
+  r.get('/state', (_req, res) => {
+    res.json(emu.snapshot());
+  });
+  r.post('/state', (req, res) => {
+    try {
+      emu.restore(req.body);
+    } catch (err) {
+      if (err instanceof SnapshotError) throw new ControlError('InvalidSnapshot', err.message);
+      throw err;
+    }
+    res.json({ restored: true, clock: emu.clock.describe() });
+  });
+  const openapi = (file: string) => (_req: unknown, res: import('express').Response) => {
+    res.type('application/json').send(readFileSync(openapiDir + file, 'utf8'));
+  };
+  r.get('/openapi.json', openapi('ssm.openapi.json'));
+  r.get('/openapi/resource-groups.json', openapi('resource-groups.openapi.json'));
+  return r;
+}

@@ -1,0 +1,82 @@
+/**
+ * The one error type the protocol layer turns into an AWS error response. Modelled errors are
+ * generated subclasses (emulator/generated/<service>/errors.ts); protocol errors that the model does
+ * not declare (SerializationException, UnknownOperationException, ...) are defined here.
+ */
+export class ServiceError extends Error {
+  constructor(
+    /** The `__type` AWS sends, e.g. ParameterNotFound. */
+    readonly code: string,
+    message: string,
+    readonly status: number = 400,
+    /** The body member that carries the text: the model says "Message" for most shapes, "message" for some. */
+    readonly messageMember: string = 'message',
+    readonly fields?: Readonly<Record<string, unknown>>,
+  ) {
+    super(message);
+    this.name = code;
+  }
+
+  /** The JSON body, as AWS sends it: `{"__type": code, "<message member>": text, ...extra members}`. */
+  toBody(): Record<string, unknown> {
+    const body: Record<string, unknown> = { __type: this.code };
+    if (this.fields) {
+      for (const [k, v] of Object.entries(this.fields)) if (v !== undefined && v !== null) body[k] = v;
+    }
+    body[this.messageMember] = this.message;
+    return body;
+  }
+}
+
+/** The request body is not JSON, or a member has the wrong JSON type. */
+export class SerializationException extends ServiceError {
+  constructor(message: string) {
+    super('SerializationException', message, 400, 'message');
+  }
+}
+
+/** X-Amz-Target names no operation of the service. */
+export class UnknownOperationException extends ServiceError {
+  constructor(message = '') {
+    super('UnknownOperationException', message, 400, 'message');
+  }
+}
+
+/**
+ * Constraint violations. SSM models ValidationException with a "Message" member, but the generic
+ * request validation (Coral) that produces "N validation errors detected" answers with "message".
+ */
+export class ValidationError extends ServiceError {
+  constructor(message: string) {
+    super('ValidationException', message, 400, 'message');
+  }
+}
+
+/** Any failure that is not a modelled error: logged, answered as AWS answers an internal fault. */
+export class InternalFailure extends ServiceError {
+  constructor(message = 'An internal error occurred in the SSM emulator.') {
+    super('InternalServerError', message, 500, 'Message');
+  }
+}
+
+/**
+ * An operation the model declares but the emulator does not implement yet. Never a fake success:
+ * the caller learns at once which operation and which capability area is missing.
+ */
+export class NotImplementedError extends ServiceError {
+  constructor(operation: string, area: string | undefined) {
+    super(
+      'NotImplementedException',
+      `${operation} is not implemented by the SSM emulator yet` +
+        (area ? ` (capability area: ${area}; see COVERAGE.md)` : '') +
+        '. The emulator never answers with a fake success.',
+      400,
+      'message',
+    );
+  }
+}
+
+/** Throws the error that `make` builds unless `condition` holds. */
+export function assert(condition: unknown, make: () => ServiceError): asserts condition {
+  if (!condition) throw make();
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/** CLI entry: config from flags and environment, create the emulator, listen, stop on signals. */
+import { loadConfig, ConfigError, USAGE } from './config.js';
+import { Emulator } from './emulator.js';
+import { createServer, listen } from './server.js';
+import { createLogger } from './core/log.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`ssm-emulator: ${err.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  if (config.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const log = createLogger(config.logLevel);
+  const emu = new Emulator({
+    clock: { mode: config.clockMode, rate: config.clockRate, start: config.clockStart },
+    seed: config.seed,
+    logger: log,
+  });
+  const server = createServer(emu);
+  const address = await listen(server, config.port, config.host);
+  const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+  log.log('info', 'SSM emulator listening', { endpoint: url, clock: emu.clock.describe() });
+  if (!log.enabled('info')) process.stderr.write(`SSM emulator listening on ${url}\n`);
+
+  const stop = (signal: string) => {
+    log.log('info', 'stopping', { signal });
+    emu.close();
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`ssm-emulator: ${String((err as Error)?.stack ?? err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,118 @@
+/**
+ * The AWS JSON 1.1 RPC path: POST / with X-Amz-Target: AmazonSSM.<Operation>.
+ *
+ *   body -> caller (SigV4 scope) -> target -> JSON.parse -> model validation -> handler -> JSON
+ *
+ * Served by a lean node:http handler in front of express (see server.ts): this is the hot path that
+ * the benchmark compares with a bare node:http server.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { Emulator } from '../emulator.js';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../emulator.js';
+import { callerOf } from './sigv4.js';
+import { sendError, sendJson, toServiceError } from './respond.js';
+import { InternalFailure, NotImplementedError, SerializationException, UnknownOperationException } from '../core/errors.js';
+import { areaOfOperation } from '../model/areas.js';
+
+/** Larger bodies are refused before parsing (AWS's own limits are far lower for every SSM operation). */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export function readBody(req: IncomingMessage, limit: number, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let failed = false;
+  req.on('data', (chunk: Buffer) => {
+    if (failed) return;
+    size += chunk.length;
+    if (size > limit) {
+      failed = true;
+      done(new SerializationException(`The request body is larger than ${limit} bytes.`), Buffer.alloc(0));
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.on('end', () => {
+    if (!failed) done(null, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+  });
+  req.on('error', (err) => {
+    if (!failed) {
+      failed = true;
+      done(err, Buffer.alloc(0));
+    }
+  });
+}
+
+export interface RpcOptions {
+  targetPrefix: string;
+  defaults?: { account: string; region: string };
+}
+
+export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefix: 'AmazonSSM.' }) {
+  const svc = emu.services.ssm;
+  const defaults = opts.defaults ?? { account: DEFAULT_ACCOUNT, region: DEFAULT_REGION };
+  const prefix = opts.targetPrefix;
+  const logRequests = emu.log.enabled('info');
+
+  function dispatch(req: IncomingMessage, res: ServerResponse, body: Buffer, started: number): void {
+    const requestId = randomUUID();
+    const caller = callerOf(req.headers, defaults);
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const operation = target.startsWith(prefix) ? target.slice(prefix.length) : '';
+    let status = 200;
+    try {
+      const def = svc.operations[operation];
+      if (!def || !Object.hasOwn(svc.operations, operation)) {
+        throw new UnknownOperationException(`Operation ${target || '(none)'} is not an operation of ${prefix.slice(0, -1)}.`);
+      }
+      let input: unknown = {};
+      if (body.length) {
+        try {
+          input = JSON.parse(body.toString('utf8'));
+        } catch {
+          throw new SerializationException('The request body is not valid JSON.');
+        }
+      }
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+        throw new SerializationException('The request body must be a JSON object.');
+      }
+      if (def.input) svc.validator.validate(def.input, input);
+      const handler = svc.handlers.get(operation);
+      if (!handler) throw new NotImplementedError(operation, areaOfOperation.get(operation));
+      emu.catchUp();
+      const ctx = emu.context(caller.account, caller.region, emu.clock.now(), { requestId, operation });
+      const output = handler.handle(input, ctx) ?? {};
+      if (emu.checkResponses && def.output) {
+        const problems = svc.validator.checkOutput(def.output, JSON.parse(JSON.stringify(output)));
+        if (problems.length) throw new InternalFailure(`Response does not match the model: ${problems.join('; ')}`);
+      }
+      sendJson(res, 200, JSON.stringify(output), requestId);
+    } catch (err) {
+      const e = toServiceError(err, emu.log, { operation, requestId });
+      status = e.status;
+      sendError(res, e, requestId);
+    }
+    if (logRequests) {
+      emu.log.log('info', 'request', {
+        operation: operation || target,
+        account: caller.account,
+        region: caller.region,
+        status,
+        ms: Math.round((performance.now() - started) * 100) / 100,
+        requestId,
+      });
+    }
+  }
+
+  return function handleRpc(req: IncomingMessage, res: ServerResponse): void {
+    const started = performance.now();
+    readBody(req, MAX_BODY_BYTES, (err, body) => {
+      if (err) {
+        const e = toServiceError(err, emu.log, {});
+        sendError(res, e, randomUUID());
+        return;
+      }
+      dispatch(req, res, body, started);
+    });
+  };
+}

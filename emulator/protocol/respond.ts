@@ -1,0 +1,28 @@
+/** Writing AWS-shaped responses: the only place that turns results and errors into HTTP. */
+import type { ServerResponse } from 'node:http';
+import { ServiceError, InternalFailure } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
+
+export const AMZ_JSON = 'application/x-amz-json-1.1';
+
+export function sendJson(res: ServerResponse, status: number, body: string, requestId: string, contentType = AMZ_JSON, extra?: Record<string, string>): void {
+  const headers: Record<string, string | number> = {
+    'Content-Type': contentType,
+    'Content-Length': Buffer.byteLength(body),
+    'x-amzn-RequestId': requestId,
+  };
+  if (extra) Object.assign(headers, extra);
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+/** Any thrown value -> the AWS error it stands for; unexpected ones become InternalServerError, logged. */
+export function toServiceError(err: unknown, log: Logger, where: Record<string, unknown>): ServiceError {
+  if (err instanceof ServiceError) return err;
+  log.log('error', 'unexpected failure', { ...where, error: String((err as Error)?.stack ?? err) });
+  return new InternalFailure();
+}
+
+export function sendError(res: ServerResponse, err: ServiceError, requestId: string, contentType = AMZ_JSON): void {
+  sendJson(res, err.status, JSON.stringify(err.toBody()), requestId, contentType, { 'x-amzn-ErrorType': err.code });
+}

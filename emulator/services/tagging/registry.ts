@@ -1,0 +1,21 @@
+/**
+ * The resource types that AddTagsToResource / RemoveTagsFromResource / ListTagsForResource reach.
+ * Each area that owns a taggable resource (Parameter, Document, ManagedInstance, MaintenanceWindow,
+ * PatchBaseline, OpsItem, OpsMetadata, Automation, Association) lists a TaggableType in its Area;
+ * the tagging handlers and Resource Groups only talk to this interface.
+ */
+import type { Ctx } from '../../core/context.js';
+import type { Tag, ResourceTypeForTagging } from '../../generated/ssm/types.js';
+
+export interface TaggableType {
+  readonly resourceType: ResourceTypeForTagging;
+  /**
+   * The live, mutable tag list of a resource, or undefined when no such resource exists in the
+   * caller's scope. `resourceId` is what the caller sent (a name, an id, or for some types an ARN).
+   */
+  tags(ctx: Ctx, resourceId: string): Tag[] | undefined;
+  /** Called after the tags of a resource changed (to update tag indexes, events). */
+  changed?(ctx: Ctx, resourceId: string): void;
+  /** Every resource of this type in the scope with its ARN and tags (Resource Groups, tag filters). */
+  list?(ctx: Ctx): { id: string; arn: string; tags: Tag[] }[];
+}

@@ -1,0 +1,103 @@
+/**
+ * All emulator state, as plain JSON, scoped by account and region (SSM is regional: a parameter put in
+ * us-east-1 does not exist in eu-west-1). Each capability area declares its slice of a region's state
+ * with defineSlice(); slices are created lazily on first use.
+ *
+ * Indexes (sorted name lists, tag maps, ...) are not stored here: areas derive them from their slice
+ * and cache them in a WeakMap keyed by the slice object, so a restored snapshot rebuilds them.
+ */
+import type { Task } from '../time/scheduler.js';
+import type { EmulatorEvent } from '../core/events.js';
+
+/** Bumped whenever the shape of persisted state changes; snapshots of another version are refused. */
+export const STATE_FORMAT_VERSION = 1;
+
+export type RegionData = Record<string, unknown>;
+
+export interface StoreData {
+  /** "account/region" -> that region's slices */
+  regions: Record<string, RegionData>;
+  scheduler: { seq: number; tasks: Task[] };
+  rng: [number, number, number, number];
+  events: EmulatorEvent[];
+  eventSeq: number;
+}
+
+export interface Scope {
+  readonly account: string;
+  readonly region: string;
+  readonly data: RegionData;
+}
+
+export const scopeKey = (account: string, region: string) => `${account}/${region}`;
+
+export class Store {
+  data: StoreData;
+  private scopes = new Map<string, Scope>();
+
+  constructor(seedRng: [number, number, number, number]) {
+    this.data = { regions: {}, scheduler: { seq: 0, tasks: [] }, rng: seedRng, events: [], eventSeq: 0 };
+  }
+
+  /** The state of one account and region, created on first use. */
+  scope(account: string, region: string): Scope {
+    const key = scopeKey(account, region);
+    let s = this.scopes.get(key);
+    if (!s) {
+      const data = (this.data.regions[key] ??= {});
+      s = { account, region, data };
+      this.scopes.set(key, s);
+    }
+    return s;
+  }
+
+  /** Every scope that has state, for engines that sweep all regions. */
+  allScopes(): Scope[] {
+    return Object.keys(this.data.regions).map((key) => {
+      const i = key.indexOf('/');
+      return this.scope(key.slice(0, i), key.slice(i + 1));
+    });
+  }
+
+  /** Drops one region's state (or all regions' when no scope is given). */
+  resetRegions(account?: string, region?: string): void {
+    if (account === undefined && region === undefined) {
+      this.data.regions = {};
+    } else {
+      for (const key of Object.keys(this.data.regions)) {
+        const [a, r] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)];
+        if ((account === undefined || a === account) && (region === undefined || r === region)) delete this.data.regions[key];
+      }
+    }
+    this.scopes.clear();
+  }
+
+  /** Replaces everything (snapshot restore, persistence load). */
+  replace(data: StoreData): void {
+    this.data = data;
+    this.scopes.clear();
+  }
+}
+
+export interface Slice<T> {
+  readonly name: string;
+  /** The slice in this scope, created with its initial value on first use. */
+  of(scope: Scope): T;
+}
+
+const sliceNames = new Set<string>();
+
+/** Declares an area's slice of region state. `init` must return plain JSON data. */
+export function defineSlice<T>(name: string, init: () => T): Slice<T> {
+  if (sliceNames.has(name)) throw new Error(`slice ${name} is declared twice`);
+  sliceNames.add(name);
+  return {
+    name,
+    of(scope: Scope): T {
+      const d = scope.data;
+      let v = d[name] as T | undefined;
+      if (v === undefined) d[name] = v = init();
+      return v;
+    },
+  };
+}

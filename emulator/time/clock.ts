@@ -1,0 +1,107 @@
+/**
+ * The one source of time in the emulator. Nothing else reads the wall clock (handlers, engines and
+ * schedules all call clock.now()).
+ *
+ * Modes:
+ *   real    virtual time moves with wall time (rate 1), from wherever it was set;
+ *   scaled  virtual time moves at `rate` x wall time (60 = an hour a minute);
+ *   frozen  virtual time moves only when set or advanced.
+ *
+ * Represented as an anchor pair: at wall instant `anchorWall` the virtual time was `anchorVirtual`.
+ * That pair is plain data, so it persists and snapshots with the rest of the state.
+ */
+export type ClockMode = 'real' | 'scaled' | 'frozen';
+
+export interface ClockState {
+  mode: ClockMode;
+  rate: number;
+  anchorVirtual: number;
+  anchorWall: number;
+}
+
+/** Wall time in milliseconds. The only call to Date.now() in the emulator lives here. */
+export type WallSource = () => number;
+
+export class Clock {
+  private state: ClockState;
+  /** While the scheduler runs a task, time stands at the task's instant (see Scheduler.advance). */
+  private pinned: number | undefined;
+  private listeners: (() => void)[] = [];
+
+  constructor(
+    init: { mode?: ClockMode; rate?: number; start?: number } = {},
+    private readonly wall: WallSource = Date.now,
+  ) {
+    const now = wall();
+    const mode = init.mode ?? 'real';
+    this.state = {
+      mode,
+      rate: mode === 'scaled' ? (init.rate ?? 60) : 1,
+      anchorVirtual: init.start ?? now,
+      anchorWall: now,
+    };
+  }
+
+  /** Virtual now, in epoch milliseconds. */
+  now(): number {
+    if (this.pinned !== undefined) return this.pinned;
+    const s = this.state;
+    if (s.mode === 'frozen') return s.anchorVirtual;
+    return Math.floor(s.anchorVirtual + (this.wall() - s.anchorWall) * s.rate);
+  }
+
+  get mode(): ClockMode {
+    return this.state.mode;
+  }
+
+  get rate(): number {
+    return this.state.rate;
+  }
+
+  /** Wall milliseconds until virtual time reaches `virtualMs` (Infinity when frozen). */
+  wallDelayUntil(virtualMs: number): number {
+    if (this.state.mode === 'frozen') return Infinity;
+    return Math.max(0, (virtualMs - this.now()) / this.state.rate);
+  }
+
+  /** Changes mode, rate or the current instant, keeping time continuous for what is not given. */
+  set(change: { now?: number; mode?: ClockMode; rate?: number }): void {
+    const current = this.now();
+    const mode = change.mode ?? this.state.mode;
+    let rate = change.rate ?? this.state.rate;
+    if (mode === 'real') rate = 1;
+    if (mode === 'scaled' && change.rate === undefined && this.state.mode !== 'scaled') rate = 60;
+    this.state = { mode, rate, anchorVirtual: change.now ?? current, anchorWall: this.wall() };
+    this.changed();
+  }
+
+  /** Used by the scheduler while it runs a due task; `undefined` unpins. */
+  pin(at: number | undefined): void {
+    this.pinned = at;
+  }
+
+  /** Called whenever time jumps or its speed changes (the scheduler re-arms its timer). */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+
+  snapshot(): ClockState {
+    const wall = this.wall();
+    return { ...this.state, anchorVirtual: this.now(), anchorWall: wall };
+  }
+
+  restore(state: ClockState): void {
+    // A real clock keeps its offset from wall time (time passed while the emulator was down, as it
+    // does on AWS); a scaled clock resumes from the saved instant; a frozen one is where it was.
+    this.state = state.mode === 'real' ? { ...state } : { ...state, anchorWall: this.wall() };
+    this.changed();
+  }
+
+  describe(): { now: string; mode: ClockMode; rate: number } {
+    return { now: new Date(this.now()).toISOString(), mode: this.state.mode, rate: this.state.rate };
+  }
+}

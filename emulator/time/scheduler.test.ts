@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { Clock } from './clock.js';
+import { Scheduler } from './scheduler.js';
+import { Store } from '../state/store.js';
+
+const T0 = Date.UTC(2025, 0, 1);
+const setup = () => {
+  const store = new Store([1, 2, 3, 4]);
+  const clock = new Clock({ mode: 'frozen', start: T0 });
+  const s = new Scheduler(() => store, clock);
+  const log: string[] = [];
+  return { store, clock, s, log };
+};
+const at = (seconds: number) => ({ at: T0 + seconds * 1000, account: 'a', region: 'r' });
+
+describe('Scheduler', () => {
+  it('advance runs due tasks in time order, each at its own instant, and ends at now + ms', () => {
+    const { s, clock, log } = setup();
+    s.define<string>('note', (task, ctx) => void log.push(`${task.payload}@${(ctx.now - T0) / 1000}:${(clock.now() - T0) / 1000}`));
+    s.schedule({ ...at(30), kind: 'note', payload: 'c' });
+    s.schedule({ ...at(10), kind: 'note', payload: 'a' });
+    s.schedule({ ...at(20), kind: 'note', payload: 'b' });
+    s.schedule({ ...at(90), kind: 'note', payload: 'later' });
+    expect(s.advance(60_000)).toBe(3);
+    expect(log).toEqual(['a@10:10', 'b@20:20', 'c@30:30']);
+    expect(clock.now()).toBe(T0 + 60_000);
+    expect(s.list().map((t) => t.payload)).toEqual(['later']);
+  });
+
+  it('ties run in scheduling order, and tasks may schedule tasks that run in the same advance', () => {
+    const { s, log } = setup();
+    s.define<number>('chain', (task, ctx) => {
+      log.push(`n${task.payload}`);
+      if (task.payload < 3) s.schedule({ at: ctx.now + 1000, account: 'a', region: 'r', kind: 'chain', payload: task.payload + 1 });
+    });
+    s.schedule({ ...at(1), kind: 'chain', payload: 0 });
+    s.schedule({ ...at(1), kind: 'chain', payload: 10 });
+    s.advance(10_000);
+    expect(log).toEqual(['n0', 'n10', 'n1', 'n2', 'n3']);
+  });
+
+  it('a keyed task replaces the pending one with the same key; cancel removes it', () => {
+    const { s, log } = setup();
+    s.define<string>('k', (task) => void log.push(task.payload));
+    s.schedule({ ...at(5), kind: 'k', key: 'x', payload: 'first' });
+    s.schedule({ ...at(8), kind: 'k', key: 'x', payload: 'second' });
+    s.schedule({ ...at(6), kind: 'k', key: 'y', payload: 'y' });
+    expect(s.cancel('y')).toBe(true);
+    expect(s.cancel('y')).toBe(false);
+    s.advance(10_000);
+    expect(log).toEqual(['second']);
+  });
+
+  it('a failing task is recorded and does not stop the others', () => {
+    const { s, log } = setup();
+    s.define('boom', () => {
+      throw new Error('kaput');
+    });
+    s.define<string>('ok', (t) => void log.push(t.payload));
+    s.schedule({ ...at(1), kind: 'boom', payload: null });
+    s.schedule({ ...at(2), kind: 'ok', payload: 'after' });
+    s.advance(5000);
+    expect(log).toEqual(['after']);
+    expect(s.failures[0].error).toContain('kaput');
+  });
+
+  it('the queue is plain data in the store: a rebuilt scheduler continues it', () => {
+    const { s, store, clock, log } = setup();
+    s.define<string>('k', (t) => void log.push(t.payload));
+    s.schedule({ ...at(5), kind: 'k', key: 'x', payload: 'old' });
+    s.schedule({ ...at(6), kind: 'k', key: 'x', payload: 'new' });
+    const copy = JSON.parse(JSON.stringify(store.data));
+    const store2 = new Store([0, 0, 0, 0]);
+    store2.replace(copy);
+    const s2 = new Scheduler(() => store2, clock);
+    s2.define<string>('k', (t) => void log.push(`2:${t.payload}`));
+    s2.rebuild();
+    s2.advance(10_000);
+    expect(log).toEqual(['2:new']);
+  });
+
+  it('a real-time clock fires due tasks from its own timer', async () => {
+    const store = new Store([1, 2, 3, 4]);
+    const clock = new Clock({ mode: 'scaled', rate: 1000, start: T0 });
+    const s = new Scheduler(() => store, clock);
+    let fired = 0;
+    s.define('tick', () => void fired++);
+    s.schedule({ at: clock.now() + 20_000, account: 'a', region: 'r', kind: 'tick', payload: null }); // 20 ms of wall time
+    await new Promise((r) => setTimeout(r, 120));
+    expect(fired).toBe(1);
+    s.stop();
+  });
+});

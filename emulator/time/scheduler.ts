@@ -1,0 +1,248 @@
+/**
+ * One scheduler for every capability: pending work is data (a task in a priority queue kept in the
+ * store), never a closure or a timer, so it persists, snapshots and replays.
+ *
+ * Engines register task kinds (expire a parameter, advance a command invocation, open a maintenance
+ * window...). Running due tasks pops them in time order (ties in scheduling order), pins the clock to
+ * each task's instant while it runs (so every timestamp it writes is exact), and lets tasks schedule
+ * more tasks, which run in the same pass when they fall due before the target.
+ *
+ * Frozen clock: tasks run only on advance. Real and scaled clocks: one unref'd timer wakes at the next
+ * due task; every request also runs whatever is due first, so nothing is ever observed late.
+ */
+import type { Clock } from './clock.js';
+import type { Store } from '../state/store.js';
+
+export interface Task<P = unknown> {
+  id: number;
+  /** Virtual epoch milliseconds when it falls due. */
+  at: number;
+  kind: string;
+  account: string;
+  region: string;
+  /** A task with a key replaces the pending task with the same key (reschedule, cancel by key). */
+  key?: string;
+  payload: P;
+}
+
+export interface TaskRunContext {
+  readonly account: string;
+  readonly region: string;
+  /** The task's instant, in epoch milliseconds. */
+  readonly now: number;
+}
+
+export type TaskRunner<P = any> = (task: Task<P>, ctx: TaskRunContext) => void;
+
+const before = (a: Task, b: Task) => a.at < b.at || (a.at === b.at && a.id < b.id);
+
+export class Scheduler {
+  private runners = new Map<string, TaskRunner>();
+  /** key -> id of the live task with that key; tasks whose id differs were replaced or cancelled. */
+  private keys = new Map<string, number>();
+  private stale = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private timerAt = Infinity;
+  private running = false;
+  /** Failures of task runners, surfaced by the control API instead of crashing the server. */
+  readonly failures: { at: number; kind: string; error: string }[] = [];
+
+  constructor(
+    private readonly store: () => Store,
+    private readonly clock: Clock,
+    private readonly onError: (task: Task, err: unknown) => void = () => {},
+  ) {
+    clock.onChange(() => this.arm());
+  }
+
+  define<P>(kind: string, runner: TaskRunner<P>): void {
+    if (this.runners.has(kind)) throw new Error(`task kind ${kind} is defined twice`);
+    this.runners.set(kind, runner as TaskRunner);
+  }
+
+  private get heap(): Task[] {
+    return this.store().data.scheduler.tasks;
+  }
+
+  schedule<P>(t: { at: number; kind: string; account: string; region: string; key?: string; payload: P }): number {
+    if (!this.runners.has(t.kind)) throw new Error(`no runner for task kind ${t.kind}`);
+    const sched = this.store().data.scheduler;
+    const task: Task<P> = { id: ++sched.seq, at: t.at, kind: t.kind, account: t.account, region: t.region, payload: t.payload };
+    if (t.key !== undefined) {
+      task.key = t.key;
+      if (this.keys.has(t.key)) this.stale++;
+      this.keys.set(t.key, task.id);
+    }
+    this.push(task);
+    if (t.at < this.timerAt) this.arm();
+    return task.id;
+  }
+
+  /** Cancels the pending task with this key, if any. */
+  cancel(key: string): boolean {
+    if (!this.keys.delete(key)) return false;
+    this.stale++;
+    if (this.stale > 1024 && this.stale > this.heap.length / 2) this.compact();
+    return true;
+  }
+
+  /** The pending task with this key (for tests and the control API). */
+  pending(key: string): Task | undefined {
+    const id = this.keys.get(key);
+    return id === undefined ? undefined : this.heap.find((t) => t.id === id);
+  }
+
+  /** Live tasks in due order. */
+  list(): Task[] {
+    return this.heap.filter((t) => this.live(t)).sort((a, b) => (before(a, b) ? -1 : 1));
+  }
+
+  private live(t: Task): boolean {
+    return t.key === undefined || this.keys.get(t.key) === t.id;
+  }
+
+  /** Runs every task due at or before `until` (virtual ms), in time order. Returns how many ran. */
+  runDue(until: number): number {
+    if (this.running) return 0; // a task that makes a request-like call must not re-enter
+    const heap = this.heap;
+    if (!heap.length || heap[0].at > until) return 0;
+    this.running = true;
+    let ran = 0;
+    try {
+      while (heap.length && heap[0].at <= until) {
+        const task = this.pop()!;
+        if (task.key !== undefined) {
+          if (this.keys.get(task.key) !== task.id) {
+            this.stale--;
+            continue;
+          }
+          this.keys.delete(task.key);
+        }
+        const runner = this.runners.get(task.kind);
+        this.clock.pin(task.at);
+        try {
+          runner?.(task, { account: task.account, region: task.region, now: task.at });
+        } catch (err) {
+          this.failures.push({ at: task.at, kind: task.kind, error: String((err as Error)?.stack ?? err) });
+          if (this.failures.length > 100) this.failures.shift();
+          this.onError(task, err);
+        } finally {
+          this.clock.pin(undefined);
+        }
+        ran++;
+      }
+    } finally {
+      this.running = false;
+    }
+    this.arm();
+    return ran;
+  }
+
+  /**
+   * Moves virtual time forward by `ms`, running everything that falls due in between in time order,
+   * then leaves the clock at exactly now + ms (in any mode).
+   */
+  advance(ms: number): number {
+    const target = this.clock.now() + ms;
+    return this.advanceTo(target);
+  }
+
+  advanceTo(target: number): number {
+    const ran = this.runDue(target);
+    this.clock.set({ now: target });
+    return ran + this.runDue(target);
+  }
+
+  /** After a snapshot restore: rebuild the key index from the stored heap. */
+  rebuild(): void {
+    this.keys.clear();
+    this.stale = 0;
+    const heap = this.heap;
+    // Later ids win for a key, as schedule() replaces earlier ones.
+    const sorted = [...heap].sort((a, b) => a.id - b.id);
+    for (const t of sorted) if (t.key !== undefined) this.keys.set(t.key, t.id);
+    for (const t of heap) if (t.key !== undefined && this.keys.get(t.key) !== t.id) this.stale++;
+    this.arm();
+  }
+
+  /** Drops tasks of one scope (reset of an account/region) or all. */
+  clear(filter?: (t: Task) => boolean): void {
+    const sched = this.store().data.scheduler;
+    sched.tasks = filter ? sched.tasks.filter((t) => !filter(t)) : [];
+    this.heapify();
+    this.rebuild();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = Infinity;
+  }
+
+  /** (Re)arms the wall-clock timer for the next due task in real and scaled modes. */
+  arm(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = Infinity;
+    const next = this.heap[0];
+    if (!next || this.clock.mode === 'frozen') return;
+    const delay = this.clock.wallDelayUntil(next.at);
+    this.timerAt = next.at;
+    // setTimeout holds at most ~24.8 days; a later task re-arms when this one fires.
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.timerAt = Infinity;
+      this.runDue(this.clock.now());
+      this.arm();
+    }, Math.min(Math.ceil(delay), 2 ** 31 - 1));
+    this.timer.unref();
+  }
+
+  private compact(): void {
+    const sched = this.store().data.scheduler;
+    sched.tasks = sched.tasks.filter((t) => this.live(t));
+    this.stale = 0;
+    this.heapify();
+  }
+
+  // ---- binary heap over store.data.scheduler.tasks ----
+  private heapify(): void {
+    const h = this.heap;
+    for (let i = (h.length >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+  private push(t: Task): void {
+    const h = this.heap;
+    h.push(t);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!before(h[i], h[p])) break;
+      [h[i], h[p]] = [h[p], h[i]];
+      i = p;
+    }
+  }
+  private pop(): Task | undefined {
+    const h = this.heap;
+    if (!h.length) return undefined;
+    const top = h[0];
+    const last = h.pop()!;
+    if (h.length) {
+      h[0] = last;
+      this.down(0);
+    }
+    return top;
+  }
+  private down(i: number): void {
+    const h = this.heap;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && before(h[l], h[m])) m = l;
+      if (r < h.length && before(h[r], h[m])) m = r;
+      if (m === i) return;
+      [h[i], h[m]] = [h[m], h[i]];
+      i = m;
+    }
+  }
+}
