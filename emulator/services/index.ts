@@ -6,8 +6,9 @@
 import type { Area } from '../core/operation.js';
 import { parametersArea } from './parameters/index.js';
 import { taggingArea } from './tagging/index.js';
+import { resourcePoliciesArea } from './resource-policies/index.js';
 import { documentsArea } from './documents/index.js';
 import { fleetArea } from './fleet/index.js';
 import { resourceGroupsArea } from './resource-groups/index.js';
 
-export const areas: readonly Area[] = [parametersArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea];
+export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea];
