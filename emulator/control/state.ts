@@ -3,7 +3,8 @@ import { Router } from 'express';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Emulator } from '../emulator.js';
-import { EMULATOR_VERSION, SnapshotError } from '../emulator.js';
+import { SnapshotError } from '../emulator.js';
+import { healthBody } from './health.js';
 import { ControlError } from './errors.js';
 
 const openapiDir = fileURLToPath(new URL('../../openapi/', import.meta.url));
@@ -11,14 +12,7 @@ const openapiDir = fileURLToPath(new URL('../../openapi/', import.meta.url));
 export function stateRoutes(emu: Emulator): Router {
   const r = Router();
   r.get('/health', (_req, res) => {
-    const ssm = emu.services.ssm;
-    res.json({
-      status: 'ok',
-      version: EMULATOR_VERSION,
-      uptimeSeconds: Math.round((Date.now() - emu.startedAt) / 10) / 100,
-      clock: emu.clock.describe(),
-      operations: { implemented: ssm.handlers.size, total: Object.keys(ssm.operations).length },
-    });
+    res.json(healthBody(emu));
   });
   r.post('/reset', (req, res) => {
     const body = (req.body ?? {}) as { account?: unknown; region?: unknown };

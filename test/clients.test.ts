@@ -1,0 +1,79 @@
+/**
+ * Other real clients than the JS SDK: the AWS CLI and boto3, when installed on the machine (each
+ * suite is skipped with a message otherwise). They parse responses with botocore, so they catch wire
+ * differences the JS SDK tolerates.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { useEmulator } from '../emulator/testing/harness.js';
+
+const hasAws = spawnSync('aws', ['--version'], { encoding: 'utf8' }).status === 0;
+const hasBoto3 = spawnSync('python3', ['-c', 'import boto3'], { encoding: 'utf8' }).status === 0;
+if (!hasAws) console.warn('AWS CLI not installed: the CLI tests are skipped');
+if (!hasBoto3) console.warn('boto3 not installed: the boto3 tests are skipped');
+
+const t = useEmulator();
+const env = () => ({
+  ...process.env,
+  AWS_ACCESS_KEY_ID: 'AKIAEMULATORTEST',
+  AWS_SECRET_ACCESS_KEY: 'secret',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_CONFIG_FILE: '/dev/null',
+  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+});
+
+function aws(args: string[], extraEnv: Record<string, string> = {}) {
+  const r = spawnSync('aws', ['--output', 'json', ...args], { encoding: 'utf8', env: { ...env(), ...extraEnv } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, json: r.stdout ? JSON.parse(r.stdout) : undefined };
+}
+
+describe.skipIf(!hasAws)('AWS CLI', () => {
+  it('put-parameter and get-parameter round-trip with --endpoint-url', () => {
+    const put = aws(['ssm', 'put-parameter', '--endpoint-url', t.endpoint, '--name', '/cli/db/url', '--value', 'postgres://x', '--type', 'String']);
+    expect(put.stderr).toBe('');
+    expect(put.json).toEqual({ Version: 1, Tier: 'Standard' });
+    const get = aws(['ssm', 'get-parameter', '--endpoint-url', t.endpoint, '--name', '/cli/db/url']);
+    expect(get.json.Parameter).toMatchObject({ Name: '/cli/db/url', Value: 'postgres://x', Type: 'String', Version: 1 });
+    // botocore parses epoch seconds into its own date format
+    expect(typeof get.json.Parameter.LastModifiedDate).toBe('string');
+  });
+
+  it('works with AWS_ENDPOINT_URL instead of --endpoint-url, and reports AWS errors as the CLI does', () => {
+    const missing = aws(['ssm', 'get-parameter', '--name', '/cli/nope'], { AWS_ENDPOINT_URL: t.endpoint });
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toContain('An error occurred (ParameterNotFound) when calling the GetParameter operation');
+    const invalid = aws(['ssm', 'get-parameters-by-path', '--path', '/x', '--max-results', '11', '--no-paginate'], { AWS_ENDPOINT_URL: t.endpoint });
+    expect(invalid.stderr).toContain('ValidationException');
+    expect(invalid.stderr).toContain("Value '11' at 'maxResults' failed to satisfy constraint");
+  });
+
+  it('the CLI paginator follows NextToken to the end', () => {
+    for (let i = 0; i < 12; i++) {
+      aws(['ssm', 'put-parameter', '--endpoint-url', t.endpoint, '--name', `/cli/many/p${String(i).padStart(2, '0')}`, '--value', `v${i}`, '--type', 'String']);
+    }
+    const all = aws(['ssm', 'get-parameters-by-path', '--endpoint-url', t.endpoint, '--path', '/cli/many', '--page-size', '5']);
+    expect(all.json.Parameters.map((p: { Name: string }) => p.Name)).toHaveLength(12);
+  });
+});
+
+describe.skipIf(!hasBoto3)('boto3', () => {
+  it('boto3 parses parameters, timestamps and modelled errors', () => {
+    const script = `
+import boto3, json, sys
+from botocore.exceptions import ClientError
+c = boto3.client('ssm', endpoint_url=sys.argv[1], region_name='eu-west-1')
+c.put_parameter(Name='/boto/secret', Value='s3cr3t', Type='SecureString')
+p = c.get_parameter(Name='/boto/secret', WithDecryption=True)['Parameter']
+enc = c.get_parameter(Name='/boto/secret')['Parameter']
+try:
+    c.get_parameter(Name='/boto/none')
+    err = None
+except ClientError as e:
+    err = e.response['Error']['Code']
+print(json.dumps({'value': p['Value'], 'encrypted_differs': enc['Value'] != 's3cr3t', 'year': p['LastModifiedDate'].year, 'err': err}))
+`;
+    const r = spawnSync('python3', ['-c', script, t.endpoint], { encoding: 'utf8', env: env() });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ value: 's3cr3t', encrypted_differs: true, year: 2025, err: 'ParameterNotFound' });
+  });
+});
