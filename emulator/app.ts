@@ -17,6 +17,20 @@ export function createApp(emu: Emulator): express.Express {
 
   const control = express.Router();
   control.use(express.json({ limit: '256mb', strict: false }));
+  // Under --data-dir, a control request that changes anything answers only once a checkpoint holding
+  // the change is on disk (see state/persistence.ts).
+  control.use((req, res, next) => {
+    if (req.method === 'GET' || !emu.checkpoint) return next();
+    const json = res.json.bind(res);
+    res.json = (body: unknown) => {
+      emu.checkpoint!().then(
+        () => json(body),
+        (err: unknown) => next(err),
+      );
+      return res;
+    };
+    next();
+  });
   control.use(clockRoutes(emu));
   control.use(stateRoutes(emu));
   for (const area of emu.areas) area.controlRoutes?.(control, emu);

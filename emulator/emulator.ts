@@ -12,6 +12,9 @@ import { Events } from './core/events.js';
 import { createValidator, type Validator } from './core/validate.js';
 import { createLogger, type Logger } from './core/log.js';
 import type { Ctx } from './core/context.js';
+import { InternalFailure, NotImplementedError } from './core/errors.js';
+import { areaOfOperation } from './model/areas.js';
+import type { JournalEntry } from './state/persistence.js';
 import type { Area, OperationHandler, ServiceId } from './core/operation.js';
 import type { OperationDef, ShapeTable } from './core/shapes.js';
 import { shapes as ssmShapes } from './generated/ssm/shapes.js';
@@ -35,6 +38,12 @@ export interface EmulatorOptions {
   areas?: readonly Area[];
   /** Wall time source (tests of the clock only). */
   wall?: () => number;
+  /**
+   * Managed nodes to load at start and again after every reset: a fleet fixture file path, a parsed
+   * fixture object (see docs/fleet.md), or null/absent for none. main.ts passes the default fleet
+   * unless --no-fleet; tests get no fleet unless they ask for one.
+   */
+  fleet?: string | Record<string, unknown> | null;
 }
 
 export interface ServiceRuntime {
@@ -64,17 +73,24 @@ export class Emulator {
   readonly services: Record<ServiceId, ServiceRuntime>;
   readonly checkResponses: boolean;
   readonly areas: readonly Area[];
+  /** The fleet fixture this emulator loads at start and after each reset (EmulatorOptions.fleet). */
+  readonly fleet: string | Record<string, unknown> | null;
   /** ResourceType (Parameter, Document, ManagedInstance, ...) -> how to reach its tags. */
   readonly taggable = new Map<string, TaggableType>();
   /** Wall time at creation, for uptime. */
   readonly startedAt = Date.now();
+  /** Set by persistence (--data-dir): receives every state change to journal. */
+  journal: ((entry: JournalEntry) => void) | undefined;
+  /** Set by persistence: writes a checkpoint (control API changes wait for it before answering). */
+  checkpoint: (() => Promise<void>) | undefined;
   private readonly seed: RngState;
   private _store: Store;
-  private resetHooks: ((scope?: { account?: string; region?: string }) => void)[] = [];
+  private resetHooks: ((scope: { account?: string; region?: string } | undefined, reason: 'reset' | 'restore') => void)[] = [];
 
   constructor(options: EmulatorOptions = {}) {
     this.log = options.logger ?? createLogger('silent');
     this.checkResponses = options.checkResponses ?? false;
+    this.fleet = options.fleet ?? null;
     this.seed = options.seed === undefined ? randomSeed() : seedFrom(options.seed);
     this._store = new Store([...this.seed] as RngState);
     this.clock = new Clock(options.clock ?? {}, options.wall);
@@ -84,6 +100,7 @@ export class Emulator {
       () => this._store,
       this.clock,
       (task, err) => this.log.log('error', 'scheduled task failed', { kind: task.kind, error: String((err as Error)?.stack ?? err) }),
+      (until) => this.journal?.({ t: 'tick', until }),
     );
     this.services = {
       ssm: { id: 'ssm', shapes: ssmShapes, operations: ssmOperations, validator: createValidator(ssmShapes), handlers: new Map() },
@@ -120,8 +137,11 @@ export class Emulator {
     return { emu: this, account, region, scope: this._store.scope(account, region), now, ...extra };
   }
 
-  /** Areas with derived caches outside the store register here to drop them on reset/restore. */
-  onReset(hook: (scope?: { account?: string; region?: string }) => void): void {
+  /**
+   * Areas with derived caches outside the store register here to drop them on reset/restore.
+   * `reason` tells a reset (state cleared: reload start-up data) from a restore (state replaced).
+   */
+  onReset(hook: (scope: { account?: string; region?: string } | undefined, reason: 'reset' | 'restore') => void): void {
     this.resetHooks.push(hook);
   }
 
@@ -140,17 +160,20 @@ export class Emulator {
         (e) => !((scope.account === undefined || e.account === scope.account) && (scope.region === undefined || e.region === scope.region)),
       );
     }
-    for (const h of this.resetHooks) h(scope);
+    for (const h of this.resetHooks) h(scope, 'reset');
   }
 
-  snapshot(): Snapshot {
+  /**
+   * All state as one JSON-able value. A deep copy by default, so later mutations do not leak into a
+   * snapshot the caller holds; `copy: false` for callers that serialise it at once (persistence).
+   */
+  snapshot(opts: { copy?: boolean } = {}): Snapshot {
     return {
       formatVersion: STATE_FORMAT_VERSION,
       emulatorVersion: EMULATOR_VERSION,
       savedAt: new Date(this.clock.now()).toISOString(),
       clock: this.clock.snapshot(),
-      // A deep copy, so later mutations do not leak into a snapshot the caller holds.
-      store: structuredClone(this._store.data),
+      store: opts.copy === false ? this._store.data : structuredClone(this._store.data),
     };
   }
 
@@ -160,7 +183,7 @@ export class Emulator {
     this._store.replace(structuredClone(s.store));
     this.clock.restore(s.clock);
     this.scheduler.rebuild();
-    for (const h of this.resetHooks) h(undefined);
+    for (const h of this.resetHooks) h(undefined, 'restore');
   }
 
   /** Runs whatever is due now (called before each request in real and scaled modes). */
@@ -168,9 +191,50 @@ export class Emulator {
     this.scheduler.runDue(this.clock.now());
   }
 
+  /**
+   * Runs one operation as a request would, after the protocol layer decoded it: model validation,
+   * the handler (or NotImplementedException), and the response check in tests. The protocol layers
+   * (JSON RPC, REST-JSON), persistence replay and the in-process API all go through here.
+   * `now` is read once by the caller; whatever is due up to it runs first.
+   */
+  invoke(service: ServiceId, operation: string, input: Record<string, unknown>, caller: { account: string; region: string; requestId?: string }, now = this.clock.now()): unknown {
+    const svc = this.services[service];
+    const def = svc.operations[operation];
+    if (def.input) svc.validator.validate(def.input, input);
+    const handler = svc.handlers.get(operation);
+    if (!handler) throw new NotImplementedError(operation, service === 'ssm' ? areaOfOperation.get(operation) : 'resource-groups');
+    this.scheduler.runDue(now);
+    const ctx = this.context(caller.account, caller.region, now, { requestId: caller.requestId, operation });
+    let output: unknown;
+    try {
+      output = handler.handle(input, ctx) ?? {};
+    } finally {
+      // Journaled whether it succeeded or not: replay reproduces exactly what it did (see persistence.ts).
+      if (this.journal && !isReadOnly(service, operation)) {
+        this.journal({ t: 'op', svc: service, op: operation, in: input, a: caller.account, r: caller.region, now });
+      }
+    }
+    if (this.checkResponses && def.output) {
+      const problems = svc.validator.checkOutput(def.output, JSON.parse(JSON.stringify(output)));
+      if (problems.length) throw new InternalFailure(`Response does not match the model: ${problems.join('; ')}`);
+    }
+    return output;
+  }
+
   close(): void {
     this.scheduler.stop();
   }
+}
+
+/**
+ * Operations that never change state (reads). Everything else is journaled under --data-dir.
+ * Due scheduler tasks that a read runs first are journaled separately, as ticks.
+ */
+const READ_PREFIXES = /^(Get|Describe|List|Search)/;
+const MUTATING_READS = new Set(['GetDeployablePatchSnapshotForInstance', 'GetAccessToken']);
+export function isReadOnly(service: ServiceId, operation: string): boolean {
+  void service;
+  return READ_PREFIXES.test(operation) && !MUTATING_READS.has(operation);
 }
 
 export class SnapshotError extends Error {}

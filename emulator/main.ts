@@ -4,6 +4,7 @@ import { loadConfig, ConfigError, USAGE } from './config.js';
 import { Emulator } from './emulator.js';
 import { createServer, listen } from './server.js';
 import { createLogger } from './core/log.js';
+import { Persistence } from './state/persistence.js';
 
 async function main(): Promise<void> {
   let config;
@@ -26,6 +27,12 @@ async function main(): Promise<void> {
     seed: config.seed,
     logger: log,
   });
+  let persistence: Persistence | undefined;
+  if (config.dataDir) {
+    persistence = new Persistence(emu, config.dataDir);
+    const { restored, replayed } = await persistence.open();
+    log.log('info', restored ? 'state restored' : 'new data directory', { dataDir: config.dataDir, replayed });
+  }
   const server = createServer(emu);
   const address = await listen(server, config.port, config.host);
   const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
@@ -35,9 +42,16 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     log.log('info', 'stopping', { signal });
     emu.close();
-    server.close(() => process.exit(0));
+    server.close();
     server.closeAllConnections();
-    setTimeout(() => process.exit(0), 2000).unref();
+    setTimeout(() => process.exit(0), 5000).unref();
+    (persistence ? persistence.close() : Promise.resolve()).then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.log('error', 'final checkpoint failed', { error: String(err) });
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

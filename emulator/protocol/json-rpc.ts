@@ -12,8 +12,7 @@ import type { Emulator } from '../emulator.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../emulator.js';
 import { callerOf } from './sigv4.js';
 import { sendError, sendJson, toServiceError } from './respond.js';
-import { InternalFailure, NotImplementedError, SerializationException, UnknownOperationException } from '../core/errors.js';
-import { areaOfOperation } from '../model/areas.js';
+import { SerializationException, UnknownOperationException } from '../core/errors.js';
 
 /** Larger bodies are refused before parsing (AWS's own limits are far lower for every SSM operation). */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -76,16 +75,7 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefi
       if (typeof input !== 'object' || input === null || Array.isArray(input)) {
         throw new SerializationException('The request body must be a JSON object.');
       }
-      if (def.input) svc.validator.validate(def.input, input);
-      const handler = svc.handlers.get(operation);
-      if (!handler) throw new NotImplementedError(operation, areaOfOperation.get(operation));
-      emu.catchUp();
-      const ctx = emu.context(caller.account, caller.region, emu.clock.now(), { requestId, operation });
-      const output = handler.handle(input, ctx) ?? {};
-      if (emu.checkResponses && def.output) {
-        const problems = svc.validator.checkOutput(def.output, JSON.parse(JSON.stringify(output)));
-        if (problems.length) throw new InternalFailure(`Response does not match the model: ${problems.join('; ')}`);
-      }
+      const output = emu.invoke('ssm', operation, input as Record<string, unknown>, { ...caller, requestId });
       sendJson(res, 200, JSON.stringify(output), requestId);
     } catch (err) {
       const e = toServiceError(err, emu.log, { operation, requestId });

@@ -51,6 +51,8 @@ export class Scheduler {
     private readonly store: () => Store,
     private readonly clock: Clock,
     private readonly onError: (task: Task, err: unknown) => void = () => {},
+    /** Told after a pass that ran tasks (persistence journals it as a tick). */
+    private readonly afterRun: (until: number, ran: number) => void = () => {},
   ) {
     clock.onChange(() => this.arm());
   }
@@ -134,6 +136,7 @@ export class Scheduler {
     } finally {
       this.running = false;
     }
+    if (ran) this.afterRun(until, ran);
     this.arm();
     return ran;
   }
