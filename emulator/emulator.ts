@@ -102,6 +102,8 @@ export class Emulator {
       (task, err) => this.log.log('error', 'scheduled task failed', { kind: task.kind, error: String((err as Error)?.stack ?? err) }),
       (until) => this.journal?.({ t: 'tick', until }),
     );
+    // Clock changes (set, advance) are journaled under --data-dir so a restart finds the same time.
+    this.clock.onChange(() => this.journal?.({ t: 'clock', state: this.clock.snapshot() }));
     this.services = {
       ssm: { id: 'ssm', shapes: ssmShapes, operations: ssmOperations, validator: createValidator(ssmShapes), handlers: new Map() },
       'resource-groups': {
@@ -147,6 +149,7 @@ export class Emulator {
 
   /** Clears all state, or one account and/or region. The clock keeps its time and mode. */
   reset(scope?: { account?: string; region?: string }): void {
+    this.journal?.({ t: 'reset', scope });
     if (!scope || (scope.account === undefined && scope.region === undefined)) {
       this._store.replace(new Store([...this.seed] as RngState).data);
       this.scheduler.clear();

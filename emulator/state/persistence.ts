@@ -23,10 +23,13 @@ import { join } from 'node:path';
 import { DataFile } from 'lowdb/node';
 import type { Emulator, Snapshot } from '../emulator.js';
 import type { ServiceId } from '../core/operation.js';
+import type { ClockState } from '../time/clock.js';
 
 export type JournalEntry =
   | { t: 'op'; svc: ServiceId; op: string; in: unknown; a: string; r: string; now: number }
-  | { t: 'tick'; until: number };
+  | { t: 'tick'; until: number }
+  | { t: 'clock'; state: ClockState }
+  | { t: 'reset'; scope?: { account?: string; region?: string } };
 
 interface StateFile extends Snapshot {
   /** Journals numbered up to this one are folded into this snapshot. */
@@ -117,6 +120,14 @@ export class Persistence {
   private apply(entry: JournalEntry): void {
     if (entry.t === 'tick') {
       this.emu.scheduler.runDue(entry.until);
+      return;
+    }
+    if (entry.t === 'clock') {
+      this.emu.clock.restore(entry.state);
+      return;
+    }
+    if (entry.t === 'reset') {
+      this.emu.reset(entry.scope);
       return;
     }
     try {

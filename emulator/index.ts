@@ -1,0 +1,103 @@
+/**
+ * The in-process API, for test suites that want an emulator per worker without Docker:
+ *
+ *   import { startEmulator } from 'ssm-emulator';
+ *   const emu = await startEmulator({ clock: { mode: 'frozen', start: '2025-01-01T00:00:00Z' } });
+ *   const ssm = new SSMClient({ endpoint: emu.endpoint, region: 'us-east-1', credentials: {...} });
+ *   await emu.clock.advance(3600);
+ *   await emu.stop();
+ */
+import { Emulator, type EmulatorOptions, type Snapshot } from './emulator.js';
+import { createServer, listen } from './server.js';
+import { createLogger, type LogLevel } from './core/log.js';
+import { Persistence } from './state/persistence.js';
+import type { ClockMode } from './time/clock.js';
+import type { EmulatorEvent } from './core/events.js';
+
+export { Emulator } from './emulator.js';
+export type { EmulatorOptions, Snapshot } from './emulator.js';
+export type { EmulatorEvent } from './core/events.js';
+export type { ClockMode } from './time/clock.js';
+
+export interface StartOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Address to bind; default 127.0.0.1. */
+  host?: string;
+  /** A fleet fixture: a file path, a parsed fixture object, or null/undefined for no nodes. */
+  fleet?: string | Record<string, unknown> | null;
+  clock?: { mode?: ClockMode; rate?: number; start?: string | number | Date };
+  /** Keep state in this directory across restarts (see README, Persistence). */
+  dataDir?: string;
+  /** Seed for generated ids (deterministic ids across runs). */
+  seed?: string | number;
+  /** Default 'warn'. */
+  logLevel?: LogLevel;
+}
+
+export interface RunningEmulator {
+  /** http://127.0.0.1:<port>: the endpoint to give SDK clients. */
+  readonly endpoint: string;
+  readonly port: number;
+  /** The emulator itself (state, scheduler, services) for advanced use. */
+  readonly emulator: Emulator;
+  readonly clock: {
+    now(): Date;
+    set(change: { now?: string | number | Date; mode?: ClockMode; rate?: number }): void;
+    /** Moves virtual time forward, running everything that falls due; returns how many tasks ran. */
+    advance(seconds: number): number;
+  };
+  /** Clears all state, or one account and/or region. */
+  reset(scope?: { account?: string; region?: string }): void;
+  snapshot(): Snapshot;
+  restore(snapshot: Snapshot): void;
+  events(filter?: { source?: string; detailType?: string; account?: string; region?: string }): EmulatorEvent[];
+  stop(): Promise<void>;
+}
+
+const instant = (v: string | number | Date): number => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Date.parse(v));
+
+export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
+  const start = options.clock?.start === undefined ? undefined : instant(options.clock.start);
+  if (start !== undefined && !Number.isFinite(start)) throw new Error(`clock.start is not a date: ${String(options.clock?.start)}`);
+  const emuOptions: EmulatorOptions & { fleet?: unknown } = {
+    clock: { mode: options.clock?.mode ?? 'real', rate: options.clock?.rate, start },
+    seed: options.seed,
+    logger: createLogger(options.logLevel ?? 'warn'),
+  };
+  if (options.fleet !== undefined) emuOptions.fleet = options.fleet;
+  const emu = new Emulator(emuOptions as EmulatorOptions);
+  let persistence: Persistence | undefined;
+  if (options.dataDir) {
+    persistence = new Persistence(emu, options.dataDir);
+    await persistence.open();
+  }
+  const server = createServer(emu);
+  const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  const host = address.address.includes(':') ? `[${address.address}]` : address.address;
+  return {
+    endpoint: `http://${host}:${address.port}`,
+    port: address.port,
+    emulator: emu,
+    clock: {
+      now: () => new Date(emu.clock.now()),
+      set(change) {
+        const target = change.now === undefined ? undefined : instant(change.now);
+        if (target !== undefined && target > emu.clock.now()) emu.scheduler.advanceTo(target);
+        else if (target !== undefined) emu.clock.set({ now: target });
+        if (change.mode !== undefined || change.rate !== undefined) emu.clock.set({ mode: change.mode, rate: change.rate });
+      },
+      advance: (seconds) => emu.scheduler.advance(Math.round(seconds * 1000)),
+    },
+    reset: (scope) => emu.reset(scope),
+    snapshot: () => emu.snapshot(),
+    restore: (snapshot) => emu.restore(snapshot),
+    events: (filter) => emu.events.list(filter),
+    async stop() {
+      emu.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await persistence?.close();
+    },
+  };
+}
