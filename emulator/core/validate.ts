@@ -15,6 +15,13 @@ import { SerializationException, ValidationError } from './errors.js';
 const MAX_REPORTED = 10;
 
 /**
+ * Enum shapes whose values AWS itself sends outside the modelled set, so the response check must
+ * not flag them. DocumentParameterType: the model lists String and StringList, but DescribeDocument
+ * reports every declared parameter type (Boolean, Integer, StringMap, MapList too).
+ */
+export const OPEN_ENUMS: ReadonlySet<string> = new Set(['DocumentParameterType']);
+
+/**
  * AWS patterns are Java regular expressions matched against the whole value (Matcher.matches), so
  * they are anchored here. Java's inline (?i) flag becomes the JS "i" flag, and \p{..} classes need "u".
  */
@@ -250,7 +257,7 @@ export function createValidator(shapes: ShapeTable): Validator {
       } catch (e) {
         return void problems.push(`${path}: ${(e as Error).message}`);
       }
-      if (def.t === 'string' && def.enum && !def.enum.includes(v as string)) {
+      if (def.t === 'string' && def.enum && !OPEN_ENUMS.has(name) && !def.enum.includes(v as string)) {
         problems.push(`${path}: '${String(v)}' is not one of [${def.enum.join(', ')}]`);
       }
       if (def.t === 'structure') {

@@ -1,7 +1,37 @@
-/** The documents capability area: its operations, scheduled task kinds and start-up hook. */
+/** The documents capability area: its operations, scheduled task kinds and taggable resource type. */
 import type { Area } from '../../core/operation.js';
+import createDocument from './createDocument.js';
+import getDocument from './getDocument.js';
+import describeDocument from './describeDocument.js';
+import updateDocument from './updateDocument.js';
+import deleteDocument from './deleteDocument.js';
+import listDocuments from './listDocuments.js';
+import listDocumentVersions from './listDocumentVersions.js';
+import updateDocumentDefaultVersion from './updateDocumentDefaultVersion.js';
+import describeDocumentPermission from './describeDocumentPermission.js';
+import modifyDocumentPermission from './modifyDocumentPermission.js';
+import listDocumentMetadataHistory from './listDocumentMetadataHistory.js';
+import updateDocumentMetadata from './updateDocumentMetadata.js';
+import { settleTask } from './lifecycle.js';
+import { SETTLE_TASK } from './model.js';
+import { documentTaggable } from './tagging.js';
 
 export const documentsArea: Area = {
   name: 'documents',
-  operations: [],
+  operations: [
+    createDocument,
+    getDocument,
+    describeDocument,
+    updateDocument,
+    deleteDocument,
+    listDocuments,
+    listDocumentVersions,
+    updateDocumentDefaultVersion,
+    describeDocumentPermission,
+    modifyDocumentPermission,
+    listDocumentMetadataHistory,
+    updateDocumentMetadata,
+  ],
+  tasks: { [SETTLE_TASK]: settleTask },
+  taggable: [documentTaggable],
 };

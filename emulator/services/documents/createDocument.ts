@@ -1,0 +1,43 @@
+import { defineOperation } from '../../core/operation.js';
+import { ValidationError, assert } from '../../core/errors.js';
+import { toEpochSeconds } from '../../core/context.js';
+import { DocumentAlreadyExists, DocumentLimitExceeded } from '../../generated/ssm/errors.js';
+import { documents, type StoredDocument } from './state.js';
+import { DOCUMENT_LIMIT, describe, isReservedName, ownDocument } from './model.js';
+import { buildVersion, scheduleSettle } from './lifecycle.js';
+import * as messages from './messages.js';
+
+/**
+ * CreateDocument: checks the name, the content for its type and schema version, and the account's
+ * document quota before storing anything; the new document answers Status "Creating" and turns
+ * Active (or Failed) one virtual second later.
+ */
+export default defineOperation('CreateDocument', (input, ctx) => {
+  const { Name } = input;
+  assert(!isReservedName(Name), () => new ValidationError(messages.reservedName(Name)));
+  const type = input.DocumentType ?? 'Command';
+  assert(type !== 'DeploymentStrategy', () => new ValidationError(messages.reservedType(type)));
+  assert(!ownDocument(ctx, Name), () => new DocumentAlreadyExists(messages.alreadyExists(Name)));
+  const { version } = buildVersion(ctx, { ...input, DocumentType: type }, '1', 'Creating');
+  const state = documents.of(ctx.scope);
+  assert(Object.keys(state.byName).length < DOCUMENT_LIMIT, () => new DocumentLimitExceeded(messages.documentLimit(DOCUMENT_LIMIT)));
+
+  const doc: StoredDocument = {
+    Name,
+    Owner: ctx.account,
+    DocumentType: type,
+    CreatedDate: toEpochSeconds(ctx.now),
+    Tags: structuredClone(input.Tags ?? []),
+    DefaultVersion: '1',
+    LatestVersion: '1',
+    NextVersion: 2,
+    Versions: { '1': version },
+    Permissions: [],
+    ...(type === 'Automation.ChangeTemplate' && { Author: `arn:aws:iam::${ctx.account}:root` }),
+  };
+  state.byName[Name] = doc;
+  // A document the account deleted and creates again is its own from now on.
+  delete state.removedDefaults[Name];
+  scheduleSettle(ctx, Name, '1');
+  return { DocumentDescription: describe({ doc, ownership: 'self', ownerAccount: ctx.account }, version) };
+});

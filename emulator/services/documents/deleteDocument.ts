@@ -1,0 +1,56 @@
+import { defineOperation } from '../../core/operation.js';
+import { assert } from '../../core/errors.js';
+import { InvalidDocument, InvalidDocumentOperation } from '../../generated/ssm/errors.js';
+import { documents } from './state.js';
+import { amazonDocument, ownDocument, versionsOf } from './model.js';
+import { settleKey } from './lifecycle.js';
+import { catalogOf } from './catalog.js';
+import * as messages from './messages.js';
+
+/**
+ * DeleteDocument: the whole document, or one version (DocumentVersion and/or VersionName). A shared
+ * document must be unshared first; the default version can't be deleted on its own while other
+ * versions exist; ApplicationConfigurationSchema documents need Force. Deletion is immediate (AWS
+ * shows Status "Deleting" briefly; see docs/documents.md).
+ */
+export default defineOperation('DeleteDocument', (input, ctx) => {
+  const { Name } = input;
+  const ref = ownDocument(ctx, Name);
+  if (!ref) {
+    assert(!amazonDocument(ctx, Name), () => new InvalidDocumentOperation(messages.amazonOwned(Name)));
+    throw new InvalidDocument(messages.notFound());
+  }
+  const doc = ref.doc;
+  assert(!doc.Permissions.length, () => new InvalidDocumentOperation(messages.deleteShared()));
+  assert(doc.DocumentType !== 'ApplicationConfigurationSchema' || input.Force, () => new InvalidDocumentOperation(messages.forceRequired(doc.DocumentType)));
+  const state = documents.of(ctx.scope);
+
+  const one = input.DocumentVersion !== undefined || input.VersionName !== undefined;
+  const all = versionsOf(doc);
+  let target = all;
+  if (one) {
+    const asked = input.DocumentVersion;
+    const number = asked === '$LATEST' ? doc.LatestVersion : asked === '$DEFAULT' ? doc.DefaultVersion : asked;
+    const v = all.find(
+      (x) => (number === undefined || x.DocumentVersion === number) && (input.VersionName === undefined || x.VersionName === input.VersionName),
+    );
+    if (!v) throw new InvalidDocument(number !== undefined && input.VersionName !== undefined ? messages.versionAndNameMismatch() : messages.notFound());
+    assert(v.DocumentVersion !== doc.DefaultVersion || all.length === 1, () => new InvalidDocumentOperation(messages.deleteDefaultVersion()));
+    target = [v];
+  }
+
+  for (const v of target) ctx.emu.scheduler.cancel(settleKey(ctx, Name, v.DocumentVersion));
+  if (target.length === all.length) {
+    delete state.byName[Name];
+    if (catalogOf(ctx.emu).byName.get(Name)?.accountDefault) {
+      // An account-default document (SSM-SessionManagerRunShell) must not come back from the catalog.
+      state.removedDefaults[Name] = true;
+    }
+    return {};
+  }
+  const stored = ownDocument(ctx, Name, { materialize: true })!.doc;
+  delete stored.Versions[target[0].DocumentVersion];
+  const remaining = versionsOf(stored);
+  stored.LatestVersion = remaining[remaining.length - 1].DocumentVersion;
+  return {};
+});

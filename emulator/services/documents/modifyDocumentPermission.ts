@@ -1,0 +1,40 @@
+import { defineOperation } from '../../core/operation.js';
+import { ValidationError, assert } from '../../core/errors.js';
+import { DocumentLimitExceeded, DocumentPermissionLimit, InvalidDocument } from '../../generated/ssm/errors.js';
+import { documents } from './state.js';
+import { PRIVATE_SHARE_LIMIT, PUBLIC_SHARE_LIMIT, amazonDocument, ownDocument } from './model.js';
+import * as messages from './messages.js';
+
+const norm = (id: string) => (id.toLowerCase() === 'all' ? 'all' : id);
+
+/**
+ * ModifyDocumentPermission: shares the account's document with up to 20 accounts per call (or "All"
+ * for a public share), or stops sharing it. Removal wins over addition of the same account, as AWS
+ * documents. SharedDocumentVersion ($DEFAULT unless given) says which version the accounts see.
+ */
+export default defineOperation('ModifyDocumentPermission', (input, ctx) => {
+  const { Name } = input;
+  const add = (input.AccountIdsToAdd ?? []).map(norm);
+  const remove = (input.AccountIdsToRemove ?? []).map(norm);
+  assert(add.length || remove.length, () => new ValidationError(messages.noAccounts()));
+  assert(!(add.includes('all') && add.length > 1) && !(remove.includes('all') && remove.length > 1), () => new DocumentPermissionLimit(messages.allOrAccounts()));
+  const ref = ownDocument(ctx, Name);
+  if (!ref) throw new InvalidDocument(amazonDocument(ctx, Name) ? messages.amazonOwned(Name) : messages.notFound());
+  const version = input.SharedDocumentVersion ?? '$DEFAULT';
+
+  const next = ref.doc.Permissions.filter((p) => !remove.includes(p.AccountId)).map((p) => ({ ...p }));
+  for (const id of add) {
+    if (remove.includes(id)) continue;
+    const existing = next.find((p) => p.AccountId === id);
+    if (existing) existing.SharedDocumentVersion = version;
+    else next.push({ AccountId: id, SharedDocumentVersion: version });
+  }
+  assert(next.filter((p) => p.AccountId !== 'all').length <= PRIVATE_SHARE_LIMIT, () => new DocumentPermissionLimit(messages.permissionLimit()));
+  if (next.some((p) => p.AccountId === 'all') && !ref.doc.Permissions.some((p) => p.AccountId === 'all')) {
+    const publicCount = Object.values(documents.of(ctx.scope).byName).filter((d) => d.Permissions.some((p) => p.AccountId === 'all')).length;
+    assert(publicCount < PUBLIC_SHARE_LIMIT, () => new DocumentLimitExceeded(messages.permissionLimit()));
+  }
+  const doc = ownDocument(ctx, Name, { materialize: true })!.doc;
+  doc.Permissions = next;
+  return {};
+});
