@@ -51,5 +51,6 @@ export function stateRoutes(emu: Emulator): Router {
   };
   r.get('/openapi.json', openapi('ssm.openapi.json'));
   r.get('/openapi/resource-groups.json', openapi('resource-groups.openapi.json'));
+  r.get('/openapi/control.json', openapi('control.openapi.json'));
   return r;
 }

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OpenAPIV3 } from 'openapi-types';
 import type { ShapeDef, OperationDef } from '../../emulator/core/shapes.js';
+import { controlOpenApi } from './control-openapi.js';
 
 interface ModelMember {
   shape: string;
@@ -438,5 +439,6 @@ export function generateAll(root: string): Map<string, string> {
     files.set(`${dir}/operations.ts`, genOperations(spec));
     files.set(`openapi/${spec.id}.openapi.json`, genOpenApi(spec));
   }
+  files.set('openapi/control.openapi.json', JSON.stringify(controlOpenApi(), null, 1) + '\n');
   return files;
 }
