@@ -4,6 +4,7 @@ import { loadConfig, ConfigError, USAGE } from './config.js';
 import { Emulator } from './emulator.js';
 import { createServer, listen } from './server.js';
 import { createLogger } from './core/log.js';
+import { DEFAULT_FLEET_FILE } from './sim/fleet/fixtures.js';
 import { Persistence } from './state/persistence.js';
 
 async function main(): Promise<void> {
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
     clock: { mode: config.clockMode, rate: config.clockRate, start: config.clockStart },
     seed: config.seed,
     logger: log,
+    // undefined = the default fleet, null = --no-fleet, a string = --fleet FILE
+    fleet: config.fleet === undefined ? DEFAULT_FLEET_FILE : config.fleet,
   });
   let persistence: Persistence | undefined;
   if (config.dataDir) {

@@ -101,8 +101,9 @@ export function useEmulator(options: EmulatorOptions = {}): TestEmulator {
   });
   beforeEach(() => {
     const emu = holder.t!.emu;
-    emu.reset();
+    // The clock first: a reset reloads start-up data (a fleet asked for with `fleet`), stamped now.
     emu.clock.set({ mode: 'frozen', now: options.clock?.start ?? TEST_START });
+    emu.reset();
   });
   return new Proxy({} as TestEmulator, {
     get(_target, prop) {

@@ -1,0 +1,51 @@
+/**
+ * DescribeInstanceInformation: the managed nodes of the caller's account and region, in InstanceId
+ * order, with the legacy InstanceInformationFilterList or the current Filters (not both), tag
+ * filters (not mixed with other keys), MaxResults 5-50 (default 10, as the API reference says) and
+ * paging. Stopped and terminated EC2 instances are not listed (API reference).
+ */
+import { defineOperation } from '../../core/operation.js';
+import { decodeToken, encodeToken } from '../../core/pagination.js';
+import { toEpochSeconds } from '../../core/context.js';
+import { InvalidInstanceId, InvalidInstanceInformationFilterValue, InvalidNextToken } from '../../generated/ssm/errors.js';
+import { fleetOf, getInstance, sortedInstanceIds } from '../../sim/fleet/state.js';
+import { bothForms, checkFilters, INFORMATION_KEYS, instanceInformation, listable, matches, pageNodes, type NodeFilterSpec } from './model.js';
+import * as messages from './messages.js';
+
+export const DEFAULT_MAX_RESULTS = 10;
+
+export default defineOperation('DescribeInstanceInformation', (input, ctx) => {
+  bothForms(input.InstanceInformationFilterList, input.Filters, ['InstanceInformationFilterList', 'Filters']);
+  const legacy = input.InstanceInformationFilterList ?? [];
+  const filters: NodeFilterSpec[] = legacy.length
+    ? legacy.map((f) => ({ key: f.key, values: f.valueSet, operator: 'Equal' as const }))
+    : (input.Filters ?? []).map((f) => ({ key: f.Key, values: f.Values, operator: 'Equal' as const }));
+  const invalidValue = (m: string) => new InvalidInstanceInformationFilterValue(m);
+  checkFilters(filters, INFORMATION_KEYS, invalidValue);
+  // The legacy list names nodes that must exist ("If you specify a node ID that isn't valid or a
+  // node that you don't own, you receive an error").
+  for (const f of legacy) {
+    if (f.key !== 'InstanceIds') continue;
+    const unknown = f.valueSet.filter((id) => {
+      const inst = getInstance(ctx, id);
+      return !inst || !listable(inst);
+    });
+    if (unknown.length) throw new InvalidInstanceId(messages.instanceNotFound(unknown.join(', ')));
+  }
+  const after = input.NextToken === undefined ? undefined : decodeToken<{ k: string }>(input.NextToken, () => new InvalidNextToken(messages.invalidNextToken())).k;
+  if (after !== undefined && typeof after !== 'string') throw new InvalidNextToken(messages.invalidNextToken());
+  const now = toEpochSeconds(ctx.now);
+  const all = fleetOf(ctx).instances;
+  const { page, last } = pageNodes(
+    sortedInstanceIds(ctx),
+    (id) => all[id],
+    (inst) => listable(inst) && filters.every((f) => matches(inst, f, now)),
+    input.MaxResults ?? DEFAULT_MAX_RESULTS,
+    after,
+  );
+  const out: { InstanceInformationList: ReturnType<typeof instanceInformation>[]; NextToken?: string } = {
+    InstanceInformationList: page.map((inst) => instanceInformation(inst, ctx.now)),
+  };
+  if (last !== undefined) out.NextToken = encodeToken({ k: last });
+  return out;
+});

@@ -1,0 +1,28 @@
+/** Resource Groups' slice of region state: the groups of one account and region. */
+import { defineSlice } from '../../state/store.js';
+import type { Ctx } from '../../core/context.js';
+import type { GroupConfigurationItem } from '../../generated/resource-groups/types.js';
+
+export interface GroupRecord {
+  Name: string;
+  GroupArn: string;
+  Description?: string;
+  /** Type TAG_FILTERS_1_0 or CLOUDFORMATION_STACK_1_0, Query the JSON text as given. */
+  ResourceQuery?: { Type: string; Query: string };
+  Configuration?: GroupConfigurationItem[];
+  Tags: Record<string, string>;
+  Criticality?: number;
+  Owner?: string;
+  DisplayName?: string;
+  /** Creation order. */
+  Seq: number;
+}
+
+export interface GroupsSlice {
+  groups: Record<string, GroupRecord>;
+  seq: number;
+}
+
+export const groupsSlice = defineSlice<GroupsSlice>('resourceGroups', () => ({ groups: {}, seq: 0 }));
+
+export const groupsOf = (ctx: { scope: Ctx['scope'] }) => groupsSlice.of(ctx.scope);

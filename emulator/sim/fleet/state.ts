@@ -1,0 +1,118 @@
+/**
+ * The fleet's slice of region state: managed nodes and hybrid activations, scoped by account and
+ * region like everything else, so reset and snapshots cover them.
+ *
+ * Nodes are added and removed only through addInstance/removeInstance here, which keep a derived
+ * index (ids sorted, for paging) in a WeakMap keyed by the slice object: a restored snapshot has new
+ * slice objects, so its index is rebuilt on first use.
+ *
+ * Other capabilities can follow fleet changes with onFleetChange(emu, listener) (Run Command delivers
+ * pending commands when an agent starts; State Manager applies associations to a new node).
+ */
+import { defineSlice } from '../../state/store.js';
+import type { Ctx } from '../../core/context.js';
+import type { Emulator } from '../../emulator.js';
+import type { Tag, RegistrationMetadataItem } from '../../generated/ssm/types.js';
+import type { FleetInstance } from './instance.js';
+
+export interface ActivationRecord {
+  ActivationId: string;
+  /** The code the agent presents with the id (kept, as AWS keeps it, only to check registrations). */
+  ActivationCode: string;
+  Description?: string;
+  DefaultInstanceName?: string;
+  IamRole: string;
+  RegistrationLimit: number;
+  RegistrationsCount: number;
+  /** Epoch seconds. */
+  ExpirationDate: number;
+  /** Epoch seconds. */
+  CreatedDate: number;
+  Tags: Tag[];
+  RegistrationMetadata?: RegistrationMetadataItem[];
+  /** Creation order, for stable listing and paging. */
+  Seq: number;
+}
+
+export interface FleetSlice {
+  instances: Record<string, FleetInstance>;
+  activations: Record<string, ActivationRecord>;
+  activationSeq: number;
+}
+
+export const fleetSlice = defineSlice<FleetSlice>('fleet', () => ({ instances: {}, activations: {}, activationSeq: 0 }));
+
+interface Index {
+  sorted: string[] | null;
+}
+const indexes = new WeakMap<FleetSlice, Index>();
+
+function indexOf(slice: FleetSlice): Index {
+  let ix = indexes.get(slice);
+  if (!ix) indexes.set(slice, (ix = { sorted: null }));
+  return ix;
+}
+
+export const fleetOf = (ctx: { scope: Ctx['scope'] }) => fleetSlice.of(ctx.scope);
+
+export function getInstance(ctx: { scope: Ctx['scope'] }, id: string): FleetInstance | undefined {
+  const all = fleetOf(ctx).instances;
+  return Object.hasOwn(all, id) ? all[id] : undefined;
+}
+
+/** Instance ids of the scope in ascending order (cached; O(1) after the first call). */
+export function sortedInstanceIds(ctx: { scope: Ctx['scope'] }): readonly string[] {
+  const slice = fleetOf(ctx);
+  const ix = indexOf(slice);
+  if (!ix.sorted) ix.sorted = Object.keys(slice.instances).sort();
+  return ix.sorted;
+}
+
+/** Every node of the scope in InstanceId order (including stopped EC2 instances). */
+export function allInstances(ctx: { scope: Ctx['scope'] }): FleetInstance[] {
+  const all = fleetOf(ctx).instances;
+  return sortedInstanceIds(ctx).map((id) => all[id]);
+}
+
+export function addInstance(ctx: Ctx, inst: FleetInstance): void {
+  const slice = fleetOf(ctx);
+  if (Object.hasOwn(slice.instances, inst.InstanceId)) throw new Error(`instance ${inst.InstanceId} already exists`);
+  slice.instances[inst.InstanceId] = inst;
+  indexOf(slice).sorted = null;
+  notify(ctx, { type: 'added', instanceId: inst.InstanceId });
+}
+
+export function removeInstance(ctx: Ctx, id: string): FleetInstance | undefined {
+  const slice = fleetOf(ctx);
+  const inst = getInstance(ctx, id);
+  if (!inst) return undefined;
+  delete slice.instances[id];
+  indexOf(slice).sorted = null;
+  notify(ctx, { type: 'removed', instanceId: id });
+  return inst;
+}
+
+// ---- change listeners ----
+
+export type FleetChange =
+  | { type: 'added' | 'removed' | 'agent-started' | 'agent-stopped' | 'tags-changed' | 'updated'; instanceId: string };
+
+export type FleetListener = (ctx: Ctx, change: FleetChange) => void;
+
+/** Listeners per emulator (a WeakMap, so there is no module-level state shared between emulators). */
+const listeners = new WeakMap<Emulator, FleetListener[]>();
+
+/**
+ * Calls `listener` synchronously after each change to a node (added, removed, agent started or
+ * stopped, tags changed, other fields updated), with a context of the node's account and region.
+ * Register from an Area's init(emu).
+ */
+export function onFleetChange(emu: Emulator, listener: FleetListener): void {
+  let list = listeners.get(emu);
+  if (!list) listeners.set(emu, (list = []));
+  list.push(listener);
+}
+
+export function notify(ctx: Ctx, change: FleetChange): void {
+  for (const l of listeners.get(ctx.emu) ?? []) l(ctx, change);
+}
