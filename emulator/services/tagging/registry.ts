@@ -18,4 +18,13 @@ export interface TaggableType {
   changed?(ctx: Ctx, resourceId: string): void;
   /** Every resource of this type in the scope with its ARN and tags (Resource Groups, tag filters). */
   list?(ctx: Ctx): { id: string; arn: string; tags: Tag[] }[];
+  /** How many tags a resource of this type can carry (default 50; Automation executions: 5). */
+  readonly maxTags?: number;
+  /**
+   * When an id cannot belong to this type at all (AWS answers InvalidResourceType, e.g. an EC2
+   * instance id "i-..." given as a ManagedInstance, which must be "mi-..."), return true.
+   */
+  wrongType?(resourceId: string): boolean;
+  /** Refuses a change AWS refuses (e.g. tags on an AWS-owned resource) by throwing; called first. */
+  checkWrite?(ctx: Ctx, resourceId: string): void;
 }
