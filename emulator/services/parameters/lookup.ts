@@ -5,6 +5,8 @@
  */
 import type { Ctx } from '../../core/context.js';
 import type { ParameterType } from '../../generated/ssm/types.js';
+import { resolveRead } from './read.js';
+import { plainValue, recordArn, wireValue } from './model.js';
 
 export interface ResolvedParameter {
   Name: string;
@@ -21,7 +23,16 @@ export interface ResolvedParameter {
  * Throws the same errors GetParameter throws (ParameterNotFound, ParameterVersionNotFound, ...).
  */
 export function readParameter(ctx: Ctx, name: string, opts: { withDecryption: boolean }): ResolvedParameter {
-  void ctx;
-  void opts;
-  throw new Error(`readParameter(${name}): not implemented yet`);
+  const f = resolveRead(ctx, name, 'GetParameter');
+  if (f.kind === 'public') {
+    return { Name: f.nameOut, Type: f.param.Type, Value: f.param.Value, Version: f.param.Version, ARN: f.param.ARN };
+  }
+  const v = f.version;
+  return {
+    Name: f.nameOut,
+    Type: v.Type,
+    Value: opts.withDecryption ? plainValue(f.owner, f.rec, v) : wireValue(f.owner, f.rec, v, false),
+    Version: v.Version,
+    ARN: recordArn(f.owner, f.rec),
+  };
 }

@@ -1,0 +1,24 @@
+import { defineOperation } from '../../core/operation.js';
+import { parameters } from './state.js';
+import { canonical, isPublicName } from './names.js';
+import { removeParameter } from './model.js';
+
+/**
+ * DeleteParameters: deletes up to 10 parameters (the model's limit); names that name no parameter of
+ * the caller (including AWS public parameters) are listed in InvalidParameters.
+ */
+export default defineOperation('DeleteParameters', (input, ctx) => {
+  const state = parameters.of(ctx.scope);
+  const deleted: string[] = [];
+  const invalid: string[] = [];
+  for (const raw of new Set(input.Names)) {
+    const key = canonical(raw.trim());
+    if (isPublicName(key) || !state.byName[key]) {
+      invalid.push(raw);
+      continue;
+    }
+    removeParameter(ctx, key, { event: true });
+    deleted.push(raw);
+  }
+  return { DeletedParameters: deleted, InvalidParameters: invalid };
+});

@@ -1,0 +1,24 @@
+import { defineOperation } from '../../core/operation.js';
+import { AccessDeniedException, ParameterNotFound, ParameterVersionNotFound } from '../../generated/ssm/errors.js';
+import { parameters } from './state.js';
+import { canonical, isPublicName } from './names.js';
+import * as messages from './messages.js';
+
+/**
+ * UnlabelParameterVersion: removes labels from a version. Labels the version does not carry come back
+ * in InvalidLabels; the ones removed in RemovedLabels.
+ */
+export default defineOperation('UnlabelParameterVersion', (input, ctx) => {
+  const name = input.Name.trim();
+  const key = canonical(name);
+  if (isPublicName(key)) throw new AccessDeniedException(messages.reservedName(name));
+  const rec = parameters.of(ctx.scope).byName[key];
+  if (!rec) throw new ParameterNotFound(messages.parameterNotFound(name));
+  const v = rec.Versions.find((x) => x.Version === input.ParameterVersion);
+  if (!v) throw new ParameterVersionNotFound(messages.versionNotFound(input.ParameterVersion, name));
+  const labels = [...new Set(input.Labels)];
+  const removed = labels.filter((l) => v.Labels.includes(l));
+  const invalid = labels.filter((l) => !v.Labels.includes(l));
+  if (removed.length) v.Labels = v.Labels.filter((l) => !removed.includes(l));
+  return { RemovedLabels: removed, InvalidLabels: invalid };
+});
