@@ -1,0 +1,107 @@
+/**
+ * What both dialects share while a script runs: the virtual clock of the run, the step counter,
+ * the two output streams and the guards that keep a hostile or runaway script from hanging or
+ * exhausting the emulator (step limit, time limit, output and string size limits).
+ *
+ * Guards unwind the interpreter with an Abort, which no script construct can catch (not `|| true`,
+ * not a subshell, not PowerShell's try/catch).
+ */
+
+export const DEFAULT_COMMAND_COST_MS = 10;
+export const DEFAULT_MAX_STEPS = 100_000;
+export const DEFAULT_TIMEOUT_MS = 172_800_000;
+/** Largest amount of output (per stream) and largest single string a script may build. */
+export const MAX_STREAM_CHARS = 8 * 1024 * 1024;
+export const MAX_STRING_CHARS = 1024 * 1024;
+
+export class Abort {
+  constructor(
+    readonly kind: 'step-limit' | 'output-limit' | 'timeout',
+    readonly message: string,
+  ) {}
+}
+
+export class Runtime {
+  readonly start: number;
+  elapsed = 0;
+  steps = 0;
+  private out: string[] = [];
+  private err: string[] = [];
+  private outLen = 0;
+  private errLen = 0;
+
+  constructor(
+    start: number,
+    readonly commandCostMs: number,
+    readonly maxSteps: number,
+    readonly timeoutMs: number,
+  ) {
+    this.start = start;
+  }
+
+  /** Virtual "now" inside the script (start + elapsed). */
+  now(): number {
+    return this.start + this.elapsed;
+  }
+
+  /** One statement/command; charges commandCostMs when `cost`. */
+  step(cost: boolean): void {
+    this.steps++;
+    if (this.steps > this.maxSteps) {
+      throw new Abort('step-limit', `the simulated shell stopped the script after ${this.maxSteps} steps (step limit)`);
+    }
+    if (cost) this.advance(this.commandCostMs);
+  }
+
+  /** Moves virtual time; stops the run at the time limit. */
+  advance(ms: number): void {
+    if (!(ms > 0)) return;
+    if (this.elapsed + ms > this.timeoutMs) {
+      this.elapsed = this.timeoutMs;
+      throw new Abort('timeout', 'execution timed out');
+    }
+    this.elapsed += ms;
+  }
+
+  writeOut(s: string): void {
+    if (!s) return;
+    this.outLen += s.length;
+    if (this.outLen > MAX_STREAM_CHARS) throw new Abort('output-limit', `the simulated shell stopped the script: more than ${MAX_STREAM_CHARS} characters of output`);
+    this.out.push(s);
+  }
+
+  writeErr(s: string): void {
+    if (!s) return;
+    this.errLen += s.length;
+    if (this.errLen > MAX_STREAM_CHARS) throw new Abort('output-limit', `the simulated shell stopped the script: more than ${MAX_STREAM_CHARS} characters of error output`);
+    this.err.push(s);
+  }
+
+  stdout(): string {
+    return this.out.join('');
+  }
+
+  stderr(): string {
+    return this.err.join('');
+  }
+}
+
+/** Guards a string a script builds (variables, captured output, file content). */
+export function checkSize(s: string): string {
+  if (s.length > MAX_STRING_CHARS) {
+    throw new Abort('output-limit', `the simulated shell stopped the script: a value grew past ${MAX_STRING_CHARS} characters`);
+  }
+  return s;
+}
+
+/** A deterministic PRNG (mulberry32) for $RANDOM / Get-Random. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
