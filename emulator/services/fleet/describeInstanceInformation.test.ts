@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DescribeInstanceInformationCommand, paginateDescribeInstanceInformation, type InstanceInformation } from '@aws-sdk/client-ssm';
 import { useEmulator, TEST_START_SECONDS } from '../../testing/harness.js';
-import { addNode, loadFixture } from './testkit.js';
+import { addNode, loadFixture, expectError } from './testkit.js';
 
 const t = useEmulator();
 
 const ids = (list: InstanceInformation[] | undefined) => (list ?? []).map((i) => i.InstanceId);
 
-async function expectError(p: Promise<unknown>, name: string, message?: string | RegExp) {
-  const err = (await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  )) as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } } | undefined;
-  expect(err, `expected ${name}`).toBeDefined();
-  expect(err!.name).toBe(name);
-  expect(err!.$metadata?.httpStatusCode).toBe(400);
-  if (message instanceof RegExp) expect(err!.message).toMatch(message);
-  else if (message !== undefined) expect(err!.message).toBe(message);
-}
 
 /** A small mixed fleet: 3 EC2 Linux (prod web x2, dev), 1 Windows prod db, 1 hybrid, 1 offline, 1 stopped. */
 async function mixedFleet() {

@@ -168,9 +168,12 @@ export function loadFleet(
   plan(fixture, source, { account: DEFAULT_ACCOUNT, region: DEFAULT_REGION });
 
   // Duplicates within the fixture, or with nodes that stay, refuse the whole fixture.
+  const seenByScope = new Map<string, Set<string>>();
   for (const p of plans) {
     const ctx = emu.context(p.account, p.region);
-    const seen = new Set<string>();
+    const scopeKey = `${p.account}/${p.region}`;
+    let seen = seenByScope.get(scopeKey);
+    if (!seen) seenByScope.set(scopeKey, (seen = new Set<string>()));
     for (const node of p.nodes) {
       if (seen.has(node.InstanceId)) throw new FixtureError(`${source}: instance ${node.InstanceId} appears twice in ${p.account}/${p.region}.`);
       seen.add(node.InstanceId);
