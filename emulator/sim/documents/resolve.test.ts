@@ -199,7 +199,7 @@ describe('resolveParameters', () => {
 
   it('checks types', async () => {
     await setup();
-    for (const bad of [{ name: ['a', 'b'] }, { name: ['abc'], flag: ['yes'] }, { name: ['abc'], count: ['1.5'] }, { name: ['abc'], map: ['[1]'] }, { name: ['abc'], maps: ['nope'] }]) {
+    for (const bad of <Record<string, string[]>[]>[{ name: ['a', 'b'] }, { name: ['abc'], flag: ['yes'] }, { name: ['abc'], count: ['1.5'] }, { name: ['abc'], map: ['[1]'] }, { name: ['abc'], maps: ['nope'] }]) {
       const e = fails(() => resolveParameters(doc(), bad));
       expect(e.name).toBe('InvalidParameters');
       expect(e.message).toMatch(/^Parameter "\w+" of type \w+ /);
