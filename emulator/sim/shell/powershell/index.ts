@@ -64,6 +64,10 @@ class ScriptBlock {
     readonly text: string,
   ) {}
 }
+/** A plain object with properties (Measure-Object's result, and the like). */
+class PsObject {
+  constructor(readonly props: Record<string, unknown>) {}
+}
 class PsType {
   constructor(readonly name: string) {}
 }
@@ -122,6 +126,8 @@ class Ps {
   private env = new Map<string, [string, string]>();
   private cwd: string;
   private ok = true;
+  /** set by a non-terminating error inside the statement being run; becomes $? afterwards */
+  private stmtFailed = false;
   private lastExit: number | null = null;
   private tryDepth = 0;
   private parser!: PsParser;
@@ -289,7 +295,7 @@ class Ps {
 
   /** A non-terminating error: written, $? false; becomes terminating under -ErrorAction Stop. */
   private nonTerminating(rec: ErrorRecord, args?: Map<string, unknown>): void {
-    this.ok = false;
+    this.stmtFailed = true;
     const pref = String(args?.get('erroraction') ?? this.getVar('ErrorActionPreference') ?? 'Continue').toLowerCase();
     if (pref === 'stop') throw new PsThrow(rec, true);
     if (pref === 'silentlycontinue' || pref === 'ignore') return;
@@ -557,10 +563,18 @@ class Ps {
 
   private pipeline(s: Extract<Stmt, { k: 'pipe' }>): unknown[] {
     let input: unknown[] | undefined;
-    this.ok = true;
-    for (const el of s.elems) {
-      this.rt.step(true);
-      input = this.element(el, input, s);
+    const outer = this.stmtFailed;
+    this.stmtFailed = false;
+    try {
+      for (const el of s.elems) {
+        this.rt.step(true);
+        input = this.element(el, input, s);
+      }
+    } finally {
+      // $? of the next statement: false when this one reported an error
+      const failed = this.stmtFailed;
+      this.stmtFailed = outer || failed;
+      this.ok = !failed;
     }
     return input ?? [];
   }
@@ -658,13 +672,16 @@ class Ps {
         }
       }
     };
+    // common parameters every cmdlet takes
+    for (const a of args) if (a.param && /^ea$/i.test(a.param)) a.param = 'ErrorAction';
+    withValues(['erroraction', 'warningaction', 'informationaction']);
     const cmdline = [rawName, ...args.map((a) => (a.param ? `-${a.param}` : '') + (a.value ? (a.param ? ' ' : '') + this.str(a.v) : ''))].join(' ');
     const stub = this.stubs.find((s) => s.re.test(cmdline));
     if (stub) {
       if (stub.stub.Stderr) this.rt.writeErr(stub.stub.Stderr);
       this.rt.advance((stub.stub.DurationSeconds ?? 0) * 1000);
       this.lastExit = stub.stub.ExitCode ?? 0;
-      this.ok = this.lastExit === 0;
+      if (this.lastExit !== 0) this.stmtFailed = true;
       return stub.stub.Stdout ? stub.stub.Stdout.replace(/\r?\n$/, '').split(/\r?\n/) : [];
     }
     const fn = this.funcs.get(name);
@@ -877,9 +894,7 @@ class Ps {
         return out;
       }
       case 'measure-object': {
-        const h = new PsHash();
-        h.set('Count', inputs.length);
-        return [h];
+        return [new PsObject({ Count: inputs.length })];
       }
       case 'sort-object':
       case 'sort': {
@@ -1328,6 +1343,10 @@ class Ps {
       if (n === 'keys') return [...o.m.values()].map(([k]) => k);
       if (n === 'values') return [...o.m.values()].map(([, v]) => v);
       return o.get(name) ?? null;
+    }
+    if (o instanceof PsObject) {
+      const key = Object.keys(o.props).find((k) => k.toLowerCase() === n);
+      return key === undefined ? null : o.props[key];
     }
     if (o instanceof PsVersion) return ({ major: o.parts[0], minor: o.parts[1], build: o.parts[2] ?? -1, revision: o.parts[3] ?? -1 } as Record<string, unknown>)[n] ?? null;
     if (o instanceof PsDate) {
