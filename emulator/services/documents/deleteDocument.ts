@@ -18,7 +18,7 @@ export default defineOperation('DeleteDocument', (input, ctx) => {
   const ref = ownDocument(ctx, Name);
   if (!ref) {
     assert(!amazonDocument(ctx, Name), () => new InvalidDocumentOperation(messages.amazonOwned(Name)));
-    throw new InvalidDocument(messages.notFound());
+    throw new InvalidDocument(messages.notFound(Name));
   }
   const doc = ref.doc;
   assert(!doc.Permissions.length, () => new InvalidDocumentOperation(messages.deleteShared()));
@@ -34,7 +34,7 @@ export default defineOperation('DeleteDocument', (input, ctx) => {
     const v = all.find(
       (x) => (number === undefined || x.DocumentVersion === number) && (input.VersionName === undefined || x.VersionName === input.VersionName),
     );
-    if (!v) throw new InvalidDocument(number !== undefined && input.VersionName !== undefined ? messages.versionAndNameMismatch() : messages.notFound());
+    if (!v) throw new InvalidDocument(number !== undefined && input.VersionName !== undefined ? messages.versionAndNameMismatch() : messages.versionNotFound(Name, number ?? input.VersionName!));
     assert(v.DocumentVersion !== doc.DefaultVersion || all.length === 1, () => new InvalidDocumentOperation(messages.deleteDefaultVersion()));
     target = [v];
   }

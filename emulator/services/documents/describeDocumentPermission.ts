@@ -13,7 +13,7 @@ export default defineOperation('DescribeDocumentPermission', (input, ctx) => {
   const ref = ownDocument(ctx, Name);
   if (!ref) {
     if (amazonDocument(ctx, Name)) throw new InvalidDocumentOperation(messages.amazonOwned(Name));
-    throw new InvalidDocument(messages.notFound());
+    throw new InvalidDocument(messages.notFound(Name));
   }
   const sorted = [...ref.doc.Permissions].sort((a, b) => (a.AccountId < b.AccountId ? -1 : a.AccountId > b.AccountId ? 1 : 0));
   const { page, nextToken } = pageSorted(sorted, (p) => p.AccountId, input.MaxResults ?? 200, input.NextToken, () => new InvalidNextToken(messages.invalidNextToken()));

@@ -65,7 +65,7 @@ describe('GetDocument', () => {
   it('answers InvalidDocument for an unknown name', async () => {
     const e = await err(t.ssm.send(new GetDocumentCommand({ Name: 'no-such-doc' })));
     expect(e.name).toBe('InvalidDocument');
-    expect(e.message).toBe('The specified document does not exist.');
+    expect(e.message).toBe('Document with name no-such-doc does not exist.');
   });
 
   it('refuses to convert a TEXT document to JSON with ValidationException', async () => {

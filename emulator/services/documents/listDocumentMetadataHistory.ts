@@ -10,7 +10,7 @@ import * as messages from './messages.js';
  */
 export default defineOperation('ListDocumentMetadataHistory', (input, ctx) => {
   const ref = ownDocument(ctx, input.Name) ?? amazonDocument(ctx, input.Name);
-  if (!ref) throw new InvalidDocument(messages.notFound());
+  if (!ref) throw new InvalidDocument(messages.notFound(input.Name));
   const v = selectVersion(ref, { DocumentVersion: input.DocumentVersion ?? '$LATEST' });
   const history = (v.Reviews ?? []).map((r, i) => ({ r, key: String(1e9 - i).padStart(10, '0') })).reverse();
   const { page, nextToken } = pageSorted(history, (h) => h.key, input.MaxResults ?? 50, input.NextToken, () => new InvalidNextToken(messages.invalidNextToken()));

@@ -6,8 +6,10 @@
 
 /** Observed: "Document with same name SSM-SessionManagerRunShell already exists". */
 export const alreadyExists = (name: string) => `Document with same name ${name} already exists`;
-/** Unverified (the model says "The specified SSM document doesn't exist."). */
-export const notFound = () => 'The specified document does not exist.';
+/** Observed: "Document with name some-document-here does not exist." (InvalidDocument, GetDocument). */
+export const notFound = (name: string) => `Document with name ${name} does not exist.`;
+/** Unverified (DeleteDocument has no InvalidDocumentVersion error, so an unknown version is InvalidDocument). */
+export const versionNotFound = (name: string, version: string) => `Document ${name} has no version ${version}.`;
 /** Model text of InvalidDocumentVersion. */
 export const invalidVersion = () => "The document version isn't valid or doesn't exist.";
 /** Partly observed ("Invalid document ..."); the reserved prefixes come from the CreateDocument reference. */

@@ -127,7 +127,7 @@ export function readableDocument(ctx: Ctx, nameOrArn: string): DocRef | undefine
 /** readableDocument or InvalidDocument. */
 export function requireReadable(ctx: Ctx, nameOrArn: string): DocRef {
   const ref = readableDocument(ctx, nameOrArn);
-  if (!ref) throw new InvalidDocument(messages.notFound());
+  if (!ref) throw new InvalidDocument(messages.notFound(nameOrArn));
   return ref;
 }
 

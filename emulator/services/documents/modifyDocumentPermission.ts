@@ -19,7 +19,7 @@ export default defineOperation('ModifyDocumentPermission', (input, ctx) => {
   assert(add.length || remove.length, () => new ValidationError(messages.noAccounts()));
   assert(!(add.includes('all') && add.length > 1) && !(remove.includes('all') && remove.length > 1), () => new DocumentPermissionLimit(messages.allOrAccounts()));
   const ref = ownDocument(ctx, Name);
-  if (!ref) throw new InvalidDocument(amazonDocument(ctx, Name) ? messages.amazonOwned(Name) : messages.notFound());
+  if (!ref) throw new InvalidDocument(amazonDocument(ctx, Name) ? messages.amazonOwned(Name) : messages.notFound(Name));
   const version = input.SharedDocumentVersion ?? '$DEFAULT';
 
   const next = ref.doc.Permissions.filter((p) => !remove.includes(p.AccountId)).map((p) => ({ ...p }));

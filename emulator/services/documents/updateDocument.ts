@@ -25,7 +25,7 @@ export default defineOperation('UpdateDocument', (input, ctx) => {
   const { Name } = input;
   if (!ownDocument(ctx, Name)) {
     assert(!amazonDocument(ctx, Name), () => new InvalidDocumentOperation(messages.amazonOwned(Name)));
-    throw new InvalidDocument(messages.notFound());
+    throw new InvalidDocument(messages.notFound(Name));
   }
   const current = ownDocument(ctx, Name)!.doc;
   const latest = current.Versions[current.LatestVersion];

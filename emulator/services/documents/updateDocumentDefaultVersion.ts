@@ -8,7 +8,7 @@ import * as messages from './messages.js';
 export default defineOperation('UpdateDocumentDefaultVersion', (input, ctx) => {
   const { Name } = input;
   const ref = ownDocument(ctx, Name);
-  if (!ref) throw new InvalidDocument(amazonDocument(ctx, Name) ? messages.amazonOwned(Name) : messages.notFound());
+  if (!ref) throw new InvalidDocument(amazonDocument(ctx, Name) ? messages.amazonOwned(Name) : messages.notFound(Name));
   const v = ref.doc.Versions[input.DocumentVersion];
   assert(v && v.Status !== 'Failed', () => new InvalidDocumentVersion(messages.invalidVersion()));
   assert(v.SchemaVersion !== '1.2', () => new InvalidDocumentSchemaVersion(messages.schema12NotUpdatable()));

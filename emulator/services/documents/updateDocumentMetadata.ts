@@ -24,7 +24,7 @@ export default defineOperation('UpdateDocumentMetadata', (input, ctx) => {
   const found = ownDocument(ctx, Name);
   if (!found) {
     if (amazonDocument(ctx, Name)) throw new InvalidDocumentOperation(messages.amazonOwned(Name));
-    throw new InvalidDocument(messages.notFound());
+    throw new InvalidDocument(messages.notFound(Name));
   }
   assert(found.doc.DocumentType === 'Automation.ChangeTemplate', () => new InvalidDocumentOperation(messages.notChangeTemplate(Name)));
   const v = selectVersion(found, { DocumentVersion: input.DocumentVersion ?? '$LATEST' });

@@ -70,6 +70,7 @@ import { arnOf, readableDocument, selectVersion, type Ownership } from '../../se
 import type { StoredVersion } from '../../services/documents/state.js';
 import { analyzeContent, REFERENCE_RE, type AnalyzedContent, type DeclaredParameter, type DocumentStep } from './content.js';
 import * as m from './messages.js';
+import * as documentMessages from '../../services/documents/messages.js';
 
 // ──────────────────────────────────────────── types ────────────────────────────────────────────
 
@@ -177,7 +178,7 @@ function analysisOf(ctx: Ctx, ownership: Ownership, docName: string, type: Docum
 
 export function resolveDocument(ctx: Ctx, ref: DocumentReference, opts: ResolveDocumentOptions = {}): ResolvedDocument {
   const found = readableDocument(ctx, ref.name);
-  if (!found) throw new InvalidDocument('The specified document does not exist.');
+  if (!found) throw new InvalidDocument(documentMessages.notFound(ref.name));
   const v = selectVersion(found, { DocumentVersion: ref.version, VersionName: ref.versionName });
   const doc = found.doc;
   if (opts.types && !opts.types.includes(doc.DocumentType)) {
