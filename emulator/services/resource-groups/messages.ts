@@ -14,7 +14,6 @@ export const reservedName = (name: string) => `Group name ${name} is not valid: 
 export const groupRequired = () => 'You must specify either Group or GroupName.'; // unverified
 export const bothGroupForms = () => 'Specify only one of Group and GroupName.'; // unverified
 export const queryAndConfiguration = () => 'A group can have either a ResourceQuery or a Configuration, but not both.'; // wording from the API reference
-export const queryOrConfigurationRequired = () => 'You must specify a ResourceQuery or a Configuration.'; // unverified
 export const queryNotJson = (detail: string) => `Query not valid: the Query string is not JSON (${detail}).`; // unverified
 export const queryNotValid = (detail: string) => `Query not valid: ${detail}`; // unverified
 export const configurationNotSupported = () =>
@@ -28,3 +27,4 @@ export const duplicateFilter = (name: string) => `Filter ${name} is given more t
 export const criticalityNotNumber = (value: string) => `Filter criticality needs whole numbers from 1 to 10, not ${value}.`; // unverified
 export const resourceTypeFilterForUnsupported = (type: string) => `Resource type ${type} is not supported by this group's query.`; // unverified
 export const unknownRoute = (method: string, path: string) => `No Resource Groups operation is bound to ${method} ${path}.`; // unverified
+export const methodNotAllowed = (method: string, path: string) => `${path} does not accept ${method}.`; // unverified

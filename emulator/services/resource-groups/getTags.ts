@@ -1,0 +1,8 @@
+/** GetTags: the tags of a group (GET /resources/{Arn}/tags). */
+import { defineRgOperation } from '../../core/operation.js';
+import { groupByArn } from './model.js';
+
+export default defineRgOperation('GetTags', (input, ctx) => {
+  const g = groupByArn(ctx, input.Arn);
+  return { Arn: g.GroupArn, Tags: { ...g.Tags } };
+});

@@ -1,0 +1,11 @@
+/** Tag: adds or overwrites tags of a group (PUT /resources/{Arn}/tags); answers the tags given. */
+import { defineRgOperation } from '../../core/operation.js';
+import { groupByArn } from './model.js';
+import { checkTags } from './groups.js';
+
+export default defineRgOperation('Tag', (input, ctx) => {
+  const g = groupByArn(ctx, input.Arn);
+  checkTags(input.Tags, g.Tags);
+  Object.assign(g.Tags, input.Tags);
+  return { Arn: g.GroupArn, Tags: { ...input.Tags } };
+});

@@ -1,0 +1,12 @@
+/** UpdateGroup: description, criticality, owner and display name (the name cannot change). */
+import { defineRgOperation } from '../../core/operation.js';
+import { findGroup, groupView } from './model.js';
+
+export default defineRgOperation('UpdateGroup', (input, ctx) => {
+  const g = findGroup(ctx, input);
+  if (input.Description !== undefined) g.Description = input.Description;
+  if (input.Criticality !== undefined) g.Criticality = input.Criticality;
+  if (input.Owner !== undefined) g.Owner = input.Owner;
+  if (input.DisplayName !== undefined) g.DisplayName = input.DisplayName;
+  return { Group: groupView(g) };
+});
