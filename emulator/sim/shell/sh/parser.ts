@@ -345,7 +345,7 @@ export class ShParser {
         this.skipBlanks();
         const c = this.peek();
         if (c === undefined || c === ';' || c === '\n' || c === '&' || c === '|' || c === ')' || c === '(') break;
-        items.push(this.word('normal'));
+        items.push(this.nonEmptyWord('normal'));
       }
       if (this.peek() === ';') this.pos++;
     }
@@ -518,7 +518,7 @@ export class ShParser {
         break;
       }
       if (regexNext) {
-        toks.push({ w: this.word('regex') });
+        toks.push({ w: this.nonEmptyWord('regex') });
         regexNext = false;
         continue;
       }
@@ -528,7 +528,7 @@ export class ShParser {
         toks.push(op === '<' || op === '>' ? { w: { parts: [{ t: 'lit', v: op }], line: this.lineAt(), raw: op } } : { op });
         continue;
       }
-      const w = this.word('dbrack');
+      const w = this.nonEmptyWord('dbrack');
       toks.push({ w });
       if (w.raw === '=~') regexNext = true;
     }
@@ -617,6 +617,14 @@ export class ShParser {
     const sub = new ShParser(text, this.bash, this.lineAt() - 1);
     const parts = sub.dqParts(true);
     return { parts, line: this.lineAt(), raw: text };
+  }
+
+  /** A word that must consume input: at an operator it is a syntax error (loops rely on progress). */
+  private nonEmptyWord(mode: WordMode): Word {
+    const start = this.pos;
+    const w = this.word(mode);
+    if (this.pos === start) this.err(this.eof() ? undefined : this.tokenAt());
+    return w;
   }
 
   word(mode: WordMode): Word {
