@@ -14,7 +14,8 @@
  *                                                  code, as SSM Agent does
  * Errors: {"error", "message"} with 400 (bad input), 404 (no such node).
  */
-import express, { type Router } from 'express';
+import type { Request, Router } from 'express';
+import { readBody } from '../../protocol/json-rpc.js';
 import type { Emulator } from '../../emulator.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../../emulator.js';
 import { ControlError } from '../../control/errors.js';
@@ -117,21 +118,18 @@ export function fleetControlRoutes(router: Router, emu: Emulator): void {
     res.json({ deleted: inst.InstanceId, account: ctx.account, region: ctx.region });
   });
 
-  router.post(
-    '/fleet/load',
-    express.text({ type: ['text/*', 'application/yaml', 'application/x-yaml'], limit: '256mb' }),
-    (req, res) => {
-      const fixture = typeof req.body === 'string' ? parseOrThrow(req.body) : req.body;
-      emu.catchUp();
-      try {
-        const result = loadFleet(emu, fixture, { replace: req.query.replace === 'true', source: 'request body' });
-        res.json({ loaded: result.total, fleets: result.fleets });
-      } catch (e) {
-        if (e instanceof FixtureError) throw new ControlError('InvalidFixture', e.message);
-        throw e;
-      }
-    },
-  );
+  router.post('/fleet/load', async (req, res) => {
+    // JSON bodies arrive parsed (the control router's JSON parser); YAML is read here as text.
+    const fixture = isJson(req) ? req.body : parseOrThrow(await readText(req));
+    emu.catchUp();
+    try {
+      const result = loadFleet(emu, fixture, { replace: req.query.replace === 'true', source: 'request body' });
+      res.json({ loaded: result.total, fleets: result.fleets });
+    } catch (e) {
+      if (e instanceof FixtureError) throw new ControlError('InvalidFixture', e.message);
+      throw e;
+    }
+  });
 
   router.post('/fleet/register', (req, res) => {
     const body = asObject(req.body);
@@ -145,6 +143,17 @@ export function fleetControlRoutes(router: Router, emu: Emulator): void {
       if (e instanceof RegistrationError) throw new ControlError(e.code, e.message);
       throw e;
     }
+  });
+}
+
+const isJson = (req: Request) => /\bjson\b/i.test(String(req.headers['content-type'] ?? 'application/json'));
+
+/** Fixtures can be large (the benchmark loads 10,000 nodes). */
+const MAX_FIXTURE_BYTES = 256 * 1024 * 1024;
+
+function readText(req: Request): Promise<string> {
+  return new Promise((resolve, reject) => {
+    readBody(req, MAX_FIXTURE_BYTES, (err, body) => (err ? reject(new ControlError('InvalidFixture', err.message)) : resolve(body.toString('utf8'))));
   });
 }
 

@@ -8,8 +8,8 @@ import { defineOperation } from '../../core/operation.js';
 import { decodeToken, encodeToken } from '../../core/pagination.js';
 import { toEpochSeconds } from '../../core/context.js';
 import { InvalidInstanceId, InvalidInstanceInformationFilterValue, InvalidNextToken } from '../../generated/ssm/errors.js';
-import { fleetOf, getInstance, sortedInstanceIds } from '../../sim/fleet/state.js';
-import { bothForms, checkFilters, INFORMATION_KEYS, instanceInformation, listable, matches, pageNodes, type NodeFilterSpec } from './model.js';
+import { getInstance } from '../../sim/fleet/state.js';
+import { bothForms, checkFilters, INFORMATION_KEYS, instanceInformation, listable, candidates, compileFilter, pageNodes, type NodeFilterSpec } from './model.js';
 import * as messages from './messages.js';
 
 export const DEFAULT_MAX_RESULTS = 10;
@@ -35,11 +35,10 @@ export default defineOperation('DescribeInstanceInformation', (input, ctx) => {
   const after = input.NextToken === undefined ? undefined : decodeToken<{ k: string }>(input.NextToken, () => new InvalidNextToken(messages.invalidNextToken())).k;
   if (after !== undefined && typeof after !== 'string') throw new InvalidNextToken(messages.invalidNextToken());
   const now = toEpochSeconds(ctx.now);
-  const all = fleetOf(ctx).instances;
+  const tests = filters.map(compileFilter);
   const { page, last } = pageNodes(
-    sortedInstanceIds(ctx),
-    (id) => all[id],
-    (inst) => listable(inst) && filters.every((f) => matches(inst, f, now)),
+    candidates(ctx, filters),
+    (inst) => listable(inst) && tests.every((test) => test(inst, now)),
     input.MaxResults ?? DEFAULT_MAX_RESULTS,
     after,
   );

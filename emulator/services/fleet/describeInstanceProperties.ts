@@ -9,8 +9,7 @@ import { defineOperation } from '../../core/operation.js';
 import { decodeToken, encodeToken } from '../../core/pagination.js';
 import { toEpochSeconds } from '../../core/context.js';
 import { InvalidActivationId, InvalidInstancePropertyFilterValue, InvalidNextToken } from '../../generated/ssm/errors.js';
-import { fleetOf, sortedInstanceIds } from '../../sim/fleet/state.js';
-import { bothForms, checkFilters, instanceProperty, matches, pageNodes, PROPERTY_KEYS, type NodeFilterSpec } from './model.js';
+import { bothForms, checkFilters, instanceProperty, candidates, compileFilter, pageNodes, PROPERTY_KEYS, type NodeFilterSpec } from './model.js';
 import * as messages from './messages.js';
 
 /** Not documented; the same as DescribeInstanceInformation's. */
@@ -26,11 +25,10 @@ export default defineOperation('DescribeInstanceProperties', (input, ctx) => {
   const after = input.NextToken === undefined ? undefined : decodeToken<{ k: string }>(input.NextToken, () => new InvalidNextToken(messages.invalidNextToken())).k;
   if (after !== undefined && typeof after !== 'string') throw new InvalidNextToken(messages.invalidNextToken());
   const now = toEpochSeconds(ctx.now);
-  const all = fleetOf(ctx).instances;
+  const tests = filters.map(compileFilter);
   const { page, last } = pageNodes(
-    sortedInstanceIds(ctx),
-    (id) => all[id],
-    (inst) => inst.InstanceState !== 'terminated' && filters.every((f) => matches(inst, f, now)),
+    candidates(ctx, filters),
+    (inst) => inst.InstanceState !== 'terminated' && tests.every((test) => test(inst, now)),
     input.MaxResults ?? DEFAULT_MAX_RESULTS,
     after,
   );

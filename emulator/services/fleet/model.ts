@@ -13,6 +13,8 @@ import {
 } from '../../generated/ssm/errors.js';
 import type { InstanceInformation, InstanceProperty } from '../../generated/ssm/types.js';
 import { compareVersions, isLatestVersion, isVisible, lastPingSeconds, pingStatus, tagValue, type FleetInstance } from '../../sim/fleet/instance.js';
+import { allInstances, tagIndexOf } from '../../sim/fleet/state.js';
+import { intersect, positionsWithAnyKey, positionsWithTags } from '../../sim/fleet/tag-index.js';
 import * as messages from './messages.js';
 
 export function instanceInformation(inst: FleetInstance, nowMs: number): InstanceInformation {
@@ -109,40 +111,47 @@ const ACTIVATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 
 const isTagKey = (k: string) => k.startsWith('tag:') || k === 'tag-key';
 
-/** The attribute a filter key reads, as strings. */
-function attribute(inst: FleetInstance, key: string, nowSeconds: number): readonly string[] {
+/** The attribute a filter key reads, as a string (undefined when the node has none). */
+function scalar(key: string): ((inst: FleetInstance, now: number) => string | undefined) | undefined {
   switch (key) {
     case 'InstanceIds':
-      return [inst.InstanceId];
+      return (i) => i.InstanceId;
     case 'AgentVersion':
-      return [inst.AgentVersion];
+      return (i) => i.AgentVersion;
     case 'PingStatus':
-      return [pingStatus(inst, nowSeconds)];
+      return (i, now) => pingStatus(i, now);
     case 'PlatformTypes':
     case 'PlatformType':
-      return [inst.PlatformType];
+      return (i) => i.PlatformType;
     case 'ActivationIds':
-      return inst.ActivationId === undefined ? [] : [inst.ActivationId];
+      return (i) => i.ActivationId;
     case 'IamRole':
-      return inst.IamRole === undefined ? [] : [inst.IamRole];
+      return (i) => i.IamRole;
     case 'ResourceType':
-      return [inst.ResourceType];
+      return (i) => i.ResourceType;
     case 'AssociationStatus':
-      return inst.AssociationStatus === undefined ? [] : [inst.AssociationStatus];
+      return (i) => i.AssociationStatus;
     case 'SourceIds':
-      return [inst.SourceId];
+      return (i) => i.SourceId;
     case 'SourceTypes':
-      return [inst.SourceType];
-    case 'DocumentName':
-      return inst.AssociatedDocuments ?? [];
-    case 'tag-key':
-      return inst.Tags.map((t) => t.Key);
-    default: {
-      // tag:<key>
-      const v = tagValue(inst, key.slice(4));
-      return v === undefined ? [] : [v];
-    }
+      return (i) => i.SourceType;
+    default:
+      if (key.startsWith('tag:')) {
+        const tagKey = key.slice(4);
+        return (i) => {
+          for (const t of i.Tags) if (t.Key === tagKey) return t.Value;
+          return undefined;
+        };
+      }
+      return undefined;
   }
+}
+
+/** Multi-valued attributes (a node has several tag keys and associated documents). */
+function multi(key: string): ((inst: FleetInstance) => readonly string[]) | undefined {
+  if (key === 'tag-key') return (i) => i.Tags.map((t) => t.Key);
+  if (key === 'DocumentName') return (i) => i.AssociatedDocuments ?? [];
+  return undefined;
 }
 
 const versionLike = (k: string) => k === 'AgentVersion';
@@ -162,11 +171,41 @@ function test(attr: string, value: string, op: Operator, key: string): boolean {
   }
 }
 
-/** One filter: any value matches (OR); NotEqual means none of the values is equal. */
+/**
+ * A filter compiled once per request into a predicate: any value matches (OR); NotEqual means none
+ * of the values is equal. Compiling keeps a scan of 10,000 nodes to plain comparisons.
+ */
+export function compileFilter(f: NodeFilterSpec): (inst: FleetInstance, nowSeconds: number) => boolean {
+  const one = scalar(f.key);
+  const values = f.values;
+  if (one) {
+    if (f.operator === 'Equal') {
+      const set = new Set(values);
+      return (i, now) => {
+        const v = one(i, now);
+        return v !== undefined && set.has(v);
+      };
+    }
+    if (f.operator === 'NotEqual') {
+      const set = new Set(values);
+      return (i, now) => {
+        const v = one(i, now);
+        return v === undefined || !set.has(v);
+      };
+    }
+    return (i, now) => {
+      const v = one(i, now);
+      return v !== undefined && values.some((x) => test(v, x, f.operator, f.key));
+    };
+  }
+  const many = multi(f.key)!;
+  if (f.operator === 'NotEqual') return (i) => many(i).every((a) => !values.includes(a));
+  return (i) => many(i).some((a) => values.some((x) => test(a, x, f.operator, f.key)));
+}
+
+/** One filter against one node (compiles it: prefer compileFilter for scans). */
 export function matches(inst: FleetInstance, f: NodeFilterSpec, nowSeconds: number): boolean {
-  const attrs = attribute(inst, f.key, nowSeconds);
-  if (f.operator === 'NotEqual') return attrs.every((a) => !f.values.includes(a));
-  return attrs.some((a) => f.values.some((v) => test(a, v, f.operator, f.key)));
+  return compileFilter(f)(inst, nowSeconds);
 }
 
 /**
@@ -214,28 +253,43 @@ export function bothForms(legacy: unknown[] | undefined, current: unknown[] | un
 export const listable = (inst: FleetInstance) => isVisible(inst);
 
 /**
+ * The nodes a filter set can match, in InstanceId order: with tag filters only (AWS does not allow
+ * mixing them with other keys), the fleet's tag index answers without scanning every node.
+ */
+export function candidates(ctx: Ctx, filters: readonly NodeFilterSpec[]): readonly FleetInstance[] {
+  const all = allInstances(ctx);
+  if (!filters.length || !filters.every((f) => isTagKey(f.key) && f.operator === 'Equal')) return all;
+  const ix = tagIndexOf(ctx);
+  let positions: number[] | undefined;
+  for (const f of filters) {
+    const list = f.key === 'tag-key' ? positionsWithAnyKey(ix, f.values) : positionsWithTags(ix, [{ key: f.key.slice(4), values: f.values }]);
+    positions = positions === undefined ? list : intersect(positions, list);
+  }
+  return (positions ?? []).map((p) => all[p]);
+}
+
+/**
  * Pages the scope's nodes in InstanceId order, filtered while scanning, so a page costs the page and
  * the nodes skipped to fill it (10,000 nodes stay cheap). The token carries the last id returned.
  */
 export function pageNodes(
-  ids: readonly string[],
-  get: (id: string) => FleetInstance,
+  nodes: readonly FleetInstance[],
   accept: (inst: FleetInstance) => boolean,
   max: number,
   after: string | undefined,
 ): { page: FleetInstance[]; last?: string } {
   let lo = 0;
   if (after !== undefined) {
-    let hi = ids.length;
+    let hi = nodes.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (ids[mid] <= after) lo = mid + 1;
+      if (nodes[mid].InstanceId <= after) lo = mid + 1;
       else hi = mid;
     }
   }
   const page: FleetInstance[] = [];
-  for (let i = lo; i < ids.length; i++) {
-    const inst = get(ids[i]);
+  for (let i = lo; i < nodes.length; i++) {
+    const inst = nodes[i];
     if (!accept(inst)) continue;
     if (page.length === max) return { page, last: page[page.length - 1].InstanceId };
     page.push(inst);

@@ -15,7 +15,8 @@ import type { Ctx } from '../../core/context.js';
 import { arn } from '../../core/context.js';
 import { BadRequestException, NotFoundException } from '../../generated/resource-groups/errors.js';
 import type { QueryError } from '../../generated/resource-groups/types.js';
-import { allInstances } from '../../sim/fleet/state.js';
+import { allInstances, tagIndexOf } from '../../sim/fleet/state.js';
+import { positionsWithTags, type TagCondition } from '../../sim/fleet/tag-index.js';
 import { instanceArn, instanceResourceType } from '../../sim/fleet/instance.js';
 import { groupsOf, type GroupRecord } from './state.js';
 import * as messages from './messages.js';
@@ -103,22 +104,51 @@ export function parseQuery(q: { Type: string; Query: string }): ParsedQuery {
   return { Type: 'CLOUDFORMATION_STACK_1_0', ResourceTypeFilters: types, StackIdentifier: stack };
 }
 
-const tagMap = (tags: readonly { Key: string; Value: string }[]) => Object.fromEntries(tags.map((t) => [t.Key, t.Value]));
+type TagList = readonly { Key: string; Value: string }[];
+const tagMap = (tags: TagList) => Object.fromEntries(tags.map((t) => [t.Key, t.Value]));
+const tagList = (tags: Readonly<Record<string, string>>): TagList => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+
+/** Which resources a query keeps, tested on a resource's tag list (no objects built for the rest). */
+export type TagPredicate = (tags: TagList) => boolean;
+
+/** Every tag filter must match (AND); within a filter any value matches (OR); no values = any value. */
+export function tagFilterPredicate(filters: readonly TagFilter[]): TagPredicate {
+  const compiled = filters.map((f) => ({ key: f.Key, values: f.Values.length ? new Set(f.Values) : undefined }));
+  return (tags) => {
+    for (const f of compiled) {
+      let ok = false;
+      for (const t of tags) {
+        if (t.Key === f.key) {
+          ok = !f.values || f.values.has(t.Value);
+          break;
+        }
+      }
+      if (!ok) return false;
+    }
+    return true;
+  };
+}
+
+export const CFN_STACK_TAG = 'aws:cloudformation:stack-id';
+
+const stackPredicate = (stack: string): TagPredicate => (tags) => tags.some((t) => t.Key === CFN_STACK_TAG && t.Value === stack);
 
 /**
- * The resources of the scope whose type passes `types` (a set of RG types, or undefined for all),
- * in ARN order.
+ * The resources of the scope whose type passes `types` (a set of RG types, or undefined for all) and
+ * whose tags pass `keep`, in ARN order.
  */
-export function resourcesOf(ctx: Ctx, types?: ReadonlySet<string>): RgResource[] {
+export function resourcesOf(ctx: Ctx, types?: ReadonlySet<string>, keep: TagPredicate = () => true, conditions?: readonly TagCondition[]): RgResource[] {
   const want = (t: string) => !types || types.has(t);
+  // With tag conditions, nodes come from the fleet's tag index (only matching records are read).
+  const nodes = conditions ? positionsWithTags(tagIndexOf(ctx), conditions).map((p) => allInstances(ctx)[p]) : allInstances(ctx);
   // EC2 ARNs (arn:aws:ec2:...) sort before every other ARN here and come sorted from the fleet, so
   // only the rest needs sorting: the whole list is in ARN order, which paging relies on.
   const out: RgResource[] = [];
   const others: RgResource[] = [];
   if (want('AWS::EC2::Instance') || want('AWS::SSM::ManagedInstance')) {
-    for (const inst of allInstances(ctx)) {
+    for (const inst of nodes) {
       const type = instanceResourceType(inst);
-      if (!want(type) || inst.InstanceState === 'terminated') continue;
+      if (!want(type) || inst.InstanceState === 'terminated' || !keep(inst.Tags)) continue;
       (type === 'AWS::EC2::Instance' ? out : others).push({
         ResourceArn: instanceArn(ctx, inst),
         ResourceType: type,
@@ -130,16 +160,16 @@ export function resourcesOf(ctx: Ctx, types?: ReadonlySet<string>): RgResource[]
   for (const [ssmType, rgType] of Object.entries(TAGGABLE_TO_RG)) {
     if (!want(rgType)) continue;
     const t = ctx.emu.taggable.get(ssmType);
-    for (const r of t?.list?.(ctx) ?? []) others.push({ ResourceArn: r.arn, ResourceType: rgType, tags: tagMap(r.tags) });
+    for (const r of t?.list?.(ctx) ?? []) if (keep(r.tags)) others.push({ ResourceArn: r.arn, ResourceType: rgType, tags: tagMap(r.tags) });
   }
   if (want('AWS::ResourceGroups::Group')) {
-    for (const g of Object.values(groupsOf(ctx).groups)) others.push({ ResourceArn: g.GroupArn, ResourceType: 'AWS::ResourceGroups::Group', tags: g.Tags });
+    for (const g of Object.values(groupsOf(ctx).groups)) {
+      if (keep(tagList(g.Tags))) others.push({ ResourceArn: g.GroupArn, ResourceType: 'AWS::ResourceGroups::Group', tags: g.Tags });
+    }
   }
   others.sort((a, b) => (a.ResourceArn < b.ResourceArn ? -1 : a.ResourceArn > b.ResourceArn ? 1 : 0));
   return out.concat(others);
 }
-
-export const CFN_STACK_TAG = 'aws:cloudformation:stack-id';
 
 function typeSet(filters: readonly string[]): Set<string> | undefined {
   return filters.includes(ALL_SUPPORTED) ? undefined : new Set(filters);
@@ -154,20 +184,40 @@ export function evaluate(ctx: Ctx, q: ParsedQuery): { resources: RgResource[]; e
       errors.push({ ErrorCode: 'RESOURCE_TYPE_NOT_SUPPORTED', Message: messages.resourceTypeFilterForUnsupported(t) });
     }
   }
-  const all = resourcesOf(ctx, types);
-  if (q.Type === 'TAG_FILTERS_1_0') {
-    // Every filter must match (AND); within a filter any value matches (OR); no values = any value.
-    const resources = all.filter((r) =>
-      q.TagFilters.every((f) => Object.hasOwn(r.tags, f.Key) && (f.Values.length === 0 || f.Values.includes(r.tags[f.Key]))),
-    );
-    return { resources, errors };
-  }
-  const members = all.filter((r) => r.tags[CFN_STACK_TAG] === q.StackIdentifier);
-  if (members.length === 0) {
-    const anyTagged = resourcesOf(ctx).some((r) => r.tags[CFN_STACK_TAG] === q.StackIdentifier);
-    if (!anyTagged) errors.push({ ErrorCode: 'CLOUDFORMATION_STACK_NOT_EXISTING', Message: `Stack ${q.StackIdentifier} does not exist.` });
+  const keep = q.Type === 'TAG_FILTERS_1_0' ? tagFilterPredicate(q.TagFilters) : stackPredicate(q.StackIdentifier);
+  const members = resourcesOf(ctx, types, keep, conditionsOf(q));
+  if (q.Type === 'TAG_FILTERS_1_0') return { resources: members, errors };
+  if (members.length === 0 && resourcesOf(ctx, undefined, keep, conditionsOf(q)).length === 0) {
+    errors.push({ ErrorCode: 'CLOUDFORMATION_STACK_NOT_EXISTING', Message: `Stack ${q.StackIdentifier} does not exist.` });
   }
   return { resources: members, errors };
+}
+
+/** A query's tag conditions, for the fleet's tag index. */
+export function conditionsOf(q: ParsedQuery): TagCondition[] {
+  return q.Type === 'TAG_FILTERS_1_0'
+    ? q.TagFilters.map((f) => ({ key: f.Key, values: f.Values.length ? f.Values : undefined }))
+    : [{ key: CFN_STACK_TAG, values: [q.StackIdentifier] }];
+}
+
+/**
+ * The fleet nodes that are members of a group now, as positions in allInstances() (ascending), for
+ * the targeting resolver: no ARNs or tag maps are built. Undefined when the scope has no group of
+ * that name. `types` (lower-case RG types) narrows the members further.
+ */
+export function groupNodePositions(ctx: Ctx, name: string, types?: ReadonlySet<string>): number[] | undefined {
+  const groups = groupsOf(ctx).groups;
+  if (!Object.hasOwn(groups, name)) return undefined;
+  const g = groups[name];
+  if (!g.ResourceQuery) return [];
+  const q = parseQuery(g.ResourceQuery);
+  const queryTypes = typeSet(q.ResourceTypeFilters);
+  const records = allInstances(ctx);
+  return positionsWithTags(tagIndexOf(ctx), conditionsOf(q)).filter((p) => {
+    const inst = records[p];
+    const type = instanceResourceType(inst);
+    return (!queryTypes || queryTypes.has(type)) && (!types || types.has(type.toLowerCase())) && inst.InstanceState !== 'terminated';
+  });
 }
 
 /**
@@ -195,19 +245,6 @@ export function groupByArn(ctx: Ctx, a: string): GroupRecord {
   const groups = groupsOf(ctx).groups;
   if (name === undefined || !Object.hasOwn(groups, name)) throw new NotFoundException(messages.groupNotFound(a));
   return groups[name];
-}
-
-/**
- * The current members of a group (for the targeting resolver and ListGroupResources), or undefined
- * when the scope has no group of that name. Groups with a service configuration and no query have
- * no members the emulator can compute.
- */
-export function groupMembers(ctx: Ctx, name: string): { resources: RgResource[]; errors: QueryError[] } | undefined {
-  const groups = groupsOf(ctx).groups;
-  if (!Object.hasOwn(groups, name)) return undefined;
-  const g = groups[name];
-  if (!g.ResourceQuery) return { resources: [], errors: [] };
-  return evaluate(ctx, parseQuery(g.ResourceQuery));
 }
 
 export const groupView = (g: GroupRecord) => {

@@ -11,7 +11,7 @@ import { pingStatus } from './instance.js';
 
 const emulator = (fleet?: unknown, seed = 'fixtures') =>
   new Emulator({ clock: { mode: 'frozen', start: TEST_START }, seed, fleet: fleet as Record<string, unknown> | undefined });
-const nodes = (emu: Emulator, account = '000000000000', region = 'us-east-1') => allInstances(emu.context(account, region));
+const nodes = (emu: Emulator, account = '000000000000', region = 'us-east-1') => [...allInstances(emu.context(account, region))];
 
 describe('the default fleet (fixtures/fleets/default.yaml)', () => {
   it('is small and realistic: mixed Linux and Windows, prod and dev, one node offline, one hybrid node', () => {

@@ -173,7 +173,8 @@ export function agentConnected(inst: FleetInstance): boolean {
 
 /** Stopped and terminated EC2 instances are not managed nodes for listing and targeting. */
 export function isVisible(inst: FleetInstance): boolean {
-  return inst.InstanceState === undefined || !['stopped', 'terminated', 'shutting-down', 'stopping'].includes(inst.InstanceState);
+  const s = inst.InstanceState;
+  return s === undefined || s === 'running' || s === 'pending';
 }
 
 /** Dotted version comparison (3.3.1957.0 vs 3.2.582.0): negative, zero or positive. */

@@ -14,6 +14,7 @@ import type { Ctx } from '../../core/context.js';
 import type { Emulator } from '../../emulator.js';
 import type { Tag, RegistrationMetadataItem } from '../../generated/ssm/types.js';
 import type { FleetInstance } from './instance.js';
+import { dropTagIndex, insertNode, removeNode, retagNode, tagIndex } from './tag-index.js';
 
 export interface ActivationRecord {
   ActivationId: string;
@@ -44,13 +45,39 @@ export const fleetSlice = defineSlice<FleetSlice>('fleet', () => ({ instances: {
 
 interface Index {
   sorted: string[] | null;
+  /** The node records in id order (same order as `sorted`). */
+  records: FleetInstance[] | null;
 }
 const indexes = new WeakMap<FleetSlice, Index>();
 
 function indexOf(slice: FleetSlice): Index {
   let ix = indexes.get(slice);
-  if (!ix) indexes.set(slice, (ix = { sorted: null }));
+  if (!ix) indexes.set(slice, (ix = { sorted: null, records: null }));
   return ix;
+}
+
+/** Binary search of an id in the sorted id list: its position, or where it would go. */
+function lowerBound(sorted: readonly string[], id: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The position of a node in allInstances() (undefined when absent). */
+export function positionOf(ctx: { scope: Ctx['scope'] }, id: string): number | undefined {
+  const sorted = sortedInstanceIds(ctx);
+  const i = lowerBound(sorted, id);
+  return sorted[i] === id ? i : undefined;
+}
+
+/** The scope's tag index over allInstances() positions (see tag-index.ts). */
+export function tagIndexOf(ctx: { scope: Ctx['scope'] }) {
+  return tagIndex(fleetOf(ctx), allInstances(ctx));
 }
 
 export const fleetOf = (ctx: { scope: Ctx['scope'] }) => fleetSlice.of(ctx.scope);
@@ -68,17 +95,36 @@ export function sortedInstanceIds(ctx: { scope: Ctx['scope'] }): readonly string
   return ix.sorted;
 }
 
-/** Every node of the scope in InstanceId order (including stopped EC2 instances). */
-export function allInstances(ctx: { scope: Ctx['scope'] }): FleetInstance[] {
-  const all = fleetOf(ctx).instances;
-  return sortedInstanceIds(ctx).map((id) => all[id]);
+/**
+ * Every node of the scope in InstanceId order (including stopped EC2 instances). Cached: the array
+ * is shared, so callers must not modify it (copy it first).
+ */
+export function allInstances(ctx: { scope: Ctx['scope'] }): readonly FleetInstance[] {
+  const slice = fleetOf(ctx);
+  const ix = indexOf(slice);
+  if (!ix.records) {
+    const all = slice.instances;
+    ix.records = sortedInstanceIds(ctx).map((id) => all[id]);
+  }
+  return ix.records;
 }
 
 export function addInstance(ctx: Ctx, inst: FleetInstance): void {
   const slice = fleetOf(ctx);
   if (Object.hasOwn(slice.instances, inst.InstanceId)) throw new Error(`instance ${inst.InstanceId} already exists`);
   slice.instances[inst.InstanceId] = inst;
-  indexOf(slice).sorted = null;
+  // Keep the derived arrays and the tag index in step (cheaper than rebuilding them for 10,000 nodes).
+  const ix = indexOf(slice);
+  if (ix.sorted && ix.records) {
+    const pos = lowerBound(ix.sorted, inst.InstanceId);
+    ix.sorted.splice(pos, 0, inst.InstanceId);
+    ix.records.splice(pos, 0, inst);
+    insertNode(slice, pos, inst);
+  } else {
+    ix.sorted = null;
+    ix.records = null;
+    dropTagIndex(slice);
+  }
   notify(ctx, { type: 'added', instanceId: inst.InstanceId });
 }
 
@@ -87,7 +133,17 @@ export function removeInstance(ctx: Ctx, id: string): FleetInstance | undefined 
   const inst = getInstance(ctx, id);
   if (!inst) return undefined;
   delete slice.instances[id];
-  indexOf(slice).sorted = null;
+  const ix = indexOf(slice);
+  if (ix.sorted && ix.records) {
+    const pos = lowerBound(ix.sorted, id);
+    ix.sorted.splice(pos, 1);
+    ix.records.splice(pos, 1);
+    removeNode(slice, pos);
+  } else {
+    ix.sorted = null;
+    ix.records = null;
+    dropTagIndex(slice);
+  }
   notify(ctx, { type: 'removed', instanceId: id });
   return inst;
 }
@@ -114,5 +170,11 @@ export function onFleetChange(emu: Emulator, listener: FleetListener): void {
 }
 
 export function notify(ctx: Ctx, change: FleetChange): void {
+  // Tags may have changed: re-index the node (added/removed nodes already dropped the index).
+  if (change.type === 'tags-changed' || change.type === 'updated') {
+    const inst = getInstance(ctx, change.instanceId);
+    const pos = positionOf(ctx, change.instanceId);
+    if (inst && pos !== undefined) retagNode(fleetOf(ctx), pos, inst);
+  }
   for (const l of listeners.get(ctx.emu) ?? []) l(ctx, change);
 }

@@ -240,3 +240,37 @@ describe('validateTargets and matchesTargets', () => {
     expect(matchesTargets(ctx, n1, [])).toBe(false);
   });
 });
+
+describe('the tag index behind the resolver', () => {
+  it('agrees with a plain scan through a long run of adds, removes and tag changes', async () => {
+    const { createNode, deleteNode } = await import('./nodes.js');
+    const { allInstances } = await import('./state.js');
+    const { isVisible } = await import('./instance.js');
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const envs = ['prod', 'dev', 'test'];
+    const scan = (env: string) =>
+      allInstances(ctx)
+        .filter((i) => isVisible(i) && i.Tags.some((t) => t.Key === 'Env' && t.Value === env))
+        .map((i) => i.InstanceId);
+    // Build the index first, so that every later change goes through the in-place updates.
+    resolveTargets(ctx, { Targets: [{ Key: 'tag:Env', Values: ['prod'] }] });
+    for (let step = 0; step < 300; step++) {
+      const nodes = allInstances(ctx);
+      const op = rnd(3);
+      if (op === 0 || nodes.length < 3) createNode(ctx, { Tags: { Env: envs[rnd(3)] } });
+      else if (op === 1) deleteNode(ctx, nodes[rnd(nodes.length)].InstanceId);
+      else {
+        const n = nodes[rnd(nodes.length)];
+        const tags: Record<string, string> = rnd(4) === 0 ? {} : { Env: envs[rnd(3)] };
+        if (n.ResourceType === 'ManagedInstance' || rnd(2) === 0) updateNode(ctx, n, { Tags: tags });
+        else updateNode(ctx, n, { Tags: { ...tags, Extra: String(step) } });
+      }
+      const env = envs[rnd(3)];
+      expect(resolve({ Targets: [{ Key: 'tag:Env', Values: [env] }] }), `step ${step}`).toEqual(scan(env));
+    }
+  });
+});

@@ -63,8 +63,9 @@ import type { Ctx } from '../../core/context.js';
 import type { ServiceError } from '../../core/errors.js';
 import { InvalidInstanceId, InvalidTarget } from '../../generated/ssm/errors.js';
 import type { Target } from '../../generated/ssm/types.js';
-import { groupMembers } from '../../services/resource-groups/model.js';
-import { allInstances, getInstance } from './state.js';
+import { groupNodePositions } from '../../services/resource-groups/model.js';
+import { allInstances, getInstance, positionOf, tagIndexOf } from './state.js';
+import { intersect, positionsWithAnyKey, positionsWithTags } from './tag-index.js';
 import { isVisible, type FleetInstance } from './instance.js';
 import * as messages from './messages.js';
 
@@ -103,8 +104,6 @@ export const KEY_FORMS: Readonly<Record<TargetProfile, readonly KeyForm[]>> = {
 /** The model's limits (Targets: 5, TargetValues: 50) are checked before handlers; these are AWS's extra ones. */
 export const MAX_TARGETS = 5;
 export const MAX_TARGET_VALUES = 50;
-
-const NODE_TYPES = new Set(['aws::ec2::instance', 'aws::ssm::managedinstance']);
 
 interface Compiled {
   form: KeyForm;
@@ -167,26 +166,18 @@ export function validateTargets(targets: readonly Target[] | undefined, opts: Re
 
 type Predicate = (inst: FleetInstance) => boolean;
 
-/** Predicates for compiled targets; explicit ids also come back as a candidate list. */
-function predicates(ctx: Ctx, compiled: readonly Compiled[], opts: ResolveOptions, strictGroups: boolean) {
-  const invalid = opts.invalidTarget ?? ((m: string) => new InvalidTarget(m));
+/** Predicates for compiled targets, for one node at a time (matchesTargets). */
+function predicates(ctx: Ctx, compiled: readonly Compiled[]): Predicate[] {
   const preds: Predicate[] = [];
-  const explicit: string[][] = [];
-  let wildcard = false;
   const typeFilter = compiled.find((c) => c.form === 'resource-groups:ResourceTypeFilters');
   for (const c of compiled) {
     switch (c.form) {
       case 'InstanceIds': {
         const ids = new Set(c.values);
-        explicit.push([...ids]);
         preds.push((i) => ids.has(i.InstanceId));
         break;
       }
-      case 'InstanceIds=*':
-        wildcard = true;
-        break;
       case 'AWS::EC2::Instance':
-        wildcard = true;
         preds.push((i) => i.ResourceType === 'EC2Instance');
         break;
       case 'tag:': {
@@ -205,26 +196,71 @@ function predicates(ctx: Ctx, compiled: readonly Compiled[], opts: ResolveOption
       }
       case 'resource-groups:Name':
       case 'ResourceGroup': {
-        const members = groupMembers(ctx, c.values[0]);
-        if (!members) {
-          if (strictGroups) throw invalid(messages.resourceGroupNotFound(c.values[0]));
-          preds.push(() => false);
-          break;
-        }
         const types = typeFilter ? new Set(typeFilter.values.map((v) => v.toLowerCase())) : undefined;
-        const ids = new Set(
-          members.resources
-            .filter((r) => r.instanceId !== undefined && NODE_TYPES.has(r.ResourceType.toLowerCase()) && (!types || types.has(r.ResourceType.toLowerCase())))
-            .map((r) => r.instanceId!),
-        );
+        const positions = groupNodePositions(ctx, c.values[0], types);
+        const records = allInstances(ctx);
+        const ids = new Set((positions ?? []).map((p) => records[p].InstanceId));
         preds.push((i) => ids.has(i.InstanceId));
+        break;
+      }
+      case 'InstanceIds=*':
+      case 'resource-groups:ResourceTypeFilters':
+        break;
+    }
+  }
+  return preds;
+}
+
+/**
+ * Each target as a sorted list of node positions (allInstances() order), computed from the fleet's
+ * tag index: a tag target on 10,000 nodes costs a few merges of integer arrays, not a scan.
+ */
+function positionLists(ctx: Ctx, compiled: readonly Compiled[], opts: ResolveOptions): { lists: number[][]; wildcard: boolean } {
+  const invalid = opts.invalidTarget ?? ((m: string) => new InvalidTarget(m));
+  const records = allInstances(ctx);
+  const ix = tagIndexOf(ctx);
+  const lists: number[][] = [];
+  let wildcard = false;
+  const typeFilter = compiled.find((c) => c.form === 'resource-groups:ResourceTypeFilters');
+  for (const c of compiled) {
+    switch (c.form) {
+      case 'InstanceIds':
+        lists.push(
+          [...new Set(c.values)]
+            .map((id) => positionOf(ctx, id))
+            .filter((p): p is number => p !== undefined)
+            .sort((a, b) => a - b),
+        );
+        break;
+      case 'InstanceIds=*':
+        wildcard = true;
+        break;
+      case 'AWS::EC2::Instance': {
+        wildcard = true;
+        const ec2: number[] = [];
+        for (let p = 0; p < records.length; p++) if (records[p].ResourceType === 'EC2Instance') ec2.push(p);
+        lists.push(ec2);
+        break;
+      }
+      case 'tag:':
+        lists.push(positionsWithTags(ix, [{ key: c.key.slice(4), values: c.values }]));
+        break;
+      case 'tag-key':
+        lists.push(positionsWithAnyKey(ix, c.values));
+        break;
+      case 'resource-groups:Name':
+      case 'ResourceGroup': {
+        const types = typeFilter ? new Set(typeFilter.values.map((v) => v.toLowerCase())) : undefined;
+        const positions = groupNodePositions(ctx, c.values[0], types);
+        if (!positions) throw invalid(messages.resourceGroupNotFound(c.values[0]));
+        lists.push(positions);
         break;
       }
       case 'resource-groups:ResourceTypeFilters':
         break; // applied to the group's members above
     }
   }
-  return { preds, explicit, wildcard };
+  return { lists, wildcard };
 }
 
 /** Resolves InstanceIds and Targets to the scope's nodes now. See the module header. */
@@ -246,36 +282,31 @@ export function resolveTargets(ctx: Ctx, input: TargetInput, opts: ResolveOption
     throw make(messages.instancesNotValid(missing, ctx.account), missing);
   }
 
-  const found = new Map<string, FleetInstance>();
-  for (const id of explicitParam) {
-    const inst = getInstance(ctx, id);
-    if (inst && isVisible(inst)) found.set(id, inst);
-  }
+  const records = allInstances(ctx);
+  let matched: FleetInstance[] = [];
   let wildcard = false;
   if (compiled.length) {
-    const { preds, explicit, wildcard: w } = predicates(ctx, compiled, opts, true);
-    wildcard = w;
-    // Start from the smallest explicit id list when there is one, else from every node.
-    const candidates: FleetInstance[] = explicit.length
-      ? explicit
-          .reduce((a, b) => (a.length <= b.length ? a : b))
-          .map((id) => getInstance(ctx, id))
-          .filter((i): i is FleetInstance => i !== undefined)
-      : allInstances(ctx);
-    for (const inst of candidates) {
-      if (!isVisible(inst)) continue;
-      let ok = true;
-      for (const p of preds) {
-        if (!p(inst)) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) found.set(inst.InstanceId, inst);
+    const r = positionLists(ctx, compiled, opts);
+    wildcard = r.wildcard;
+    let positions: readonly number[] | undefined;
+    for (const l of r.lists) positions = positions === undefined ? l : intersect(positions, l);
+    if (positions === undefined) {
+      // Only InstanceIds=*: every node.
+      for (const inst of records) if (isVisible(inst)) matched.push(inst);
+    } else {
+      for (const p of positions) if (isVisible(records[p])) matched.push(records[p]);
     }
   }
-  const ids = [...found.keys()].sort();
-  return { instances: ids.map((id) => found.get(id)!), ids, missing, wildcard };
+  if (explicitParam.length) {
+    // The InstanceIds parameter joins the target matches: merge, unique, in id order.
+    const byId = new Map<string, FleetInstance>(matched.map((i) => [i.InstanceId, i]));
+    for (const id of explicitParam) {
+      const inst = getInstance(ctx, id);
+      if (inst && isVisible(inst)) byId.set(id, inst);
+    }
+    matched = [...byId.values()].sort((a, b) => (a.InstanceId < b.InstanceId ? -1 : 1));
+  }
+  return { instances: matched, ids: matched.map((i) => i.InstanceId), missing, wildcard };
 }
 
 /** Whether one node matches the targets now (no errors for unknown explicit ids). */
@@ -283,6 +314,5 @@ export function matchesTargets(ctx: Ctx, inst: FleetInstance, targets: readonly 
   if (!isVisible(inst)) return false;
   const compiled = compile(targets, opts);
   if (!compiled.length) return false;
-  const { preds } = predicates(ctx, compiled, opts, false);
-  return preds.every((p) => p(inst));
+  return predicates(ctx, compiled).every((p) => p(inst));
 }
