@@ -4,8 +4,9 @@
  * differences the JS SDK tolerates.
  */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { useEmulator } from '../emulator/testing/harness.js';
+import { spawnSync, execFile } from 'node:child_process';
+import { PutParameterCommand } from '@aws-sdk/client-ssm';
+import { useEmulator, TEST_START_SECONDS } from '../emulator/testing/harness.js';
 
 const hasAws = spawnSync('aws', ['--version'], { encoding: 'utf8' }).status === 0;
 const hasBoto3 = spawnSync('python3', ['-c', 'import boto3'], { encoding: 'utf8' }).status === 0;
@@ -22,42 +23,54 @@ const env = () => ({
   AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
 });
 
-function aws(args: string[], extraEnv: Record<string, string> = {}) {
-  const r = spawnSync('aws', ['--output', 'json', ...args], { encoding: 'utf8', env: { ...env(), ...extraEnv } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, json: r.stdout ? JSON.parse(r.stdout) : undefined };
+/**
+ * Runs a client process asynchronously: the emulator answers from this same process, so a
+ * synchronous spawn would block the event loop that has to answer the client.
+ */
+function run(cmd: string, args: string[], extraEnv: Record<string, string> = {}) {
+  return new Promise<{ status: number; stdout: string; stderr: string }>((resolveRun) => {
+    execFile(cmd, args, { encoding: 'utf8', env: { ...env(), ...extraEnv } }, (err, stdout, stderr) => {
+      resolveRun({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+async function aws(args: string[], extraEnv: Record<string, string> = {}) {
+  const r = await run('aws', ['--output', 'json', ...args], extraEnv);
+  return { ...r, json: r.stdout ? JSON.parse(r.stdout) : undefined };
 }
 
 describe.skipIf(!hasAws)('AWS CLI', () => {
-  it('put-parameter and get-parameter round-trip with --endpoint-url', () => {
-    const put = aws(['ssm', 'put-parameter', '--endpoint-url', t.endpoint, '--name', '/cli/db/url', '--value', 'postgres://x', '--type', 'String']);
+  it('put-parameter and get-parameter round-trip with --endpoint-url', async () => {
+    const put = await aws(['ssm', 'put-parameter', '--endpoint-url', t.endpoint, '--name', '/cli/db/url', '--value', 'postgres://x', '--type', 'String']);
     expect(put.stderr).toBe('');
     expect(put.json).toEqual({ Version: 1, Tier: 'Standard' });
-    const get = aws(['ssm', 'get-parameter', '--endpoint-url', t.endpoint, '--name', '/cli/db/url']);
+    const get = await aws(['ssm', 'get-parameter', '--endpoint-url', t.endpoint, '--name', '/cli/db/url']);
     expect(get.json.Parameter).toMatchObject({ Name: '/cli/db/url', Value: 'postgres://x', Type: 'String', Version: 1 });
-    // botocore parses epoch seconds into its own date format
-    expect(typeof get.json.Parameter.LastModifiedDate).toBe('string');
+    // AWS CLI v1 prints timestamps as it receives them (cli_timestamp_format = none): epoch seconds.
+    expect(get.json.Parameter.LastModifiedDate).toBe(TEST_START_SECONDS);
   });
 
-  it('works with AWS_ENDPOINT_URL instead of --endpoint-url, and reports AWS errors as the CLI does', () => {
-    const missing = aws(['ssm', 'get-parameter', '--name', '/cli/nope'], { AWS_ENDPOINT_URL: t.endpoint });
+  it('works with AWS_ENDPOINT_URL instead of --endpoint-url, and reports AWS errors as the CLI does', async () => {
+    const missing = await aws(['ssm', 'get-parameter', '--name', '/cli/nope'], { AWS_ENDPOINT_URL: t.endpoint });
     expect(missing.status).not.toBe(0);
     expect(missing.stderr).toContain('An error occurred (ParameterNotFound) when calling the GetParameter operation');
-    const invalid = aws(['ssm', 'get-parameters-by-path', '--path', '/x', '--max-results', '11', '--no-paginate'], { AWS_ENDPOINT_URL: t.endpoint });
+    const invalid = await aws(['ssm', 'get-parameters-by-path', '--path', '/x', '--max-results', '11', '--no-paginate'], { AWS_ENDPOINT_URL: t.endpoint });
     expect(invalid.stderr).toContain('ValidationException');
     expect(invalid.stderr).toContain("Value '11' at 'maxResults' failed to satisfy constraint");
   });
 
-  it('the CLI paginator follows NextToken to the end', () => {
+  it('the CLI paginator follows NextToken to the end', async () => {
     for (let i = 0; i < 12; i++) {
-      aws(['ssm', 'put-parameter', '--endpoint-url', t.endpoint, '--name', `/cli/many/p${String(i).padStart(2, '0')}`, '--value', `v${i}`, '--type', 'String']);
+      await t.ssm.send(new PutParameterCommand({ Name: `/cli/many/p${String(i).padStart(2, '0')}`, Value: `v${i}`, Type: 'String' }));
     }
-    const all = aws(['ssm', 'get-parameters-by-path', '--endpoint-url', t.endpoint, '--path', '/cli/many', '--page-size', '5']);
+    const all = await aws(['ssm', 'get-parameters-by-path', '--endpoint-url', t.endpoint, '--path', '/cli/many', '--page-size', '5']);
     expect(all.json.Parameters.map((p: { Name: string }) => p.Name)).toHaveLength(12);
   });
 });
 
 describe.skipIf(!hasBoto3)('boto3', () => {
-  it('boto3 parses parameters, timestamps and modelled errors', () => {
+  it('boto3 parses parameters, timestamps and modelled errors', async () => {
     const script = `
 import boto3, json, sys
 from botocore.exceptions import ClientError
@@ -72,7 +85,7 @@ except ClientError as e:
     err = e.response['Error']['Code']
 print(json.dumps({'value': p['Value'], 'encrypted_differs': enc['Value'] != 's3cr3t', 'year': p['LastModifiedDate'].year, 'err': err}))
 `;
-    const r = spawnSync('python3', ['-c', script, t.endpoint], { encoding: 'utf8', env: env() });
+    const r = await run('python3', ['-c', script, t.endpoint]);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ value: 's3cr3t', encrypted_differs: true, year: 2025, err: 'ParameterNotFound' });
   });
