@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { GetAccountSettingsCommand, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
 import { DescribeInstanceInformationCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../testing/harness.js';
+import { rgClient, expectError } from '../testing/fleet.js';
 import { compileRoutes } from './rest-json.js';
-import { rgClient } from '../services/resource-groups/testkit.js';
-import { expectError } from '../services/fleet/testkit.js';
 
 const t = useEmulator();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DescribeInstanceInformationCommand } from '@aws-sdk/client-ssm';
 import { useEmulator, TEST_START_SECONDS } from '../../testing/harness.js';
-import { addNode } from './testkit.js';
+import { addNode } from '../../testing/fleet.js';
 
 const t = useEmulator();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CreateActivationCommand, DeregisterManagedInstanceCommand, DescribeActivationsCommand, DescribeInstanceInformationCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
-import { addNode, expectError } from './testkit.js';
+import { addNode, expectError } from '../../testing/fleet.js';
 
 const t = useEmulator();
 

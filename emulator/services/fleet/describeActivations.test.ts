@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CreateActivationCommand, DescribeActivationsCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
-import { expectError } from './testkit.js';
+import { expectError } from '../../testing/fleet.js';
 
 const t = useEmulator();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DescribeInstanceInformationCommand, paginateDescribeInstanceInformation, type InstanceInformation } from '@aws-sdk/client-ssm';
 import { useEmulator, TEST_START_SECONDS } from '../../testing/harness.js';
-import { addNode, loadFixture, expectError } from './testkit.js';
+import { addNode, loadFixture, expectError } from '../../testing/fleet.js';
 
 const t = useEmulator();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DescribeInstancePropertiesCommand, type InstanceProperty } from '@aws-sdk/client-ssm';
 import { useEmulator, TEST_START_SECONDS } from '../../testing/harness.js';
-import { addNode, expectError } from './testkit.js';
+import { addNode, expectError } from '../../testing/fleet.js';
 
 const t = useEmulator();
 const ids = (list: InstanceProperty[] | undefined) => (list ?? []).map((i) => i.InstanceId);

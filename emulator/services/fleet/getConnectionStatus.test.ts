@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GetConnectionStatusCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
-import { addNode, expectError } from './testkit.js';
+import { addNode, expectError } from '../../testing/fleet.js';
 
 const t = useEmulator();
 const status = async (Target: string) => (await t.ssm.send(new GetConnectionStatusCommand({ Target }))).Status;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ListNodesSummaryCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
-import { loadFixture, expectError } from './testkit.js';
+import { loadFixture, expectError } from '../../testing/fleet.js';
 
 const t = useEmulator();
 

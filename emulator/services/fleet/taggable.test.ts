@@ -6,9 +6,9 @@ import {
   RemoveTagsFromResourceCommand,
 } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
+import { addNode, expectError } from '../../testing/fleet.js';
 import { onFleetChange, type FleetChange } from '../../sim/fleet/state.js';
 import { resolveTargets } from '../../sim/fleet/targets.js';
-import { addNode, expectError } from './testkit.js';
 
 const t = useEmulator();
 

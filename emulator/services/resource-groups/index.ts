@@ -2,7 +2,7 @@
  * The Resource Groups area: AWS Resource Groups' REST-JSON API on the emulator's port (routes from
  * the model's http bindings, protocol/rest-json.ts), with tag-query and CloudFormation-stack groups
  * whose membership is evaluated when read (model.ts). The SSM targeting resolver
- * (sim/fleet/targets.ts) reads group membership through groupMembers().
+ * (sim/fleet/targets.ts) reads group membership through groupNodePositions().
  * Operations not listed here answer NotImplementedException.
  */
 import type { Area } from '../../core/operation.js';

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateGroupCommand, ListGroupsCommand, paginateListGroups, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
 import { useEmulator } from '../../testing/harness.js';
-import { expectError } from '../fleet/testkit.js';
-import { rgClient, tagQuery } from './testkit.js';
+import { expectError, rgClient, tagQuery } from '../../testing/fleet.js';
 
 const t = useEmulator();
 let rg: ResourceGroupsClient;

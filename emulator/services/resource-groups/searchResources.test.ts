@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateDocumentCommand } from '@aws-sdk/client-ssm';
 import { CreateGroupCommand, SearchResourcesCommand, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
 import { useEmulator } from '../../testing/harness.js';
-import { addNode, expectError } from '../fleet/testkit.js';
-import { rgClient, tagQuery } from './testkit.js';
+import { addNode, expectError, rgClient, tagQuery } from '../../testing/fleet.js';
 
 const t = useEmulator();
 let rg: ResourceGroupsClient;

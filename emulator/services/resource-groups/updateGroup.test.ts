@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateGroupCommand, GetGroupCommand, UpdateGroupCommand, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
 import { useEmulator } from '../../testing/harness.js';
-import { expectError } from '../fleet/testkit.js';
-import { rgClient } from './testkit.js';
+import { expectError, rgClient } from '../../testing/fleet.js';
 
 const t = useEmulator();
 let rg: ResourceGroupsClient;
