@@ -103,6 +103,8 @@ describe('resolveDocument', () => {
   it('checks the document hash when one is given', async () => {
     await createActive('hashed', typed);
     expect(resolve({ name: 'hashed', hash: sha256(typed), hashType: 'Sha256' }).name).toBe('hashed');
+    const sha1 = (await import('node:crypto')).createHash('sha1').update(typed).digest('hex');
+    expect(resolve({ name: 'hashed', hash: sha1, hashType: 'Sha1' }).name).toBe('hashed');
     const e = fails(() => resolve({ name: 'hashed', hash: 'f'.repeat(64) }));
     expect(e.name).toBe('InvalidDocument');
     expect(e.message).toContain('hash');

@@ -11,7 +11,8 @@
  *       (AWS-RunShellScript, or arn:aws:ssm:<region>::document/AWS-RunShellScript), or another
  *       account's document shared with it (by ARN only; cross-account reads go through an explicit
  *       scope of the owner). ref.version is '$DEFAULT' (default), '$LATEST' or a number;
- *       ref.versionName selects by name; ref.hash (SendCommand's DocumentHash) must match.
+ *       ref.versionName selects by name; ref.hash (SendCommand's DocumentHash, Sha256 or the
+ *       deprecated Sha1 per ref.hashType) must match.
  *       Errors: InvalidDocument (unknown or not shared, hash mismatch, not Active, type not in
  *       opts.types), InvalidDocumentVersion (unknown version or version name).
  *
@@ -55,6 +56,7 @@
  *   const run = renderExecution(ctx, doc, params);                          // {{ssm:}} resolved now
  *   for (const step of run.steps.filter((s) => stepApplies(s, instance.PlatformType))) ...
  */
+import { createHash } from 'node:crypto';
 import type { Ctx } from '../../core/context.js';
 import { ServiceError } from '../../core/errors.js';
 import { toJsRegExp } from '../../core/validate.js';
@@ -186,7 +188,11 @@ export function resolveDocument(ctx: Ctx, ref: DocumentReference, opts: ResolveD
     throw opts.typeError ? opts.typeError(msg) : new InvalidDocument(msg);
   }
   if ((opts.requireActive ?? true) && v.Status !== 'Active') throw new InvalidDocument(m.documentNotActive(doc.Name, v.Status));
-  if (ref.hash !== undefined && ref.hash !== v.Hash) throw new InvalidDocument(m.documentHashMismatch());
+  if (ref.hash !== undefined) {
+    // Sha1 is deprecated but still accepted by SendCommand's DocumentHashType.
+    const expected = ref.hashType === 'Sha1' ? createHash('sha1').update(v.Content, 'utf8').digest('hex') : v.Hash;
+    if (ref.hash !== expected) throw new InvalidDocument(m.documentHashMismatch());
+  }
   const a = analysisOf(ctx, found.ownership, doc.Name, doc.DocumentType, v);
   return {
     name: doc.Name,
