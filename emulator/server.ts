@@ -32,7 +32,11 @@ export function createServer(emu: Emulator): http.Server {
   });
   server.keepAliveTimeout = 65_000;
   // Start loading express right after listening, off the start-up path.
-  server.once('listening', () => setImmediate(() => void loadApp()));
+  server.once('listening', () =>
+    setImmediate(() => {
+      if (server.listening) void loadApp().catch(() => {});
+    }),
+  );
   return server;
 }
 

@@ -52,6 +52,8 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     return c;
   };
   const http = supertest(server);
+  // Load the lazily imported express app now, so no import is still in flight when a test file ends.
+  await http.get('/_emulator/clock');
   return {
     emu,
     server,
