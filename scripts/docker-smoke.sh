@@ -29,8 +29,14 @@ if [ -z "$BASE" ]; then
       mkdir -p "$rootfs/usr/local/lib/node_modules"
       cp -a "$npm_dir" "$rootfs/usr/local/lib/node_modules/npm"
       ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$rootfs/usr/local/bin/npm"
+      # This machine reaches the npm registry through a TLS-inspecting egress proxy: the stand-in
+      # trusts the same CA bundle as the host, so `npm ci` works inside the build stage.
+      cp /etc/ssl/certs/ca-certificates.crt "$rootfs/etc/ssl/certs/ca-certificates.crt"
+      mkdir -p "$rootfs/usr/local/etc" && echo 'cafile=/etc/ssl/certs/ca-certificates.crt' > "$rootfs/usr/local/etc/npmrc"
       rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
-      tar -C "$rootfs" -c . | docker import -c 'ENV PATH=/usr/local/bin:/usr/bin:/bin' - "$BASE" >/dev/null
+      tar -C "$rootfs" -c . | docker import \
+        -c 'ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin' \
+        -c 'ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt' - "$BASE" >/dev/null
     fi
   fi
 fi

@@ -21,6 +21,7 @@ const response = JSON.stringify({
 
 http
   .createServer((req, res) => {
+    if (req.method !== 'POST') return void res.end('ok'); // readiness probe
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
