@@ -106,8 +106,20 @@ export function controlOpenApi(): OpenAPIV3.Document {
           operationId: 'addInstance',
           description: 'Adds a managed node: the fields of InstanceInformation (PascalCase), plus account, region and Behaviors. The id is generated when absent.',
           requestBody: body(ref('Instance')),
-          responses: { '200': json({ type: 'object', properties: { instance: ref('Instance') } }), '400': error },
+          responses: { '200': json({ type: 'object', properties: { instance: ref('Instance') } }), '400': error, '409': json(ref('Error'), 'A node with that id exists') },
         },
+      },
+      '/fleet/instances/{id}/stop-agent': {
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ...accountRegion],
+        post: {
+          operationId: 'stopAgent',
+          description: "Stops the node's simulated SSM Agent: it stays Online until its last ping is 10 minutes old, then turns ConnectionLost; commands to it wait for their delivery timeout.",
+          responses: { '200': json({ type: 'object', properties: { instance: ref('Instance') } }), '404': error },
+        },
+      },
+      '/fleet/instances/{id}/start-agent': {
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ...accountRegion],
+        post: { operationId: 'startAgent', description: 'Starts the simulated agent again: the node pings and is Online at once.', responses: { '200': json({ type: 'object', properties: { instance: ref('Instance') } }), '404': error } },
       },
       '/fleet/instances/{id}': {
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ...accountRegion],
@@ -115,7 +127,13 @@ export function controlOpenApi(): OpenAPIV3.Document {
         delete: { operationId: 'deleteInstance', responses: { '200': json({ type: 'object' }), '404': error } },
       },
       '/fleet/load': {
-        post: { operationId: 'loadFleet', description: "A fleet fixture file's content (JSON).", requestBody: body({ type: 'object' }), responses: { '200': json({ type: 'object' }), '400': error } },
+        post: {
+          operationId: 'loadFleet',
+          description: "A fleet fixture file's content, as JSON or YAML (Content-Type text/yaml). Checked completely before anything is stored.",
+          parameters: [{ name: 'replace', in: 'query', schema: { type: 'boolean' }, description: 'remove the nodes of the fixture\'s accounts and regions first' }],
+          requestBody: { content: { 'application/json': { schema: { type: 'object' } }, 'text/yaml': { schema: { type: 'string' } } } },
+          responses: { '200': json({ type: 'object', properties: { loaded: { type: 'integer' }, fleets: { type: 'array', items: { type: 'object' } } } }), '400': error },
+        },
       },
       '/fleet/register': {
         post: {
