@@ -24,7 +24,7 @@ interface KeyEntry {
   byValue: Map<string, number[]>;
 }
 
-interface TagIndex {
+export interface TagIndex {
   byKey: Map<string, KeyEntry>;
   /** The tags each position was indexed with (copies), to undo them when a node's tags change. */
   indexed: [string, string][][];
