@@ -13,6 +13,7 @@ import type { Task } from '../time/scheduler.js';
 import type { Emulator } from '../emulator.js';
 import type { Express, Router } from 'express';
 import type { TaggableType } from '../services/tagging/registry.js';
+import type { CommandPluginRegistration } from '../sim/commands/plugins.js';
 
 export type ServiceId = 'ssm' | 'resource-groups';
 
@@ -50,4 +51,9 @@ export interface Area {
   readonly controlRoutes?: (router: Router, emu: Emulator) => void;
   /** Routes outside /_emulator (Resource Groups' REST-JSON API). */
   readonly appRoutes?: (app: Express, emu: Emulator) => void;
+  /**
+   * Simulators of Command document plugins this area provides (aws:softwareInventory,
+   * aws:configurePackage, ...), run by the Run Command engine (see sim/commands/plugins.ts).
+   */
+  readonly plugins?: readonly CommandPluginRegistration[];
 }

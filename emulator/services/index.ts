@@ -10,5 +10,6 @@ import { resourcePoliciesArea } from './resource-policies/index.js';
 import { documentsArea } from './documents/index.js';
 import { fleetArea } from './fleet/index.js';
 import { resourceGroupsArea } from './resource-groups/index.js';
+import { commandsArea } from './commands/index.js';
 
-export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea];
+export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea];

@@ -1,0 +1,267 @@
+/**
+ * Run Command's slice of region state: commands, each with its invocations and their plugin results,
+ * as plain JSON (wire member names where a member is also a wire member), plus the engine's
+ * bookkeeping (what is queued, in flight, waiting for an agent).
+ *
+ * Sizes: a command to 10,000 nodes is one record with 10,000 small invocation records; plugin
+ * records are created when an invocation is delivered, and outputs are stored already truncated to
+ * what the API can return (24,000 / 8,000 / 2,500 characters), so a finished invocation costs a few
+ * hundred bytes. Derived indexes (commands by age, an invocation by instance id) live in WeakMaps
+ * keyed by the slice and record objects, so a restored snapshot rebuilds them.
+ */
+import { defineSlice } from '../../state/store.js';
+import type { Ctx } from '../../core/context.js';
+import type {
+  AlarmConfiguration,
+  CloudWatchOutputConfig,
+  CommandInvocationStatus,
+  CommandPluginStatus,
+  CommandStatus,
+  NotificationConfig,
+  PlatformType,
+  Target,
+} from '../../generated/ssm/types.js';
+
+/** Invocation StatusDetails values the engine produces (AWS's "Understanding command statuses"). */
+export type InvocationDetail =
+  | 'Pending'
+  | 'InProgress'
+  | 'Success'
+  | 'Failed'
+  | 'DeliveryTimedOut'
+  | 'ExecutionTimedOut'
+  | 'Cancelling'
+  | 'Cancelled'
+  | 'Terminated'
+  | 'Undeliverable'
+  | 'InvalidPlatform';
+
+/** One step of the document as the engine runs it (rendered at SendCommand: parameters substituted). */
+export interface StoredStep {
+  /** Step name; for schema 1.2 documents the plugin name (what CommandPlugins reports as Name). */
+  name: string;
+  action: string;
+  /** Schema 1.2: the properties entry's id (0.aws:runShellScript). */
+  id?: string;
+  inputs: unknown;
+  precondition?: { StringEquals: [string, string] };
+  platforms: PlatformType[];
+}
+
+export interface PluginRecord {
+  Name: string;
+  Status: CommandPluginStatus;
+  StatusDetails: string;
+  /** -1 until the plugin has finished (AWS: "the command hasn't started running or wasn't received"). */
+  ResponseCode: number;
+  /** Epoch seconds. */
+  ResponseStartDateTime?: number;
+  ResponseFinishDateTime?: number;
+  /** TruncateOutput(stdout, stderr, 2500). */
+  Output: string;
+  /** First 24,000 characters of stdout. */
+  Stdout: string;
+  /** First 8,000 characters of stderr. */
+  Stderr: string;
+}
+
+/** What a running step will produce, computed when it starts and revealed when it ends. */
+export interface PendingOutcome {
+  step: number;
+  /** Epoch ms. */
+  startedAt: number;
+  endsAt: number;
+  status: 'Success' | 'Failed' | 'TimedOut';
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  output: string;
+  /** Simulator data for its complete() hook. */
+  data?: unknown;
+}
+
+export interface InvocationRecord {
+  InstanceId: string;
+  /** The node's host name when the command was sent. */
+  InstanceName: string;
+  Status: CommandInvocationStatus;
+  StatusDetails: InvocationDetail;
+  /** Created when the agent receives the invocation; absent while it is queued. */
+  Plugins?: PluginRecord[];
+  /** Epoch ms: when the service sent it (it then counts against MaxConcurrency). */
+  SentAt?: number;
+  /** Epoch ms: when the agent received it and started the first step. */
+  StartedAt?: number;
+  /** Epoch ms: when it reached a terminal status. */
+  EndedAt?: number;
+  /** The step running now. */
+  Running?: PendingOutcome;
+  /**
+   * The node's agent is not connected: 'deliver' = the invocation waits to be received; 'report' =
+   * a step finished on the node but its result waits to be reported. Resumed when the agent starts.
+   */
+  Waiting?: 'deliver' | 'report';
+  /** Scratch data shared by the steps of this invocation (aws:downloadContent -> aws:runDocument). */
+  Data?: Record<string, unknown>;
+}
+
+export interface CommandCounts {
+  success: number;
+  failed: number;
+  executionTimedOut: number;
+  deliveryTimedOut: number;
+  cancelled: number;
+  terminated: number;
+  undeliverable: number;
+  invalidPlatform: number;
+}
+
+export interface CommandRecord {
+  /** Creation order in the region (listing is newest first). */
+  Seq: number;
+  CommandId: string;
+  DocumentName: string;
+  /** As requested ($DEFAULT when not given). */
+  DocumentVersion: string;
+  Comment: string;
+  /** Epoch seconds. */
+  ExpiresAfter: number;
+  Parameters: Record<string, string[]>;
+  InstanceIds: string[];
+  Targets: Target[];
+  /** Epoch seconds. */
+  RequestedDateTime: number;
+  Status: CommandStatus;
+  StatusDetails: string;
+  OutputS3Region: string;
+  OutputS3BucketName: string;
+  OutputS3KeyPrefix: string;
+  MaxConcurrency: string;
+  MaxErrors: string;
+  TargetCount: number;
+  CompletedCount: number;
+  ErrorCount: number;
+  DeliveryTimedOutCount: number;
+  ServiceRole: string;
+  NotificationConfig: NotificationConfig;
+  CloudWatchOutputConfig: CloudWatchOutputConfig;
+  TimeoutSeconds: number;
+  AlarmConfiguration?: AlarmConfiguration;
+
+  // ---- the engine's bookkeeping ----
+  Engine: {
+    /** The document version that runs (a number), its schema version and platforms. */
+    documentVersion: string;
+    schemaVersion: string;
+    platformTypes: PlatformType[];
+    steps: StoredStep[];
+    /** Seconds, the larger of the steps' execution timeouts (used for ExpiresAfter). */
+    executionTimeout: number;
+    concurrency: number;
+    maxErrors: number;
+    /** Index of the next queued invocation to send. */
+    next: number;
+    /** Sent and not yet terminal. */
+    inFlight: number;
+    counts: CommandCounts;
+    /** Errors exceeded MaxErrors: nothing new is sent. */
+    stopped?: boolean;
+    /** CancelCommand without InstanceIds. */
+    cancelRequested?: boolean;
+  };
+  Invocations: InvocationRecord[];
+}
+
+export interface CommandsSlice {
+  commands: Record<string, CommandRecord>;
+  seq: number;
+  /** instance id -> "commandId/index" of invocations waiting for that node's agent. */
+  waiting: Record<string, string[]>;
+}
+
+export const commandsSlice = defineSlice<CommandsSlice>('commands', () => ({ commands: {}, seq: 0, waiting: {} }));
+
+export const commandsOf = (ctx: { scope: Ctx['scope'] }) => commandsSlice.of(ctx.scope);
+
+export function getCommand(ctx: { scope: Ctx['scope'] }, id: string): CommandRecord | undefined {
+  const all = commandsOf(ctx).commands;
+  return Object.hasOwn(all, id) ? all[id] : undefined;
+}
+
+// ---- derived indexes ----
+
+interface Order {
+  /** Commands in creation order (oldest first). */
+  list: CommandRecord[];
+}
+const orders = new WeakMap<CommandsSlice, Order>();
+
+/** Commands oldest first (cached; kept in step by addCommand/removeCommand). */
+export function commandsInOrder(ctx: { scope: Ctx['scope'] }): readonly CommandRecord[] {
+  const slice = commandsOf(ctx);
+  let o = orders.get(slice);
+  if (!o) {
+    o = { list: Object.values(slice.commands).sort((a, b) => a.Seq - b.Seq) };
+    orders.set(slice, o);
+  }
+  return o.list;
+}
+
+export function addCommand(ctx: { scope: Ctx['scope'] }, cmd: CommandRecord): void {
+  const slice = commandsOf(ctx);
+  const list = commandsInOrder(ctx) as CommandRecord[];
+  slice.commands[cmd.CommandId] = cmd;
+  list.push(cmd);
+}
+
+export function removeCommand(ctx: { scope: Ctx['scope'] }, id: string): void {
+  const slice = commandsOf(ctx);
+  const cmd = getCommand(ctx, id);
+  if (!cmd) return;
+  const list = commandsInOrder(ctx) as CommandRecord[];
+  delete slice.commands[id];
+  const i = list.indexOf(cmd);
+  if (i >= 0) list.splice(i, 1);
+  cmd.Invocations.forEach((inv, i) => {
+    if (inv.Waiting) unwait(ctx, inv.InstanceId, id, i);
+  });
+}
+
+const byInstance = new WeakMap<CommandRecord, Map<string, number>>();
+
+/** The index of a command's invocation on a node, or undefined. */
+export function invocationIndex(cmd: CommandRecord, instanceId: string): number | undefined {
+  let m = byInstance.get(cmd);
+  if (!m) {
+    m = new Map(cmd.Invocations.map((inv, i) => [inv.InstanceId, i]));
+    byInstance.set(cmd, m);
+  }
+  return m.get(instanceId);
+}
+
+// ---- invocations waiting for an agent ----
+
+export function wait(ctx: { scope: Ctx['scope'] }, instanceId: string, commandId: string, index: number): void {
+  const w = commandsOf(ctx).waiting;
+  (w[instanceId] ??= []).push(`${commandId}/${index}`);
+}
+
+export function unwait(ctx: { scope: Ctx['scope'] }, instanceId: string, commandId: string, index: number): void {
+  const w = commandsOf(ctx).waiting;
+  const list = w[instanceId];
+  if (!list) return;
+  const i = list.indexOf(`${commandId}/${index}`);
+  if (i >= 0) list.splice(i, 1);
+  if (!list.length) delete w[instanceId];
+}
+
+/** Takes (and clears) the invocations waiting for a node's agent. */
+export function takeWaiting(ctx: { scope: Ctx['scope'] }, instanceId: string): { commandId: string; index: number }[] {
+  const w = commandsOf(ctx).waiting;
+  const list = w[instanceId] ?? [];
+  delete w[instanceId];
+  return list.map((k) => {
+    const slash = k.lastIndexOf('/');
+    return { commandId: k.slice(0, slash), index: Number(k.slice(slash + 1)) };
+  });
+}
