@@ -1,0 +1,74 @@
+/**
+ * Helpers for the Run Command tests: nodes through the control API, invocation statuses through the
+ * SDK, and the engine's own count of invocations in flight (what MaxConcurrency limits, which the API
+ * cannot tell apart from queued Pending invocations).
+ */
+import {
+  GetCommandInvocationCommand,
+  ListCommandInvocationsCommand,
+  ListCommandsCommand,
+  type CommandInvocation,
+  type SSMClient,
+} from '@aws-sdk/client-ssm';
+import type { TestEmulator } from '../../testing/harness.js';
+import { addNode } from '../../testing/fleet.js';
+import { getCommand } from '../../sim/commands/state.js';
+
+export { addNode, expectError } from '../../testing/fleet.js';
+
+/** i-0000000000000000N (17 hex digits). */
+export const iid = (n: number) => `i-${n.toString(16).padStart(17, '0')}`;
+
+/** Adds n Linux nodes i-...1 .. i-...n with the given extra fields (a function of the node's number). */
+export async function addNodes(t: TestEmulator, n: number, spec: (k: number) => Record<string, unknown> = () => ({})): Promise<string[]> {
+  const ids: string[] = [];
+  for (let k = 1; k <= n; k++) {
+    await addNode(t.http, { InstanceId: iid(k), ...spec(k) });
+    ids.push(iid(k));
+  }
+  return ids;
+}
+
+/** Every invocation of a command (following NextToken). */
+export async function invocationsOf(ssm: SSMClient, commandId: string, details = false): Promise<CommandInvocation[]> {
+  const out: CommandInvocation[] = [];
+  let token: string | undefined;
+  do {
+    const page = await ssm.send(new ListCommandInvocationsCommand({ CommandId: commandId, Details: details, NextToken: token }));
+    out.push(...(page.CommandInvocations ?? []));
+    token = page.NextToken;
+  } while (token);
+  return out;
+}
+
+/** How many invocations have each Status, e.g. {Pending: 4, InProgress: 2}. */
+export async function statusCounts(ssm: SSMClient, commandId: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const inv of await invocationsOf(ssm, commandId)) counts[inv.Status!] = (counts[inv.Status!] ?? 0) + 1;
+  return counts;
+}
+
+/** Status and StatusDetails of one invocation, by instance. */
+export async function statusesById(ssm: SSMClient, commandId: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const inv of await invocationsOf(ssm, commandId)) out[inv.InstanceId!] = `${inv.Status}/${inv.StatusDetails}`;
+  return out;
+}
+
+export async function invocation(ssm: SSMClient, commandId: string, instanceId: string, pluginName?: string) {
+  return ssm.send(new GetCommandInvocationCommand({ CommandId: commandId, InstanceId: instanceId, PluginName: pluginName }));
+}
+
+export async function command(ssm: SSMClient, commandId: string) {
+  return (await ssm.send(new ListCommandsCommand({ CommandId: commandId }))).Commands![0];
+}
+
+/** Invocations the engine has sent and that have not finished (what MaxConcurrency limits). */
+export function inFlight(t: TestEmulator, commandId: string, account = '000000000000', region = 'us-east-1'): number {
+  return getCommand(t.emu.context(account, region), commandId)!.Engine.inFlight;
+}
+
+/** A Command document (schema 2.2) from steps; every step is a mainSteps entry. */
+export function commandDocument(steps: Record<string, unknown>[], parameters: Record<string, unknown> = {}): string {
+  return JSON.stringify({ schemaVersion: '2.2', description: 'test document', parameters, mainSteps: steps });
+}
