@@ -56,13 +56,18 @@ function s3Url(cmd: CommandRecord, instanceId: string, step: StoredStep, stream:
   return `https://s3.${cmd.OutputS3Region}.amazonaws.com/${cmd.OutputS3BucketName}/${prefix}${cmd.CommandId}/${instanceId}/${pluginDirOf(step)}/${stream}`;
 }
 
-/** A plugin that has not been received yet (the invocation is queued or waiting for its agent). */
-function notStarted(step: StoredStep): PluginRecord {
-  return { Name: step.name, Status: 'Pending', StatusDetails: 'Pending', ResponseCode: -1, Output: '', Stdout: '', Stderr: '' };
+/**
+ * A plugin of an invocation the agent never received: Pending while it is queued or waiting, else the
+ * invocation's end (TimedOut / DeliveryTimedOut, Cancelled / Terminated, Failed / Undeliverable...).
+ */
+function notReceived(step: StoredStep, inv: InvocationRecord): PluginRecord {
+  const ended = inv.Status !== 'Pending' && inv.Status !== 'InProgress' && inv.Status !== 'Delayed';
+  const status = ended && inv.Status !== 'Cancelling' ? (inv.Status as PluginRecord['Status']) : 'Pending';
+  return { Name: step.name, Status: status, StatusDetails: status === 'Pending' ? 'Pending' : inv.StatusDetails, ResponseCode: -1, Output: '', Stdout: '', Stderr: '' };
 }
 
 function pluginsOf(cmd: CommandRecord, inv: InvocationRecord): PluginRecord[] {
-  return inv.Plugins ?? cmd.Engine.steps.map(notStarted);
+  return inv.Plugins ?? cmd.Engine.steps.map((s) => notReceived(s, inv));
 }
 
 function pluginView(cmd: CommandRecord, inv: InvocationRecord, p: PluginRecord, step: StoredStep): CommandPlugin {
