@@ -16,7 +16,7 @@
  */
 import { InvalidFilterKey } from '../../generated/ssm/errors.js';
 import type { CommandFilter } from '../../generated/ssm/types.js';
-import { isCommandTerminal, isTerminal } from '../../sim/commands/engine.js';
+import { isCommandTerminal } from '../../sim/commands/engine.js';
 import type { CommandRecord, InvocationRecord } from '../../sim/commands/state.js';
 import * as messages from './messages.js';
 
@@ -74,6 +74,3 @@ export function compileFilters(filters: readonly CommandFilter[] | undefined, ta
   }
   return (cmd, inv) => tests.every((t) => t(cmd, inv));
 }
-
-/** Whether an invocation is finished (for callers that filter by stage themselves). */
-export const invocationDone = (inv: InvocationRecord) => isTerminal(inv);
