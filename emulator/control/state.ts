@@ -1,13 +1,14 @@
 /** Health, reset, events and state snapshots under /_emulator. */
 import { Router } from 'express';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Emulator } from '../emulator.js';
 import { SnapshotError } from '../emulator.js';
 import { healthBody } from './health.js';
 import { ControlError } from './errors.js';
+import { OPENAPI_DIR } from '../core/paths.js';
 
-const openapiDir = fileURLToPath(new URL('../../openapi/', import.meta.url));
+const openapiDir = join(OPENAPI_DIR, '/');
 
 export function stateRoutes(emu: Emulator): Router {
   const r = Router();

@@ -71,7 +71,7 @@ async function waitHealthy(url: string, timeoutMs = 20_000): Promise<number> {
 
 const emulatorCmd = (port: number): [string, string[]] => [
   process.execPath,
-  [join(root, 'dist/main.js'), '--port', String(port), '--no-fleet', '--log-level', 'warn'],
+  [join(root, 'dist/bundle/main.js'), '--port', String(port), '--no-fleet', '--log-level', 'warn'],
 ];
 const motoCmd = (port: number): [string, string[]] => ['python3', ['-m', 'moto.server', '-p', String(port)]];
 const bareCmd = (port: number): [string, string[]] => [process.execPath, ['--import', 'tsx', join(root, 'scripts/bench/bare-server.ts'), String(port)]];
@@ -123,6 +123,16 @@ const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
 async function coldStart(): Promise<void> {
   console.log('\n# cold start to healthy');
+  const measureExit = async (cmd: [string, string[]], runs: number) => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await new Promise((r) => spawn(cmd[0], cmd[1], { stdio: 'ignore' }).once('exit', r));
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+  };
   const measure = async (cmd: [string, string[]], healthPath: string, runs: number) => {
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
@@ -141,7 +151,8 @@ async function coldStart(): Promise<void> {
     times.sort((a, b) => a - b);
     return times[Math.floor(times.length / 2)];
   };
-  add({ suite: 'start', name: 'emulator: node dist/main.js -> healthy (median of 10)', value: await measure([process.execPath, [join(root, 'dist/main.js'), '--port', '__PORT__', '--log-level', 'warn']], '/_emulator/health', quick ? 3 : 10), unit: 'ms', note: 'default fleet loaded' });
+  add({ suite: 'start', name: 'emulator: node dist/bundle/main.js -> healthy (median of 10)', value: await measure([process.execPath, [join(root, 'dist/bundle/main.js'), '--port', '__PORT__', '--log-level', 'warn']], '/_emulator/health', quick ? 3 : 10), unit: 'ms', note: 'what npm start runs; default fleet loaded' });
+  add({ suite: 'start', name: 'baseline: node -e (an empty script), exit', value: await measureExit([process.execPath, ['-e', '0']], quick ? 3 : 10), unit: 'ms', note: "node's own start-up on this machine" });
   add({ suite: 'start', name: 'emulator: npm start -> healthy (median of 5)', value: await measure(['npm', ['start', '--silent', '--', '--port', '__PORT__', '--log-level', 'warn']], '/_emulator/health', quick ? 2 : 5), unit: 'ms', note: 'includes npm\'s own start-up' });
   // npm's own share: `npm start` of a package whose start script is a bare node:http server.
   const npmDir = mkdtempSync(join(tmpdir(), 'npm-baseline-'));

@@ -22,14 +22,15 @@
  *     {...}
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import YAML from 'yaml';
 import type { DocumentFormat, DocumentType, PlatformType } from '../../generated/ssm/types.js';
 import type { Emulator } from '../../emulator.js';
 import { analyzeContent, sha256, wireParameters, type AnalyzedContent } from '../../sim/documents/content.js';
 import type { StoredDocument } from './state.js';
+import { FIXTURES_DIR } from '../../core/paths.js';
 
-export const CATALOG_DIR = fileURLToPath(new URL('../../../fixtures/documents/', import.meta.url));
+export const CATALOG_DIR = join(FIXTURES_DIR, 'documents') + '/';
 
 export interface CatalogEntry {
   /** The document as the operations read it (Owner "Amazon", or "" for account defaults: the caller's account). */

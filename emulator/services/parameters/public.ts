@@ -11,10 +11,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Emulator } from '../../emulator.js';
 import { SortedNames } from './sorted-names.js';
 import { parentOf } from './names.js';
+import { FIXTURES_DIR } from '../../core/paths.js';
 
 export interface PublicParameter {
   Name: string;
@@ -28,7 +29,7 @@ export interface PublicParameter {
 }
 
 export const GLOBAL_PREFIX = '/aws/service/global-infrastructure/';
-const FIXTURES = fileURLToPath(new URL('../../../fixtures/public-parameters/', import.meta.url));
+const FIXTURES = join(FIXTURES_DIR, 'public-parameters') + '/';
 
 interface Table {
   byName: Map<string, PublicParameter>;

@@ -23,7 +23,7 @@
  * always yields the same fleet.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import YAML from 'yaml';
 import type { Emulator } from '../../emulator.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../../emulator.js';
@@ -31,9 +31,10 @@ import type { Ctx } from '../../core/context.js';
 import { buildInstance, FleetSpecError, SPEC_FIELDS } from './build.js';
 import { addInstance, allInstances, getInstance, removeInstance } from './state.js';
 import type { FleetInstance } from './instance.js';
+import { FIXTURES_DIR } from '../../core/paths.js';
 
 /** fixtures/fleets/default.yaml, from emulator/sim/fleet/ in source and dist/sim/fleet/ when built. */
-export const DEFAULT_FLEET_FILE = fileURLToPath(new URL('../../../fixtures/fleets/default.yaml', import.meta.url));
+export const DEFAULT_FLEET_FILE = join(FIXTURES_DIR, 'fleets', 'default.yaml');
 
 export class FixtureError extends Error {}
 
