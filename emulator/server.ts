@@ -10,7 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { Emulator } from './emulator.js';
-import { createRpcHandler } from './protocol/json-rpc.js';
+import { createRpcHandler, rpcHeaders } from './protocol/json-rpc.js';
 import { sendHealth } from './control/health.js';
 
 export function createServer(emu: Emulator): http.Server {
@@ -19,7 +19,10 @@ export function createServer(emu: Emulator): http.Server {
   let loading: Promise<Express> | undefined;
   const loadApp = () => (loading ??= import('./app.js').then((m) => (app = m.createApp(emu))));
   const server = http.createServer((req, res) => {
-    if (req.method === 'POST' && req.headers['x-amz-target'] !== undefined) return rpc(req, res);
+    if (req.method === 'POST') {
+      const headers = rpcHeaders(req.rawHeaders);
+      if (headers.target !== undefined) return rpc(req, res, headers);
+    }
     if (req.method === 'GET' && (req.url === '/_emulator/health' || req.url === '/_emulator/health/')) return sendHealth(emu, res);
     if (app) return void app(req, res);
     loadApp().then(

@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Emulator } from '../emulator.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../emulator.js';
-import { callerOf } from './sigv4.js';
+import { callerOfAuthorization } from './sigv4.js';
 import { sendError, sendJson, toServiceError } from './respond.js';
 import { SerializationException, UnknownOperationException } from '../core/errors.js';
 
@@ -42,6 +42,23 @@ export function readBody(req: IncomingMessage, limit: number, done: (err: Error 
   });
 }
 
+/** The two headers the RPC path needs, read from rawHeaders without building req.headers (hot path). */
+export interface RpcHeaders {
+  target: string | undefined;
+  authorization: string | undefined;
+}
+
+export function rpcHeaders(raw: string[]): RpcHeaders {
+  let target: string | undefined;
+  let authorization: string | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i];
+    if (name.length === 12 && name.toLowerCase() === 'x-amz-target') target = raw[i + 1];
+    else if (name.length === 13 && name.toLowerCase() === 'authorization') authorization = raw[i + 1];
+  }
+  return { target, authorization };
+}
+
 export interface RpcOptions {
   targetPrefix: string;
   defaults?: { account: string; region: string };
@@ -53,10 +70,10 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefi
   const prefix = opts.targetPrefix;
   const logRequests = emu.log.enabled('info');
 
-  function dispatch(req: IncomingMessage, res: ServerResponse, body: Buffer, started: number): void {
+  function dispatch(res: ServerResponse, headers: RpcHeaders, body: Buffer, started: number): void {
     const requestId = randomUUID();
-    const caller = callerOf(req.headers, defaults);
-    const target = String(req.headers['x-amz-target'] ?? '');
+    const caller = callerOfAuthorization(headers.authorization, defaults);
+    const target = headers.target ?? '';
     const operation = target.startsWith(prefix) ? target.slice(prefix.length) : '';
     let status = 200;
     try {
@@ -75,7 +92,7 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefi
       if (typeof input !== 'object' || input === null || Array.isArray(input)) {
         throw new SerializationException('The request body must be a JSON object.');
       }
-      const output = emu.invoke('ssm', operation, input as Record<string, unknown>, { ...caller, requestId });
+      const output = emu.invoke('ssm', operation, input as Record<string, unknown>, { account: caller.account, region: caller.region, requestId });
       sendJson(res, 200, JSON.stringify(output), requestId);
     } catch (err) {
       const e = toServiceError(err, emu.log, { operation, requestId });
@@ -94,15 +111,15 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefi
     }
   }
 
-  return function handleRpc(req: IncomingMessage, res: ServerResponse): void {
-    const started = performance.now();
+  return function handleRpc(req: IncomingMessage, res: ServerResponse, headers: RpcHeaders = rpcHeaders(req.rawHeaders)): void {
+    const started = logRequests ? performance.now() : 0;
     readBody(req, MAX_BODY_BYTES, (err, body) => {
       if (err) {
         const e = toServiceError(err, emu.log, {});
         sendError(res, e, randomUUID());
         return;
       }
-      dispatch(req, res, body, started);
+      dispatch(res, headers, body, started);
     });
   };
 }

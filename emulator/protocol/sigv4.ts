@@ -18,7 +18,10 @@ const CREDENTIAL = /Credential=([^/,\s]+)\/\d{8}\/([^/,\s]+)\/([^/,\s]+)\/aws4_r
 const TWELVE_DIGITS = /^\d{12}$/;
 
 export function callerOf(headers: IncomingHttpHeaders, defaults: { account: string; region: string }): Caller {
-  const auth = headers.authorization;
+  return callerOfAuthorization(headers.authorization, defaults);
+}
+
+export function callerOfAuthorization(auth: string | undefined, defaults: { account: string; region: string }): Caller {
   if (!auth) return { account: defaults.account, region: defaults.region };
   const m = CREDENTIAL.exec(auth);
   if (!m) return { account: defaults.account, region: defaults.region };

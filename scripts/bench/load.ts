@@ -56,12 +56,16 @@ end
 `;
 }
 
+/**
+ * One wrk thread: on a 2-core machine a second load thread takes CPU from the server under test
+ * (8 connections are still kept busy by one thread's event loop).
+ */
 export function runWrk(spec: LoadSpec): LoadResult {
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
   const script = join(dir, 'load.lua');
   writeFileSync(script, wrkScript(spec));
   const conns = spec.connections ?? 8;
-  const r = spawnSync('wrk', ['-t', '2', '-c', String(conns), '-d', `${spec.seconds ?? 8}s`, '-s', script, spec.url], { encoding: 'utf8' });
+  const r = spawnSync('wrk', ['-t', '1', '-c', String(conns), '-d', `${spec.seconds ?? 8}s`, '-s', script, spec.url], { encoding: 'utf8' });
   const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '));
   if (!line) throw new Error(`wrk failed: ${r.stdout} ${r.stderr}`);
   const [, requests, errors, p50, p99, durationUs] = line.split(' ').map(Number);

@@ -100,7 +100,8 @@ export function isWellFormed(ref: Reference): boolean {
   const n = ref.name;
   if (!n || !NAME_CHARS.test(n)) return false;
   if (n.includes('/') && !n.startsWith('/')) return false;
-  return !(n.startsWith('/') ? n.slice(1) : n).split('/').some((s) => s === '');
+  // No empty level: not "/", no "//", no trailing "/" (without splitting: this is on the GetParameter hot path).
+  return n !== '/' && !n.includes('//') && !n.endsWith('/');
 }
 
 /**
