@@ -16,6 +16,7 @@
  *     - waitFor: { call: GetCommandInvocation, input: {...}, until: { Status: Success }, every: 5s, timeout: 10m }
  *     - control: POST /_emulator/fleet/instances    # the control API
  *       body: {...}
+ *       expectStatus: 400               # optional (default: a 2xx answer is required)
  *     - expectEvents: [ { detail-type: Parameter Store Policy Action } ]
  *
  * Matching: objects match when every expected key matches; arrays match element by element (same
@@ -52,7 +53,7 @@ type StepSpec = { name?: string } & (
   | (CallFields & { expect?: unknown; expectError?: string; save?: Record<string, string> })
   | { advance: string | number }
   | { waitFor: CallFields & { until: unknown; every?: string | number; timeout?: string | number }; save?: Record<string, string> }
-  | { control: string; body?: unknown; expect?: unknown; save?: Record<string, string> }
+  | { control: string; body?: unknown; expect?: unknown; expectStatus?: number; save?: Record<string, string> }
   | { expectEvents: unknown[] }
 );
 
@@ -208,14 +209,17 @@ export async function runScenario(scenario: ScenarioFile, opts: RunOptions & { b
     }
     return c;
   };
-  const control = async (method: string, path: string, body?: unknown) => {
+  const controlRaw = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${endpoint}${path.startsWith('/_emulator') ? path : `/_emulator${path}`}`, {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const json = (await res.json()) as unknown;
-    if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(json)}`);
+    return { status: res.status, json: (await res.json()) as unknown };
+  };
+  const control = async (method: string, path: string, body?: unknown) => {
+    const { status, json } = await controlRaw(method, path, body);
+    if (status >= 300) throw new Error(`${method} ${path} answered ${status}: ${JSON.stringify(json)}`);
     return json;
   };
   const call = async (spec: CallFields, vars: Record<string, unknown>) => {
@@ -270,9 +274,12 @@ export async function runScenario(scenario: ScenarioFile, opts: RunOptions & { b
       } else if ('control' in step) {
         const [method, path] = String(step.control).split(/\s+/);
         label = `control ${method} ${path}`;
-        const out = await control(method, substitute(path, vars) as string, substitute(step.body, vars));
-        if (step.expect !== undefined) ok = expectThat(n, label, match(substitute(step.expect, vars), out));
-        save(step.save as Record<string, string> | undefined, out);
+        const { status, json: out } = await controlRaw(method, substitute(path, vars) as string, substitute(step.body, vars));
+        const wantStatus = (step.expectStatus as number | undefined) ?? 200;
+        const diffs = status === wantStatus ? [] : [`expected HTTP ${wantStatus}, got ${status}: ${JSON.stringify(out)}`];
+        if (step.expect !== undefined) diffs.push(...match(substitute(step.expect, vars), out));
+        if (step.expect !== undefined || step.expectStatus !== undefined || diffs.length) ok = expectThat(n, `${label}${step.expectStatus !== undefined ? ` answers ${wantStatus}` : ''}`, diffs);
+        if (status < 300) save(step.save as Record<string, string> | undefined, out);
       } else if ('expectEvents' in step) {
         label = 'expectEvents';
         const { events } = (await control('GET', '/events')) as { events: unknown[] };
