@@ -76,12 +76,15 @@ const emulatorCmd = (port: number): [string, string[]] => [
 const motoCmd = (port: number): [string, string[]] => ['python3', ['-m', 'moto.server', '-p', String(port)]];
 const bareCmd = (port: number): [string, string[]] => [process.execPath, ['--import', 'tsx', join(root, 'scripts/bench/bare-server.ts'), String(port)]];
 
-async function start(kind: 'emulator' | 'moto' | 'bare'): Promise<Proc> {
+type Kind = 'emulator' | 'emulator --data-dir' | 'moto' | 'bare';
+
+async function start(kind: Kind): Promise<Proc> {
   const port = nextPort++;
-  const [cmd, argv] = kind === 'emulator' ? emulatorCmd(port) : kind === 'moto' ? motoCmd(port) : bareCmd(port);
+  let [cmd, argv] = kind === 'moto' ? motoCmd(port) : kind === 'bare' ? bareCmd(port) : emulatorCmd(port);
+  if (kind === 'emulator --data-dir') argv = [...argv, '--data-dir', mkdtempSync(join(tmpdir(), 'bench-data-'))];
   const child = spawn(cmd, argv, { cwd: root, stdio: ['ignore', 'ignore', 'ignore'], detached: true });
   const url = `http://127.0.0.1:${port}`;
-  await waitHealthy(kind === 'emulator' ? `${url}/_emulator/health` : kind === 'moto' ? `${url}/moto-api/` : `${url}/`, 30_000);
+  await waitHealthy(kind.startsWith('emulator') ? `${url}/_emulator/health` : kind === 'moto' ? `${url}/moto-api/` : `${url}/`, 30_000);
   return { child, port, url };
 }
 
@@ -169,7 +172,7 @@ async function throughput(): Promise<void> {
   console.log(`\n# throughput, 8 connections, ${SECONDS} s each (${hasWrk() ? 'wrk' : 'node load generator'})`);
   const getBody = '{"Name":"/bench/app/db-url","WithDecryption":true}';
   const putBody = '{"Name":"/bench/put/p%d","Value":"value-of-a-typical-size-0123456789","Type":"String","Overwrite":true}';
-  const servers: ('bare' | 'emulator' | 'moto')[] = noMoto ? ['bare', 'emulator'] : ['bare', 'emulator', 'moto'];
+  const servers: Kind[] = noMoto ? ['bare', 'emulator', 'emulator --data-dir'] : ['bare', 'emulator', 'emulator --data-dir', 'moto'];
   const results: Record<string, { get: LoadResult; put: LoadResult }> = {};
   for (const kind of servers) {
     const p = await start(kind);
@@ -191,6 +194,10 @@ async function throughput(): Promise<void> {
     }
   }
   const e = results.emulator;
+  const persisted = results['emulator --data-dir'];
+  if (e && persisted) {
+    add({ suite: 'throughput', name: 'persistence cost: PutParameter with --data-dir / in memory', value: `${Math.round((persisted.put.rps / e.put.rps) * 100)}%`, unit: '', note: 'every acknowledged write journaled before the answer' });
+  }
   if (e && results.bare) {
     add({ suite: 'throughput', name: 'emulator / bare GetParameter', value: `${Math.round((e.get.rps / results.bare.get.rps) * 100)}%`, unit: '', note: 'target >= 50%' });
   }
