@@ -11,7 +11,7 @@ import {
 } from '../../generated/ssm/errors.js';
 import { renderExecution, resolveDocument, resolveParameters } from '../../sim/documents/index.js';
 import { getInstance, resolveTargets } from '../../sim/fleet/index.js';
-import { addCommand, commandsOf, type CommandRecord, type StoredStep } from '../../sim/commands/state.js';
+import { addCommand, commandsOf, toStoredStep, type CommandRecord, type StoredStep } from '../../sim/commands/state.js';
 import { startCommand } from '../../sim/commands/engine.js';
 import { commandView } from '../../sim/commands/views.js';
 import { executionTimeoutSeconds } from '../../sim/commands/steps.js';
@@ -69,14 +69,7 @@ export default defineOperation('SendCommand', (input, ctx) => {
   // {{ssm:...}} references resolve now, when the command is sent.
   const execution = renderExecution(ctx, doc, params);
 
-  const steps: StoredStep[] = execution.steps.map((s) => ({
-    name: s.name,
-    action: s.action,
-    ...(s.id !== undefined && { id: s.id }),
-    inputs: s.inputs,
-    ...(s.precondition && { precondition: s.precondition }),
-    platforms: [...s.platforms],
-  }));
+  const steps: StoredStep[] = execution.steps.map(toStoredStep);
   const executionTimeout = Math.max(0, ...steps.map(executionTimeoutSeconds));
   const timeoutSeconds = input.TimeoutSeconds ?? DEFAULT_DELIVERY_TIMEOUT_SECONDS;
   const n = resolution.instances.length;

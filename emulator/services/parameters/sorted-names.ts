@@ -9,6 +9,7 @@
  * scans parameters outside the range it returns. Keys compare by JavaScript string order (UTF-16 code
  * units), which for parameter names (ASCII) is byte order.
  */
+import { lowerBound } from '../../core/sorted.js';
 const LOAD = 256;
 
 export class SortedNames {
@@ -44,22 +45,13 @@ export class SortedNames {
     return lo;
   }
 
-  private static lowerBound(block: readonly string[], key: string): number {
-    let lo = 0;
-    let hi = block.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (block[mid] < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
+
 
   has(key: string): boolean {
     const b = this.blockFor(key);
     if (b === this.blocks.length) return false;
     const block = this.blocks[b];
-    return block[SortedNames.lowerBound(block, key)] === key;
+    return block[lowerBound(block, key)] === key;
   }
 
   /** Adds a key; returns false when it was already present. */
@@ -73,7 +65,7 @@ export class SortedNames {
     let b = this.blockFor(key);
     if (b === this.blocks.length) b--; // larger than everything: append to the last block
     const block = this.blocks[b];
-    const i = SortedNames.lowerBound(block, key);
+    const i = lowerBound(block, key);
     if (block[i] === key) return false;
     block.splice(i, 0, key);
     this.maxes[b] = block[block.length - 1];
@@ -91,7 +83,7 @@ export class SortedNames {
     const b = this.blockFor(key);
     if (b === this.blocks.length) return false;
     const block = this.blocks[b];
-    const i = SortedNames.lowerBound(block, key);
+    const i = lowerBound(block, key);
     if (block[i] !== key) return false;
     block.splice(i, 1);
     this.count--;
@@ -123,7 +115,7 @@ export class SortedNames {
       b = this.blockFor(key);
       if (b === this.blocks.length) return;
       const block = this.blocks[b];
-      i = SortedNames.lowerBound(block, key);
+      i = lowerBound(block, key);
       if (start.after !== undefined && block[i] === key) i++;
     }
     for (; b < this.blocks.length; b++, i = 0) {

@@ -21,7 +21,7 @@ import { getInstance } from '../fleet/state.js';
 import { failedToRunLine } from './output.js';
 import type { CommandPluginRegistration, PluginOutcome, PluginRun, PluginSimulator } from './plugins.js';
 import { decideStep, executionTimeoutSeconds, scriptLines, simulatorFor, startStep, stoppedExitCode } from './steps.js';
-import type { StoredStep } from './state.js';
+import { toStoredStep, type StoredStep } from './state.js';
 import { COMMAND_COST_MS } from './timing.js';
 import * as m from './messages.js';
 
@@ -153,14 +153,7 @@ export const runDocumentSimulator: PluginSimulator = {
       const params = isObj(inputs.documentParameters) ? inputs.documentParameters : sourceInfoOf(inputs.documentParameters);
       const exec = renderExecution(run.ctx, doc, resolveParameters(doc, params as Record<string, ParameterInput>));
       schemaVersion = doc.schemaVersion ?? '2.2';
-      steps = exec.steps.map((s) => ({
-        name: s.name,
-        action: s.action,
-        ...(s.id !== undefined && { id: s.id }),
-        inputs: s.inputs,
-        ...(s.precondition && { precondition: s.precondition }),
-        platforms: [...s.platforms],
-      }));
+      steps = exec.steps.map(toStoredStep);
     } catch (e) {
       if (e instanceof ServiceError) return { stdout: '', stderr: m.runDocumentInvalid(ref.name, e.message), exitCode: 1, durationMs: 0 };
       throw e;

@@ -10,6 +10,7 @@
  * keyed by the slice and record objects, so a restored snapshot rebuilds them.
  */
 import { defineSlice } from '../../state/store.js';
+import type { ExecutableStep } from '../documents/index.js';
 import type { Ctx } from '../../core/context.js';
 import type {
   AlarmConfiguration,
@@ -46,6 +47,18 @@ export interface StoredStep {
   inputs: unknown;
   precondition?: { StringEquals: [string, string] };
   platforms: PlatformType[];
+}
+
+/** What a command keeps of a rendered document step (SendCommand, and aws:runDocument's nested run). */
+export function toStoredStep(s: ExecutableStep): StoredStep {
+  return {
+    name: s.name,
+    action: s.action,
+    ...(s.id !== undefined && { id: s.id }),
+    inputs: s.inputs,
+    ...(s.precondition && { precondition: s.precondition }),
+    platforms: [...s.platforms],
+  };
 }
 
 export interface PluginRecord {

@@ -15,6 +15,7 @@ import type { Emulator } from '../../emulator.js';
 import type { Tag, RegistrationMetadataItem } from '../../generated/ssm/types.js';
 import type { FleetInstance } from './instance.js';
 import { dropTagIndex, insertNode, removeNode, retagNode, tagIndex } from './tag-index.js';
+import { lowerBound } from '../../core/sorted.js';
 
 export interface ActivationRecord {
   ActivationId: string;
@@ -56,17 +57,6 @@ function indexOf(slice: FleetSlice): Index {
   return ix;
 }
 
-/** Binary search of an id in the sorted id list: its position, or where it would go. */
-function lowerBound(sorted: readonly string[], id: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The position of a node in allInstances() (undefined when absent). */
 export function positionOf(ctx: { scope: Ctx['scope'] }, id: string): number | undefined {

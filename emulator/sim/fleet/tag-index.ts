@@ -17,6 +17,7 @@
 import type { Ctx } from '../../core/context.js';
 import type { FleetSlice } from './state.js';
 import type { FleetInstance } from './instance.js';
+import { lowerBound } from '../../core/sorted.js';
 
 interface KeyEntry {
   /** Positions of the nodes that have this key, ascending. */
@@ -58,17 +59,6 @@ export function tagIndex(slice: FleetSlice, records: readonly FleetInstance[]): 
   return ix;
 }
 
-/** Index of the first element >= pos in a sorted list. */
-function lowerBound(list: readonly number[], pos: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function insert(list: number[], pos: number): void {
   const i = lowerBound(list, pos);
