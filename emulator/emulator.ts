@@ -5,6 +5,7 @@
  * the in-process API).
  */
 import { Clock, type ClockMode, type ClockState } from './time/clock.js';
+import { EMULATOR_VERSION } from './core/defaults.js';
 import { Scheduler, type Task } from './time/scheduler.js';
 import { Store, STATE_FORMAT_VERSION, type StoreData } from './state/store.js';
 import { Ids, randomSeed, seedFrom, type RngState } from './core/ids.js';
@@ -24,8 +25,7 @@ import { operations as rgOperations } from './generated/resource-groups/operatio
 import { areas as defaultAreas } from './services/index.js';
 import type { TaggableType } from './services/tagging/registry.js';
 
-export const DEFAULT_ACCOUNT = '000000000000';
-export const DEFAULT_REGION = 'us-east-1';
+export { DEFAULT_ACCOUNT, DEFAULT_REGION, EMULATOR_VERSION } from './core/defaults.js';
 
 export interface EmulatorOptions {
   clock?: { mode?: ClockMode; rate?: number; start?: number };
@@ -62,7 +62,6 @@ export interface Snapshot {
   store: StoreData;
 }
 
-export const EMULATOR_VERSION = '0.1.0';
 
 export class Emulator {
   readonly clock: Clock;

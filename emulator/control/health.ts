@@ -1,7 +1,7 @@
 /** GET /_emulator/health: served without express so that the emulator is healthy as soon as it listens. */
 import type { ServerResponse } from 'node:http';
 import type { Emulator } from '../emulator.js';
-import { EMULATOR_VERSION } from '../emulator.js';
+import { EMULATOR_VERSION } from '../core/defaults.js';
 
 export function healthBody(emu: Emulator): Record<string, unknown> {
   const ssm = emu.services.ssm;

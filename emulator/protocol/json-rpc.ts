@@ -9,7 +9,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Emulator } from '../emulator.js';
-import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../emulator.js';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/defaults.js';
 import { callerOfAuthorization } from './sigv4.js';
 import { sendError, sendJson, toServiceError } from './respond.js';
 import { SerializationException, UnknownOperationException } from '../core/errors.js';

@@ -17,7 +17,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Emulator } from '../emulator.js';
-import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../emulator.js';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/defaults.js';
 import type { ServiceId } from '../core/operation.js';
 import type { ShapeDef, StructureShape } from '../core/shapes.js';
 import { SerializationException, ServiceError, ValidationError } from '../core/errors.js';

@@ -17,7 +17,7 @@
 import type { Request, Router } from 'express';
 import { readBody } from '../../protocol/json-rpc.js';
 import type { Emulator } from '../../emulator.js';
-import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../../emulator.js';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../../core/defaults.js';
 import { ControlError } from '../../control/errors.js';
 import { allInstances, getInstance } from '../../sim/fleet/state.js';
 import { createNode, deleteNode, nodeView, updateNode } from '../../sim/fleet/nodes.js';

@@ -26,7 +26,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import type { Emulator } from '../../emulator.js';
-import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../../emulator.js';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../../core/defaults.js';
 import type { Ctx } from '../../core/context.js';
 import { buildInstance, FleetSpecError, SPEC_FIELDS } from './build.js';
 import { addInstance, allInstances, getInstance, removeInstance } from './state.js';
