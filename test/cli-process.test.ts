@@ -1,0 +1,66 @@
+/**
+ * The command users run (`npm start` = node dist/bundle/main.js, built by `npm ci`): help, bad flags,
+ * listening on a chosen port, structured request logs, and a clean stop on SIGTERM.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const bin = resolve(root, 'dist/bundle/main.js');
+
+function run(args: string[], opts: { untilStderr?: RegExp; env?: Record<string, string> } = {}) {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, ...opts.env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  const matched = new Promise<void>((resolveMatch) => {
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (opts.untilStderr?.test(stderr)) resolveMatch();
+    });
+  });
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  return { child, exited, matched, out: () => ({ stdout, stderr }) };
+}
+
+describe('ssm-emulator command line', () => {
+  it('--help prints the usage and exits 0', async () => {
+    const p = run(['--help']);
+    expect(await p.exited).toBe(0);
+    expect(p.out().stdout).toContain('Usage: ssm-emulator');
+    expect(p.out().stdout).toContain('--data-dir DIR');
+  });
+
+  it('a bad flag exits 2 and says what is wrong', async () => {
+    const p = run(['--clock-mode', 'warp']);
+    expect(await p.exited).toBe(2);
+    expect(p.out().stderr).toContain('--clock-mode must be real, scaled or frozen');
+  });
+
+  it('listens where told, logs each request as one JSON line at info level, and stops on SIGTERM', async () => {
+    const p = run(['--port', '0', '--no-fleet', '--clock-mode', 'frozen', '--clock-start', '2025-01-01T00:00:00Z'], { untilStderr: /"endpoint":"http:\/\/127\.0\.0\.1:\d+"/ });
+    await p.matched;
+    const endpoint = /"endpoint":"(http:\/\/[^"]+)"/.exec(p.out().stderr)![1];
+    const health = await (await fetch(`${endpoint}/_emulator/health`)).json();
+    expect(health).toMatchObject({ status: 'ok', clock: { now: '2025-01-01T00:00:00.000Z', mode: 'frozen' } });
+    const res = await fetch(endpoint, {
+      method: 'POST',
+      headers: {
+        'X-Amz-Target': 'AmazonSSM.GetParameter',
+        'Content-Type': 'application/x-amz-json-1.1',
+        Authorization: 'AWS4-HMAC-SHA256 Credential=123456789012/20250101/eu-west-1/ssm/aws4_request, SignedHeaders=host, Signature=x',
+      },
+      body: '{"Name":"/nope"}',
+    });
+    expect(res.status).toBe(400);
+    await new Promise((r) => setTimeout(r, 100));
+    const line = p
+      .out()
+      .stderr.split('\n')
+      .find((l) => l.includes('"msg":"request"'));
+    expect(JSON.parse(line!)).toMatchObject({ level: 'info', operation: 'GetParameter', account: '123456789012', region: 'eu-west-1', status: 400 });
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+  });
+});
