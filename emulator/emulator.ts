@@ -91,7 +91,7 @@ export class Emulator {
     this.checkResponses = options.checkResponses ?? false;
     this.fleet = options.fleet ?? null;
     this.seed = options.seed === undefined ? randomSeed() : seedFrom(options.seed);
-    this._store = new Store([...this.seed] as RngState);
+    this._store = new Store(this.seed);
     this.clock = new Clock(options.clock ?? {}, options.wall);
     this.ids = new Ids(() => this._store.data.rng);
     this.events = new Events(() => this._store, this.ids);
@@ -150,7 +150,7 @@ export class Emulator {
   reset(scope?: { account?: string; region?: string }): void {
     this.journal?.({ t: 'reset', scope });
     if (!scope || (scope.account === undefined && scope.region === undefined)) {
-      this._store.replace(new Store([...this.seed] as RngState).data);
+      this._store.replace(new Store(this._store.data.seed ?? this.seed).data);
       this.scheduler.clear();
     } else {
       this._store.resetRegions(scope.account, scope.region);

@@ -18,7 +18,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-const newEmulator = () => new Emulator({ clock: { mode: 'frozen', start: TEST_START }, seed: 'persist' });
+const newEmulator = (seed = 'persist') => new Emulator({ clock: { mode: 'frozen', start: TEST_START }, seed });
 const put = (emu: Emulator, name: string, value: string, extra: Record<string, unknown> = {}) =>
   emu.invoke('ssm', 'PutParameter', { Name: name, Value: value, Type: 'String', ...extra }, { account: '000000000000', region: 'us-east-1' });
 
@@ -42,6 +42,18 @@ describe('persistence (--data-dir)', () => {
     // The pending expiration task came back too.
     b.scheduler.advance(86_400_000);
     expect(() => b.invoke('ssm', 'GetParameter', { Name: '/app/two' }, { account: '000000000000', region: 'us-east-1' })).toThrow(/two/);
+  });
+
+  it('a replayed reset returns to the seed of the first run, so ids stay the same after a restart with another seed', async () => {
+    const dir = tempDir();
+    const a = newEmulator('first-run');
+    await new Persistence(a, dir).open();
+    put(a, '/before', '1');
+    a.reset();
+    a.invoke('ssm', 'CreateActivation', { IamRole: 'SSMServiceRole' }, { account: '000000000000', region: 'us-east-1' });
+    const b = newEmulator('another-seed');
+    await new Persistence(b, dir).open();
+    expect(b.store.data).toEqual(a.store.data);
   });
 
   it('a checkpoint folds the journal into state.json, and the next start reads it', async () => {

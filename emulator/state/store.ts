@@ -19,6 +19,11 @@ export interface StoreData {
   regions: Record<string, RegionData>;
   scheduler: { seq: number; tasks: Task[] };
   rng: [number, number, number, number];
+  /**
+   * The seed ids started from; a reset goes back to it. Kept in the state (not the process) so that a
+   * restarted emulator replaying a journaled reset makes the same ids as the first run did.
+   */
+  seed?: [number, number, number, number];
   events: EmulatorEvent[];
   eventSeq: number;
 }
@@ -36,7 +41,7 @@ export class Store {
   private scopes = new Map<string, Scope>();
 
   constructor(seedRng: [number, number, number, number]) {
-    this.data = { regions: {}, scheduler: { seq: 0, tasks: [] }, rng: seedRng, events: [], eventSeq: 0 };
+    this.data = { regions: {}, scheduler: { seq: 0, tasks: [] }, rng: [...seedRng], seed: [...seedRng], events: [], eventSeq: 0 };
   }
 
   /** The state of one account and region, created on first use. */
