@@ -58,7 +58,7 @@ done
 echo "container health: $status"
 [ "$status" = healthy ] || { docker logs "$name"; exit 1; }
 
-node --input-type=module -e "
+AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true node --input-type=module -e "
 import { SSMClient, PutParameterCommand, GetParameterCommand, DescribeInstanceInformationCommand } from '@aws-sdk/client-ssm';
 const ssm = new SSMClient({ endpoint: 'http://127.0.0.1:$port', region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
 await ssm.send(new PutParameterCommand({ Name: '/docker/smoke', Value: 'ok', Type: 'String' }));
