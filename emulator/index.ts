@@ -13,11 +13,13 @@ import { createLogger, type LogLevel } from './core/log.js';
 import { Persistence } from './state/persistence.js';
 import type { ClockMode } from './time/clock.js';
 import type { EmulatorEvent } from './core/events.js';
+import { FleetControls } from './sim/fleet/controls.js';
 
 export { Emulator } from './emulator.js';
 export type { EmulatorOptions, Snapshot } from './emulator.js';
 export type { EmulatorEvent } from './core/events.js';
 export type { ClockMode } from './time/clock.js';
+export { FleetControlError } from './sim/fleet/controls.js';
 
 export interface StartOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
@@ -47,6 +49,24 @@ export interface RunningEmulator {
     /** Moves virtual time forward, running everything that falls due; returns how many tasks ran. */
     advance(seconds: number): number;
   };
+  /**
+   * The simulated fleet (the same controls as /_emulator/fleet). Nodes are InstanceInformation
+   * fields plus Tags, Behaviors and simulation data; `where` picks an account and/or region
+   * (by default a node is looked up wherever it is, and added to 000000000000 / us-east-1).
+   * Refusals throw FleetControlError (code, message, status).
+   */
+  readonly fleet: {
+    list(where?: { account?: string; region?: string }): Record<string, unknown>[];
+    add(node: Record<string, unknown>): Record<string, unknown>;
+    update(id: string, changes: Record<string, unknown>, where?: { account?: string; region?: string }): Record<string, unknown>;
+    remove(id: string, where?: { account?: string; region?: string }): void;
+    stopAgent(id: string, where?: { account?: string; region?: string }): Record<string, unknown>;
+    startAgent(id: string, where?: { account?: string; region?: string }): Record<string, unknown>;
+    /** A fixture object, or a YAML/JSON file path. */
+    load(fixture: string | Record<string, unknown>, opts?: { replace?: boolean }): { loaded: number };
+    /** Registers a hybrid node with {ActivationId, ActivationCode, ...}, as SSM Agent does. */
+    register(registration: Record<string, unknown>): Record<string, unknown>;
+  };
   /** Clears all state, or one account and/or region. */
   reset(scope?: { account?: string; region?: string }): void;
   snapshot(): Snapshot;
@@ -75,6 +95,12 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   const server = createServer(emu);
   const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
+  const controls = new FleetControls(emu);
+  /** Under a data dir, a fleet change (which is not a journaled request) starts a checkpoint. */
+  const durable = <T>(value: T): T => {
+    void emu.checkpoint?.();
+    return value;
+  };
   return {
     endpoint: `http://${host}:${address.port}`,
     port: address.port,
@@ -88,6 +114,16 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
         if (change.mode !== undefined || change.rate !== undefined) emu.clock.set({ mode: change.mode, rate: change.rate });
       },
       advance: (seconds) => emu.scheduler.advance(Math.round(seconds * 1000)),
+    },
+    fleet: {
+      list: (where) => controls.list(where),
+      add: (node) => durable(controls.add(node)),
+      update: (id, changes, where) => durable(controls.update(id, changes, where)),
+      remove: (id, where) => void durable(controls.remove(id, where)),
+      stopAgent: (id, where) => durable(controls.setAgentRunning(id, false, where)),
+      startAgent: (id, where) => durable(controls.setAgentRunning(id, true, where)),
+      load: (fixture, opts) => durable(controls.load(fixture, { replace: opts?.replace, file: typeof fixture === 'string', source: typeof fixture === 'string' ? fixture : 'fixture' })),
+      register: (registration) => durable(controls.register(registration)),
     },
     reset: (scope) => emu.reset(scope),
     snapshot: () => emu.snapshot(),

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetParameterCommand, PutParameterCommand, SSMClient, DescribeInstanceInformationCommand } from '@aws-sdk/client-ssm';
-import { startEmulator, type RunningEmulator } from 'ssm-emulator';
+import { startEmulator, FleetControlError, type RunningEmulator } from 'ssm-emulator';
 
 let emu: RunningEmulator;
 let ssm: SSMClient;
@@ -40,5 +40,18 @@ describe("startEmulator() from the package's name", () => {
     await expect(ssm.send(new GetParameterCommand({ Name: '/pkg/x' }))).rejects.toMatchObject({ name: 'ParameterNotFound' });
     emu.restore(snap);
     expect((await ssm.send(new GetParameterCommand({ Name: '/pkg/x' }))).Parameter?.Value).toBe('v');
+  });
+
+  it('has a fleet handle: add, list, stop an agent, remove, with refusals as FleetControlError', async () => {
+    const node = emu.fleet.add({ InstanceId: 'i-0123456789abcdef0', Platform: 'ubuntu-22.04', Tags: { Role: 'db' } });
+    expect(node).toMatchObject({ InstanceId: 'i-0123456789abcdef0', PlatformType: 'Linux', PingStatus: 'Online' });
+    expect(emu.fleet.list().map((n) => n.InstanceId)).toContain('i-0123456789abcdef0');
+    emu.fleet.stopAgent('i-0123456789abcdef0');
+    emu.clock.advance(3600);
+    const info = await ssm.send(new DescribeInstanceInformationCommand({ Filters: [{ Key: 'InstanceIds', Values: ['i-0123456789abcdef0'] }] }));
+    expect(info.InstanceInformationList?.[0]?.PingStatus).toBe('ConnectionLost');
+    emu.fleet.remove('i-0123456789abcdef0');
+    expect(() => emu.fleet.remove('i-0123456789abcdef0')).toThrow(FleetControlError);
+    expect(() => emu.fleet.add({ Platform: 'no-such-os' })).toThrow(/Platform/);
   });
 });
