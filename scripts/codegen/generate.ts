@@ -250,11 +250,9 @@ function genTypes(spec: ServiceSpec): string {
 
 function genErrors(spec: ServiceSpec): string {
   const { model } = spec;
-  const lines = [
-    HEADER(`${spec.id}.json`),
-    `import { ServiceError } from '../../core/errors.js';`,
-    `import type * as T from './types.js';\n`,
-  ];
+  const lines = [HEADER(`${spec.id}.json`), `import { ServiceError } from '../../core/errors.js';`];
+  const usesTypes = Object.values(model.shapes).some((sh) => sh.exception && Object.keys(sh.members ?? {}).some((m) => m !== 'Message' && m !== 'message'));
+  lines.push(usesTypes ? `import type * as T from './types.js';\n` : '');
   const errorNames: string[] = [];
   for (const name of sortedShapeNames(model)) {
     const s = model.shapes[name];

@@ -5,11 +5,9 @@
  * paging. Stopped and terminated EC2 instances are not listed (API reference).
  */
 import { defineOperation } from '../../core/operation.js';
-import { decodeToken, encodeToken } from '../../core/pagination.js';
-import { toEpochSeconds } from '../../core/context.js';
-import { InvalidInstanceId, InvalidInstanceInformationFilterValue, InvalidNextToken } from '../../generated/ssm/errors.js';
+import { InvalidInstanceId, InvalidInstanceInformationFilterValue } from '../../generated/ssm/errors.js';
 import { getInstance } from '../../sim/fleet/state.js';
-import { bothForms, checkFilters, INFORMATION_KEYS, instanceInformation, listable, candidates, compileFilter, pageNodes, type NodeFilterSpec } from './model.js';
+import { bothForms, checkFilters, filteredNodePage, INFORMATION_KEYS, instanceInformation, listable, type NodeFilterSpec } from './model.js';
 import * as messages from './messages.js';
 
 export const DEFAULT_MAX_RESULTS = 10;
@@ -32,19 +30,6 @@ export default defineOperation('DescribeInstanceInformation', (input, ctx) => {
     });
     if (unknown.length) throw new InvalidInstanceId(messages.instanceNotFound(unknown.join(', ')));
   }
-  const after = input.NextToken === undefined ? undefined : decodeToken<{ k: string }>(input.NextToken, () => new InvalidNextToken(messages.invalidNextToken())).k;
-  if (after !== undefined && typeof after !== 'string') throw new InvalidNextToken(messages.invalidNextToken());
-  const now = toEpochSeconds(ctx.now);
-  const tests = filters.map(compileFilter);
-  const { page, last } = pageNodes(
-    candidates(ctx, filters),
-    (inst) => listable(inst) && tests.every((test) => test(inst, now)),
-    input.MaxResults ?? DEFAULT_MAX_RESULTS,
-    after,
-  );
-  const out: { InstanceInformationList: ReturnType<typeof instanceInformation>[]; NextToken?: string } = {
-    InstanceInformationList: page.map((inst) => instanceInformation(inst, ctx.now)),
-  };
-  if (last !== undefined) out.NextToken = encodeToken({ k: last });
-  return out;
+  const { page, NextToken } = filteredNodePage(ctx, filters, listable, input.MaxResults ?? DEFAULT_MAX_RESULTS, input.NextToken);
+  return { InstanceInformationList: page.map((inst) => instanceInformation(inst, ctx.now)), ...(NextToken && { NextToken }) };
 });

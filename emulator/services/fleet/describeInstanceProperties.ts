@@ -6,11 +6,8 @@
  * DescribeInstanceInformation it shows stopped EC2 instances (it reports InstanceState).
  */
 import { defineOperation } from '../../core/operation.js';
-import { decodeToken, encodeToken } from '../../core/pagination.js';
-import { toEpochSeconds } from '../../core/context.js';
-import { InvalidActivationId, InvalidInstancePropertyFilterValue, InvalidNextToken } from '../../generated/ssm/errors.js';
-import { bothForms, checkFilters, instanceProperty, candidates, compileFilter, pageNodes, PROPERTY_KEYS, type NodeFilterSpec } from './model.js';
-import * as messages from './messages.js';
+import { InvalidActivationId, InvalidInstancePropertyFilterValue } from '../../generated/ssm/errors.js';
+import { bothForms, checkFilters, filteredNodePage, instanceProperty, PROPERTY_KEYS, type NodeFilterSpec } from './model.js';
 
 /** Not documented; the same as DescribeInstanceInformation's. */
 export const DEFAULT_MAX_RESULTS = 10;
@@ -22,19 +19,6 @@ export default defineOperation('DescribeInstanceProperties', (input, ctx) => {
     ? legacy.map((f) => ({ key: f.key, values: f.valueSet, operator: 'Equal' as const }))
     : (input.FiltersWithOperator ?? []).map((f) => ({ key: f.Key, values: f.Values, operator: f.Operator ?? 'Equal' }));
   checkFilters(filters, PROPERTY_KEYS, (m) => new InvalidInstancePropertyFilterValue(m), (m) => new InvalidActivationId(m));
-  const after = input.NextToken === undefined ? undefined : decodeToken<{ k: string }>(input.NextToken, () => new InvalidNextToken(messages.invalidNextToken())).k;
-  if (after !== undefined && typeof after !== 'string') throw new InvalidNextToken(messages.invalidNextToken());
-  const now = toEpochSeconds(ctx.now);
-  const tests = filters.map(compileFilter);
-  const { page, last } = pageNodes(
-    candidates(ctx, filters),
-    (inst) => inst.InstanceState !== 'terminated' && tests.every((test) => test(inst, now)),
-    input.MaxResults ?? DEFAULT_MAX_RESULTS,
-    after,
-  );
-  const out: { InstanceProperties: ReturnType<typeof instanceProperty>[]; NextToken?: string } = {
-    InstanceProperties: page.map((inst) => instanceProperty(inst, ctx.now)),
-  };
-  if (last !== undefined) out.NextToken = encodeToken({ k: last });
-  return out;
+  const { page, NextToken } = filteredNodePage(ctx, filters, (inst) => inst.InstanceState !== 'terminated', input.MaxResults ?? DEFAULT_MAX_RESULTS, input.NextToken);
+  return { InstanceProperties: page.map((inst) => instanceProperty(inst, ctx.now)), ...(NextToken && { NextToken }) };
 });

@@ -16,6 +16,8 @@ import { compareVersions, isLatestVersion, isVisible, lastPingSeconds, pingStatu
 import { allInstances, tagIndexOf } from '../../sim/fleet/state.js';
 import { intersect, positionsWithAnyKey, positionsWithTags } from '../../sim/fleet/tag-index.js';
 import * as messages from './messages.js';
+import { decodeToken, encodeToken } from '../../core/pagination.js';
+import { InvalidNextToken } from '../../generated/ssm/errors.js';
 
 export function instanceInformation(inst: FleetInstance, nowMs: number): InstanceInformation {
   const now = toEpochSeconds(nowMs);
@@ -295,6 +297,26 @@ export function pageNodes(
     page.push(inst);
   }
   return { page };
+}
+
+/**
+ * One page of the scope's nodes that pass `keep` and every filter, from the NextToken on: what
+ * DescribeInstanceInformation and DescribeInstanceProperties share. The token carries the last id.
+ */
+export function filteredNodePage(
+  ctx: Ctx,
+  filters: readonly NodeFilterSpec[],
+  keep: (inst: FleetInstance) => boolean,
+  max: number,
+  nextToken: string | undefined,
+): { page: FleetInstance[]; NextToken?: string } {
+  const invalid = () => new InvalidNextToken(messages.invalidNextToken());
+  const after = nextToken === undefined ? undefined : decodeToken<{ k: string }>(nextToken, invalid).k;
+  if (after !== undefined && typeof after !== 'string') throw invalid();
+  const now = toEpochSeconds(ctx.now);
+  const tests = filters.map(compileFilter);
+  const { page, last } = pageNodes(candidates(ctx, filters), (inst) => keep(inst) && tests.every((test) => test(inst, now)), max, after);
+  return last === undefined ? { page } : { page, NextToken: encodeToken({ k: last }) };
 }
 
 export type { Ctx };

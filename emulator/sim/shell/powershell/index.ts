@@ -131,7 +131,6 @@ class Ps {
   private lastExit: number | null = null;
   private tryDepth = 0;
   private parser!: PsParser;
-  private curLine = 1;
   private stubs: { re: ReturnType<typeof compileRegex>; stub: CommandStub }[] = [];
   private errors: unknown[] = [];
 
@@ -387,7 +386,6 @@ class Ps {
   }
 
   private execStmt(s: Stmt, out: (v: unknown) => void): void {
-    this.curLine = s.line;
     switch (s.k) {
       case 'pipe': {
         const vals = this.pipeline(s);
