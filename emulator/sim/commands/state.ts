@@ -38,16 +38,8 @@ export type InvocationDetail =
   | 'InvalidPlatform';
 
 /** One step of the document as the engine runs it (rendered at SendCommand: parameters substituted). */
-export interface StoredStep {
-  /** Step name; for schema 1.2 documents the plugin name (what CommandPlugins reports as Name). */
-  name: string;
-  action: string;
-  /** Schema 1.2: the properties entry's id (0.aws:runShellScript). */
-  id?: string;
-  inputs: unknown;
-  precondition?: { StringEquals: [string, string] };
-  platforms: PlatformType[];
-}
+/** What a command keeps of a rendered document step (the documents module documents each member). */
+export type StoredStep = Pick<ExecutableStep, 'name' | 'action' | 'id' | 'inputs' | 'precondition' | 'platforms'>;
 
 /** What a command keeps of a rendered document step (SendCommand, and aws:runDocument's nested run). */
 export function toStoredStep(s: ExecutableStep): StoredStep {
