@@ -15,6 +15,12 @@ export function createApp(emu: Emulator): express.Express {
   app.disable('x-powered-by');
   app.disable('etag');
 
+  // Every response carries a request id, as AWS's do (the RPC path sets its own).
+  app.use((_req, res, next) => {
+    if (!res.hasHeader('x-amzn-RequestId')) res.setHeader('x-amzn-RequestId', randomUUID());
+    next();
+  });
+
   const control = express.Router();
   control.use(express.json({ limit: '256mb', strict: false }));
   // Under --data-dir, a control request that changes anything answers only once a checkpoint holding

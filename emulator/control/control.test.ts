@@ -25,6 +25,8 @@ describe('control API', () => {
     expect(res.body).toMatchObject({ status: 'ok', version: expect.any(String), clock: { now: '2025-01-01T00:00:00.000Z', mode: 'frozen', rate: 1 } });
     expect(res.body.uptimeSeconds).toBeGreaterThanOrEqual(0);
     expect(res.body.operations.total).toBe(146);
+    const viaExpress = await t.http.get('/_emulator/clock');
+    expect(viaExpress.headers['x-amzn-requestid']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('GET /_emulator/clock shows now, mode and rate', async () => {
