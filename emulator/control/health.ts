@@ -1,5 +1,6 @@
 /** GET /_emulator/health: served without express so that the emulator is healthy as soon as it listens. */
 import type { ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import type { Emulator } from '../emulator.js';
 import { EMULATOR_VERSION } from '../core/defaults.js';
 
@@ -16,6 +17,6 @@ export function healthBody(emu: Emulator): Record<string, unknown> {
 
 export function sendHealth(emu: Emulator, res: ServerResponse): void {
   const body = JSON.stringify(healthBody(emu));
-  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'x-amzn-RequestId': randomUUID() });
   res.end(body);
 }
