@@ -60,6 +60,20 @@ describe.skipIf(!hasAws)('AWS CLI', () => {
     expect(invalid.stderr).toContain("Value '11' at 'maxResults' failed to satisfy constraint");
   });
 
+  it('send-command, then the CLI waiter (command-executed) and get-command-invocation', async () => {
+    await t.http.post('/_emulator/fleet/instances').send({ InstanceId: 'i-0c11c11c11c11c11c', Platform: 'amazon-linux-2023' }).expect(200);
+    // A scaled clock: the command finishes in a few wall milliseconds, before the waiter's first poll.
+    await t.http.post('/_emulator/clock').send({ mode: 'scaled', rate: 1000 }).expect(200);
+    const sent = await aws(['ssm', 'send-command', '--endpoint-url', t.endpoint, '--document-name', 'AWS-RunShellScript', '--instance-ids', 'i-0c11c11c11c11c11c', '--parameters', 'commands=["echo waited for $(hostname)"]']);
+    expect(sent.stderr).toBe('');
+    const commandId = sent.json.Command.CommandId as string;
+    const waited = await aws(['ssm', 'wait', 'command-executed', '--endpoint-url', t.endpoint, '--command-id', commandId, '--instance-id', 'i-0c11c11c11c11c11c']);
+    expect(waited.stderr).toBe('');
+    expect(waited.status).toBe(0);
+    const inv = await aws(['ssm', 'get-command-invocation', '--endpoint-url', t.endpoint, '--command-id', commandId, '--instance-id', 'i-0c11c11c11c11c11c']);
+    expect(inv.json).toMatchObject({ Status: 'Success', ResponseCode: 0, StandardOutputContent: expect.stringMatching(/^waited for ip-/) });
+  });
+
   it('the CLI paginator follows NextToken to the end', async () => {
     for (let i = 0; i < 12; i++) {
       await t.ssm.send(new PutParameterCommand({ Name: `/cli/many/p${String(i).padStart(2, '0')}`, Value: `v${i}`, Type: 'String' }));
