@@ -6,6 +6,9 @@
  * Guards unwind the interpreter with an Abort, which no script construct can catch (not `|| true`,
  * not a subshell, not PowerShell's try/catch).
  */
+import type { Facts } from './facts.js';
+import type { Vfs } from './vfs.js';
+import type { CommandStub } from './types.js';
 
 export const DEFAULT_COMMAND_COST_MS = 10;
 export const DEFAULT_MAX_STEPS = 100_000;
@@ -13,6 +16,18 @@ export const DEFAULT_TIMEOUT_MS = 172_800_000;
 /** Largest amount of output (per stream) and largest single string a script may build. */
 export const MAX_STREAM_CHARS = 8 * 1024 * 1024;
 export const MAX_STRING_CHARS = 1024 * 1024;
+
+/** What both dialect interpreters get for one run (index.ts builds it from RunScriptInput). */
+export interface DialectRun {
+  script: string;
+  facts: Facts;
+  rt: Runtime;
+  vfs: Vfs;
+  env: Record<string, string>;
+  cwd: string;
+  scriptPath: string;
+  stubs: CommandStub[];
+}
 
 export class Abort {
   constructor(

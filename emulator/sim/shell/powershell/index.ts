@@ -16,23 +16,12 @@
  * line wrapping and the pwsh view are modelled from observed output, unverified in every detail.
  */
 import { dotnetFormat, psDefaultDate, psInvariantDate, strftime } from '../datefmt.js';
-import type { Facts } from '../facts.js';
 import { compileRegex, globMatch, RegexError } from '../regex.js';
-import { Abort, checkSize, type Runtime } from '../runtime.js';
+import { Abort, checkSize, type DialectRun, type Runtime } from '../runtime.js';
 import type { CommandStub } from '../types.js';
-import type { Vfs } from '../vfs.js';
 import { PsParseError, PsParser, type Arg, type Expr, type PipeElem, type Redirect, type Stmt } from './parser.js';
 
-export interface PsRun {
-  script: string;
-  facts: Facts;
-  rt: Runtime;
-  vfs: Vfs;
-  env: Record<string, string>;
-  cwd: string;
-  scriptPath: string;
-  stubs: CommandStub[];
-}
+export type PsRun = DialectRun;
 
 // ------------------------------------------------------------------ values
 
@@ -991,25 +980,19 @@ class Ps {
     }
     scope.set('args', rest);
     scope.set('input', input ?? []);
-    this.scopes.push(scope);
-    const out: unknown[] = [];
-    try {
-      this.execBlock(fn.body, (v) => out.push(v));
-    } catch (e) {
-      if (e instanceof ReturnSig) out.push(...e.values);
-      else throw e;
-    } finally {
-      this.scopes.pop();
-    }
-    return out;
+    return this.runInScope(scope, fn.body);
   }
 
   private invokeBlock(b: ScriptBlock, it: unknown): unknown[] {
-    const scope = new Map<string, unknown>([['_', it], ['psitem', it]]);
+    return this.runInScope(new Map<string, unknown>([['_', it], ['psitem', it]]), b.body);
+  }
+
+  /** Runs a function or script block body in its own variable scope; `return` ends it with values. */
+  private runInScope(scope: Map<string, unknown>, body: Stmt[]): unknown[] {
     this.scopes.push(scope);
     const out: unknown[] = [];
     try {
-      this.execBlock(b.body, (v) => out.push(v));
+      this.execBlock(body, (v) => out.push(v));
     } catch (e) {
       if (e instanceof ReturnSig) out.push(...e.values);
       else throw e;

@@ -3,23 +3,12 @@
  * interpreter named by the shebang (bash, or /bin/sh which is dash on Ubuntu and Debian), the
  * agent's environment, the working directory, and runs the script.
  */
-import type { Facts } from '../facts.js';
-import type { Runtime } from '../runtime.js';
-import type { Vfs } from '../vfs.js';
-import type { CommandStub } from '../types.js';
+import type { DialectRun } from '../runtime.js';
 import { ExitSig, InStream, LoopSig, ReturnSig, Sh, ShState, type IO } from './interp.js';
 
-export interface ShRun {
-  script: string;
-  facts: Facts;
-  rt: Runtime;
-  vfs: Vfs;
-  env: Record<string, string>;
-  cwd: string;
-  scriptPath: string;
+export interface ShRun extends DialectRun {
   pid: number;
   random: () => number;
-  stubs: CommandStub[];
 }
 
 /** Runs the script; returns its exit status. Output goes to rt. */
