@@ -6,6 +6,7 @@
  * operators, -f, -replace, -split, -join, member access, method calls, indexing, [Type]::Member and
  * casts, script blocks). Keywords, operators and parameter names are case-insensitive.
  */
+import { lineOf, lineStartsOf } from '../lines.js';
 
 export type Expr =
   | { k: 'num'; v: number }
@@ -78,21 +79,14 @@ const COMP_RE = new RegExp(`^-(c|i)?(${COMPARISON.join('|')})(?![A-Za-z0-9_])`, 
 
 export class PsParser {
   pos = 0;
-  private lineStarts: number[] = [0];
+  private readonly lineStarts: number[];
 
   constructor(readonly src: string) {
-    for (let i = 0; i < src.length; i++) if (src[i] === '\n') this.lineStarts.push(i + 1);
+    this.lineStarts = lineStartsOf(src);
   }
 
   lineAt(pos = this.pos): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return lineOf(this.lineStarts, pos);
   }
 
   colAt(pos = this.pos): number {

@@ -14,6 +14,7 @@
  * select, coprocesses, C-style for.
  */
 import type { AndOr, Assign, Cmd, List, Pipeline, Redir, TestExpr, Word, WordPart } from './ast.js';
+import { lineOf, lineStartsOf } from '../lines.js';
 
 export class ShSyntaxError extends Error {
   constructor(
@@ -33,7 +34,7 @@ type WordMode = 'normal' | 'brace' | 'brace-slash' | 'regex' | 'dbrack';
 
 export class ShParser {
   pos = 0;
-  private readonly lineStarts: number[] = [0];
+  private readonly lineStarts: number[];
   private pendingHeredocs: { redir: Redir; delim: string; strip: boolean; quoted: boolean }[] = [];
 
   constructor(
@@ -41,18 +42,11 @@ export class ShParser {
     readonly bash: boolean,
     readonly lineOffset = 0,
   ) {
-    for (let i = 0; i < src.length; i++) if (src[i] === '\n') this.lineStarts.push(i + 1);
+    this.lineStarts = lineStartsOf(src);
   }
 
   lineAt(pos = this.pos): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1 + this.lineOffset;
+    return lineOf(this.lineStarts, pos) + this.lineOffset;
   }
 
   private sourceLine(line: number): string {
