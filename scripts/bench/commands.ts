@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { Emulator } from '../../emulator/emulator.js';
 import { createServer, listen } from '../../emulator/server.js';
 import { commandsSlice } from '../../emulator/sim/commands/state.js';
-import { SIGV4_AUTH } from './load.js';
+import { httpPost, ssmPost } from './load.js';
 
 export interface CommandsRow {
   name: string;
@@ -49,35 +49,15 @@ function heapUsed(gc: (() => void) | undefined): number {
   return process.memoryUsage().heapUsed;
 }
 
-function post(agent: http.Agent, port: number, path: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { agent, host: '127.0.0.1', port, method: 'POST', path, headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 async function ssm(agent: http.Agent, port: number, target: string, body: object): Promise<any> {
-  const res = await post(
-    agent,
-    port,
-    '/',
-    { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AmazonSSM.${target}`, 'X-Amz-Date': '20250101T000000Z', Authorization: SIGV4_AUTH },
-    JSON.stringify(body),
-  );
+  const res = await ssmPost(agent, port, target, JSON.stringify(body));
   if (res.status !== 200) throw new Error(`${target} answered ${res.status}: ${res.text}`);
   return JSON.parse(res.text);
 }
 
 async function advance(agent: http.Agent, port: number, seconds: number): Promise<any> {
-  const res = await post(agent, port, '/_emulator/clock/advance', { 'Content-Type': 'application/json' }, JSON.stringify({ seconds }));
+  const res = await httpPost(agent, port, '/_emulator/clock/advance', { 'Content-Type': 'application/json' }, JSON.stringify({ seconds }));
   if (res.status !== 200) throw new Error(`advance answered ${res.status}: ${res.text}`);
   return JSON.parse(res.text);
 }

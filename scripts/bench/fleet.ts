@@ -18,7 +18,7 @@ import { createServer, listen } from '../../emulator/server.js';
 import { resolveTargets } from '../../emulator/sim/fleet/targets.js';
 import { allInstances } from '../../emulator/sim/fleet/state.js';
 import { createNode, deleteNode, updateNode } from '../../emulator/sim/fleet/nodes.js';
-import { SIGV4_AUTH } from './load.js';
+import { ssmPost } from './load.js';
 
 export interface FleetRow {
   name: string;
@@ -48,40 +48,13 @@ function stats(samples: number[]): { p50: number; p99: number } {
   return { p50: percentile(s, 50), p99: percentile(s, 99) };
 }
 
-function post(agent: http.Agent, port: number, target: string, body: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/',
-        headers: {
-          'Content-Type': 'application/x-amz-json-1.1',
-          'X-Amz-Target': `AmazonSSM.${target}`,
-          'X-Amz-Date': '20250101T000000Z',
-          Authorization: SIGV4_AUTH,
-          'Content-Length': Buffer.byteLength(body),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 async function timeHttp(agent: http.Agent, port: number, target: string, body: object, n: number, check: (out: any) => void) {
   const text = JSON.stringify(body);
   const samples: number[] = [];
   for (let i = 0; i < n + 5; i++) {
     const t0 = performance.now();
-    const res = await post(agent, port, target, text);
+    const res = await ssmPost(agent, port, target, text);
     const ms = performance.now() - t0;
     if (res.status !== 200) throw new Error(`${target} answered ${res.status}: ${res.text}`);
     if (i === 0) check(JSON.parse(res.text));

@@ -4,6 +4,7 @@
  * second and latency percentiles for N concurrent connections over a fixed duration.
  */
 import { spawnSync, spawn } from 'node:child_process';
+import http from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,4 +117,31 @@ function report() {
 
 export async function load(spec: LoadSpec): Promise<LoadResult> {
   return hasWrk() ? runWrk(spec) : runNodeLoad(spec);
+}
+
+/** One POST over a keep-alive agent (the benchmarks' own client calls). */
+export function httpPost(agent: http.Agent, port: number, path: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { agent, host: '127.0.0.1', port, method: 'POST', path, headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** An SSM JSON 1.1 call, signed-looking as the SDKs send it. */
+export function ssmPost(agent: http.Agent, port: number, target: string, body: string): Promise<{ status: number; text: string }> {
+  return httpPost(
+    agent,
+    port,
+    '/',
+    { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AmazonSSM.${target}`, 'X-Amz-Date': '20250101T000000Z', Authorization: SIGV4_AUTH },
+    body,
+  );
 }

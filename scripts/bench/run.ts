@@ -15,7 +15,7 @@ import http from 'node:http';
 import { writeFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve, join } from 'node:path';
-import { load, hasWrk, SIGV4_AUTH, type LoadResult } from './load.js';
+import { load, hasWrk, ssmPost, type LoadResult } from './load.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -94,31 +94,9 @@ async function stop(p: Proc): Promise<void> {
   await exited;
 }
 
-function rpc(url: string, operation: string, body: unknown): Promise<{ status: number; body: any }> {
-  const data = JSON.stringify(body);
-  return new Promise((resolveRpc, reject) => {
-    const req = http.request(
-      `${url}/`,
-      {
-        method: 'POST',
-        agent: keepAlive,
-        headers: {
-          'Content-Type': 'application/x-amz-json-1.1',
-          'X-Amz-Target': `AmazonSSM.${operation}`,
-          Authorization: SIGV4_AUTH,
-          'X-Amz-Date': '20250101T000000Z',
-          'Content-Length': Buffer.byteLength(data),
-        },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (c) => (text += c));
-        res.on('end', () => resolveRpc({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {} }));
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
+async function rpc(url: string, operation: string, body: unknown): Promise<{ status: number; body: any }> {
+  const res = await ssmPost(keepAlive, Number(new URL(url).port), operation, JSON.stringify(body));
+  return { status: res.status, body: res.text ? JSON.parse(res.text) : {} };
 }
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
