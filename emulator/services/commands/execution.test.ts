@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { CreateDocumentCommand, SendCommandCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
-import { addNode, sendListCommandsCommand, commandDocument, iid, sendGetCommandInvocationCommand, sendListCommandInvocationsCommand, statusesById } from './testkit.js';
+import { addNode, command, commandDocument, iid, invocation, invocationsOf, statusesById } from './testkit.js';
 
 const t = useEmulator();
 
-async function sendSendCommandCommand(ids: string[], commands: string[], extra: Record<string, unknown> = {}) {
+async function shell(ids: string[], commands: string[], extra: Record<string, unknown> = {}) {
   const out = await t.ssm.send(new SendCommandCommand({ InstanceIds: ids, DocumentName: 'AWS-RunShellScript', Parameters: { commands }, ...extra }));
   return out.Command!.CommandId!;
 }
@@ -30,13 +30,13 @@ describe('behaviours and the simulated shell', () => {
       ],
     });
     await addNode(t.http, { InstanceId: iid(2) });
-    const id = await sendSendCommandCommand([iid(1), iid(2)], ['yum update -y']);
+    const id = await shell([iid(1), iid(2)], ['yum update -y']);
     await t.advance(2);
     // The node without behaviours runs the shell: yum is not a simulated program.
-    expect(await sendGetCommandInvocationCommand(t.ssm, id, iid(2))).toMatchObject({ Status: 'Failed', ResponseCode: 127 });
-    expect((await sendGetCommandInvocationCommand(t.ssm, id, iid(1))).Status).toBe('InProgress');
+    expect(await invocation(t.ssm, id, iid(2))).toMatchObject({ Status: 'Failed', ResponseCode: 127 });
+    expect((await invocation(t.ssm, id, iid(1))).Status).toBe('InProgress');
     await t.advance(89);
-    expect(await sendGetCommandInvocationCommand(t.ssm, id, iid(1))).toMatchObject({
+    expect(await invocation(t.ssm, id, iid(1))).toMatchObject({
       Status: 'Failed',
       ResponseCode: 1,
       StandardOutputContent: 'Complete!\n',
@@ -47,45 +47,45 @@ describe('behaviours and the simulated shell', () => {
 
   it('when no behaviour fits the whole script, behaviours stub single commands inside the shell run', async () => {
     await addNode(t.http, { InstanceId: iid(1), ComputerName: 'web-1', Behaviors: [{ Match: '^systemctl restart app$', Stdout: 'restarted\n', DurationSeconds: 4 }, { Match: '^nothing-matches-this-script$' }] });
-    const id = await sendSendCommandCommand([iid(1)], ['set -e', 'echo "on $(hostname)"', 'systemctl restart app', 'echo after']);
+    const id = await shell([iid(1)], ['set -e', 'echo "on $(hostname)"', 'systemctl restart app', 'echo after']);
     await t.advance(6);
-    expect(await sendGetCommandInvocationCommand(t.ssm, id, iid(1))).toMatchObject({ Status: 'Success', StandardOutputContent: 'on web-1\nrestarted\nafter\n' });
+    expect(await invocation(t.ssm, id, iid(1))).toMatchObject({ Status: 'Success', StandardOutputContent: 'on web-1\nrestarted\nafter\n' });
     // 4 s of stub plus 10 ms for each of the five simple commands (set, echo, hostname, systemctl, echo).
-    expect((await sendGetCommandInvocationCommand(t.ssm, id, iid(1))).ExecutionElapsedTime).toBe('PT4.05S');
+    expect((await invocation(t.ssm, id, iid(1))).ExecutionElapsedTime).toBe('PT4.05S');
   });
 
   it('a behaviour longer than the execution timeout times out', async () => {
     await addNode(t.http, { InstanceId: iid(1), Behaviors: [{ Match: 'backup', Stdout: 'copying\n', DurationSeconds: 120 }] });
-    const id = await sendSendCommandCommand([iid(1)], ['backup'], { Parameters: { commands: ['backup'], executionTimeout: ['60'] } });
+    const id = await shell([iid(1)], ['backup'], { Parameters: { commands: ['backup'], executionTimeout: ['60'] } });
     await t.advance(62);
-    expect(await sendGetCommandInvocationCommand(t.ssm, id, iid(1))).toMatchObject({ Status: 'TimedOut', StatusDetails: 'ExecutionTimedOut', ResponseCode: 137, StandardOutputContent: 'copying\n' });
+    expect(await invocation(t.ssm, id, iid(1))).toMatchObject({ Status: 'TimedOut', StatusDetails: 'ExecutionTimedOut', ResponseCode: 137, StandardOutputContent: 'copying\n' });
   });
 
   it('scripts see the node facts and the virtual clock (date, hostname, uname, /etc/os-release, AWS_SSM_* variables)', async () => {
     await addNode(t.http, { InstanceId: iid(1), Platform: 'ubuntu-22.04', ComputerName: 'app-7' });
     await t.advance(3600);
-    const id = await sendSendCommandCommand([iid(1)], ['date -u +%FT%T', 'hostname', 'uname -s', '. /etc/os-release && echo $ID $VERSION_ID', 'echo $AWS_SSM_INSTANCE_ID $AWS_SSM_REGION_NAME', 'whoami', 'pwd']);
+    const id = await shell([iid(1)], ['date -u +%FT%T', 'hostname', 'uname -s', '. /etc/os-release && echo $ID $VERSION_ID', 'echo $AWS_SSM_INSTANCE_ID $AWS_SSM_REGION_NAME', 'whoami', 'pwd']);
     await t.advance(2);
-    expect((await sendGetCommandInvocationCommand(t.ssm, id, iid(1))).StandardOutputContent).toBe(`2025-01-01T01:00:01\napp-7\nLinux\nubuntu 22.04\n${iid(1)} us-east-1\nroot\n/usr/bin\n`);
+    expect((await invocation(t.ssm, id, iid(1))).StandardOutputContent).toBe(`2025-01-01T01:00:01\napp-7\nLinux\nubuntu 22.04\n${iid(1)} us-east-1\nroot\n/usr/bin\n`);
   });
 
   it('never touches the host: a script that writes a file writes it in its own simulated run only', async () => {
     await addNode(t.http, { InstanceId: iid(1) });
     const path = `/tmp/ssm-emulator-host-check-${process.pid}`;
-    const id = await sendSendCommandCommand([iid(1)], [`echo pwned > ${path}`, `cat ${path}`, 'cat /etc/hostname']);
+    const id = await shell([iid(1)], [`echo pwned > ${path}`, `cat ${path}`, 'cat /etc/hostname']);
     await t.advance(2);
-    expect((await sendGetCommandInvocationCommand(t.ssm, id, iid(1))).StandardOutputContent).toMatch(/^pwned\nip-172-31-\d+-\d+\.ec2\.internal\n$/);
+    expect((await invocation(t.ssm, id, iid(1))).StandardOutputContent).toMatch(/^pwned\nip-172-31-\d+-\d+\.ec2\.internal\n$/);
     expect(existsSync(path)).toBe(false);
-    const again = await sendSendCommandCommand([iid(1)], [`cat ${path}`]);
+    const again = await shell([iid(1)], [`cat ${path}`]);
     await t.advance(2);
-    expect(await sendGetCommandInvocationCommand(t.ssm, again, iid(1))).toMatchObject({ Status: 'Failed', ResponseCode: 1 });
+    expect(await invocation(t.ssm, again, iid(1))).toMatchObject({ Status: 'Failed', ResponseCode: 1 });
   });
 
   it('workingDirectory is where the script runs', async () => {
     await addNode(t.http, { InstanceId: iid(1) });
-    const id = await sendSendCommandCommand([iid(1)], ['pwd'], { Parameters: { commands: ['pwd'], workingDirectory: ['/opt/app'] } });
+    const id = await shell([iid(1)], ['pwd'], { Parameters: { commands: ['pwd'], workingDirectory: ['/opt/app'] } });
     await t.advance(2);
-    expect((await sendGetCommandInvocationCommand(t.ssm, id, iid(1))).StandardOutputContent).toBe('/opt/app\n');
+    expect((await invocation(t.ssm, id, iid(1))).StandardOutputContent).toBe('/opt/app\n');
   });
 });
 
@@ -103,7 +103,7 @@ describe('platforms', () => {
     const { Command } = await t.ssm.send(new SendCommandCommand({ InstanceIds: [iid(1), iid(2)], DocumentName: 'CrossPlatform' }));
     const id = Command!.CommandId!;
     await t.advance(2);
-    const [linux, windows] = await sendListCommandInvocationsCommand(t.ssm, id, true);
+    const [linux, windows] = await invocationsOf(t.ssm, id, true);
     expect(linux.Status).toBe('Success');
     expect(linux.CommandPlugins).toMatchObject([
       { Name: 'onWindows', Status: 'Success', StatusDetails: 'Success', ResponseCode: 0, Output: 'Step execution skipped due to incompatible platform. Step name: onWindows' },
@@ -113,7 +113,7 @@ describe('platforms', () => {
       { Name: 'onWindows', Status: 'Success', Output: 'windows\r\n' },
       { Name: 'onLinux', Status: 'Success', Output: 'Step execution skipped due to incompatible platform. Step name: onLinux' },
     ]);
-    expect(await sendGetCommandInvocationCommand(t.ssm, id, iid(1), 'onWindows')).toMatchObject({ Status: 'Success', StandardOutputContent: '', ResponseCode: 0 });
+    expect(await invocation(t.ssm, id, iid(1), 'onWindows')).toMatchObject({ Status: 'Success', StandardOutputContent: '', ResponseCode: 0 });
   });
 
   it('schema 2.2 without precondition: a plugin that does not run on the platform is skipped too', async () => {
@@ -127,7 +127,7 @@ describe('platforms', () => {
     );
     const { Command } = await t.ssm.send(new SendCommandCommand({ InstanceIds: [iid(1)], DocumentName: 'Mixed' }));
     await t.advance(2);
-    const [inv] = await sendListCommandInvocationsCommand(t.ssm, Command!.CommandId!, true);
+    const [inv] = await invocationsOf(t.ssm, Command!.CommandId!, true);
     expect(inv.Status).toBe('Success');
     expect(inv.CommandPlugins!.map((p) => [p.Name, p.Status, p.Output])).toEqual([
       ['sh', 'Success', 'Step execution skipped due to incompatible platform. Step name: sh'],
@@ -150,7 +150,7 @@ describe('platforms', () => {
     );
     const { Command } = await t.ssm.send(new SendCommandCommand({ InstanceIds: [iid(1)], DocumentName: 'Old' }));
     await t.advance(2);
-    const [inv] = await sendListCommandInvocationsCommand(t.ssm, Command!.CommandId!, true);
+    const [inv] = await invocationsOf(t.ssm, Command!.CommandId!, true);
     expect(inv).toMatchObject({ Status: 'Failed', StatusDetails: 'Failed' });
     expect(inv.CommandPlugins![0]).toMatchObject({ Name: 'sh', Status: 'Failed', ResponseCode: 1 });
     expect(inv.CommandPlugins![0].Output).toContain('Plugin with name aws:runShellScript is not supported in current platform. Step name: sh');
@@ -164,7 +164,7 @@ describe('platforms', () => {
     const id = Command!.CommandId!;
     await t.advance(2);
     expect(await statusesById(t.ssm, id)).toEqual({ [iid(1)]: 'Success/Success', [iid(2)]: 'Failed/InvalidPlatform' });
-    expect(await sendListCommandsCommand(t.ssm, id)).toMatchObject({ Status: 'Success', StatusDetails: 'Success', ErrorCount: 0, CompletedCount: 2 });
+    expect(await command(t.ssm, id)).toMatchObject({ Status: 'Success', StatusDetails: 'Success', ErrorCount: 0, CompletedCount: 2 });
     const only = await t.ssm.send(new SendCommandCommand({ Targets: [{ Key: 'InstanceIds', Values: [iid(1)] }, { Key: 'tag:Env', Values: ['prod'] }], DocumentName: 'AWS-RunPowerShellScript', Parameters: { commands: ['echo'] } }));
     expect(only.Command!.TargetCount).toBe(1);
   });
@@ -173,6 +173,6 @@ describe('platforms', () => {
     await addNode(t.http, { InstanceId: iid(1), Platform: 'windows-2022', Tags: { Env: 'prod' } });
     const { Command } = await t.ssm.send(new SendCommandCommand({ Targets: [{ Key: 'tag:Env', Values: ['prod'] }], DocumentName: 'AWS-RunShellScript', Parameters: { commands: ['true'] } }));
     await t.advance(1);
-    expect(await sendListCommandsCommand(t.ssm, Command!.CommandId!)).toMatchObject({ Status: 'Failed', StatusDetails: 'Failed', ErrorCount: 0, CompletedCount: 1 });
+    expect(await command(t.ssm, Command!.CommandId!)).toMatchObject({ Status: 'Failed', StatusDetails: 'Failed', ErrorCount: 0, CompletedCount: 1 });
   });
 });

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { CreateDocumentCommand, GetCommandInvocationCommand, SendCommandCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
-import { addNode, addNodes, commandDocument, expectError, iid, sendListCommandInvocationsCommand } from './testkit.js';
+import { addNode, addNodes, commandDocument, expectError, iid, invocationsOf } from './testkit.js';
 
 const t = useEmulator();
 
-async function sendSendCommandCommand(commands: string[], extra: Record<string, unknown> = {}, instance = iid(1)) {
+async function run(commands: string[], extra: Record<string, unknown> = {}, instance = iid(1)) {
   const out = await t.ssm.send(new SendCommandCommand({ InstanceIds: [instance], DocumentName: 'AWS-RunShellScript', Parameters: { commands }, ...extra }));
   return out.Command!.CommandId!;
 }
-const sendGetCommandInvocationCommand = (CommandId: string, InstanceId = iid(1), PluginName?: string) => t.ssm.send(new GetCommandInvocationCommand({ CommandId, InstanceId, PluginName }));
+const get = (CommandId: string, InstanceId = iid(1), PluginName?: string) => t.ssm.send(new GetCommandInvocationCommand({ CommandId, InstanceId, PluginName }));
 
 describe('GetCommandInvocation', () => {
   it('moves Pending -> InProgress -> Success on the virtual clock, observable between advances', async () => {
     await addNodes(t, 1);
-    const id = await sendSendCommandCommand(['echo start', 'sleep 5', 'echo done']);
-    const pending = await sendGetCommandInvocationCommand(id);
+    const id = await run(['echo start', 'sleep 5', 'echo done']);
+    const pending = await get(id);
     expect(pending).toMatchObject({
       Status: 'Pending',
       StatusDetails: 'Pending',
@@ -27,11 +27,11 @@ describe('GetCommandInvocation', () => {
       PluginName: 'aws:runShellScript',
     });
     await t.advance(1); // delivered: the agent has it and the script runs
-    expect(await sendGetCommandInvocationCommand(id)).toMatchObject({ Status: 'InProgress', StatusDetails: 'InProgress', ResponseCode: -1, ExecutionStartDateTime: '2025-01-01T00:00:01Z', ExecutionEndDateTime: '' });
+    expect(await get(id)).toMatchObject({ Status: 'InProgress', StatusDetails: 'InProgress', ResponseCode: -1, ExecutionStartDateTime: '2025-01-01T00:00:01Z', ExecutionEndDateTime: '' });
     await t.advance(5); // t=6: the script ends at 6.03 s
-    expect((await sendGetCommandInvocationCommand(id)).Status).toBe('InProgress');
+    expect((await get(id)).Status).toBe('InProgress');
     await t.advance(1);
-    const done = await sendGetCommandInvocationCommand(id);
+    const done = await get(id);
     expect(done).toMatchObject({
       CommandId: id,
       InstanceId: iid(1),
@@ -56,30 +56,30 @@ describe('GetCommandInvocation', () => {
 
   it('a failing script: Failed, its exit code as ResponseCode, the agent line "failed to run commands: exit status N" in stderr', async () => {
     await addNodes(t, 1);
-    const id = await sendSendCommandCommand(['echo partial', 'echo oops >&2', 'exit 42']);
+    const id = await run(['echo partial', 'echo oops >&2', 'exit 42']);
     await t.advance(2);
-    expect(await sendGetCommandInvocationCommand(id)).toMatchObject({
+    expect(await get(id)).toMatchObject({
       Status: 'Failed',
       StatusDetails: 'Failed',
       ResponseCode: 42,
       StandardOutputContent: 'partial\n',
       StandardErrorContent: 'oops\nfailed to run commands: exit status 42',
     });
-    const unknown = await sendSendCommandCommand(['yum update -y']);
+    const unknown = await run(['yum update -y']);
     await t.advance(2);
-    const r = await sendGetCommandInvocationCommand(unknown);
+    const r = await get(unknown);
     expect(r.ResponseCode).toBe(127);
     expect(r.StandardErrorContent).toMatch(/yum: command not found\nfailed to run commands: exit status 127$/);
   });
 
   it('truncates StandardOutputContent to 24,000 and StandardErrorContent to 8,000 characters; Output in Details to 2,500 with the agent markers', async () => {
     await addNodes(t, 1);
-    const id = await sendSendCommandCommand(['printf "%030000d" 0', 'printf "%09000d" 1 >&2']);
+    const id = await run(['printf "%030000d" 0', 'printf "%09000d" 1 >&2']);
     await t.advance(2);
-    const r = await sendGetCommandInvocationCommand(id);
+    const r = await get(id);
     expect(r.StandardOutputContent).toHaveLength(24_000);
     expect(r.StandardErrorContent).toHaveLength(8000);
-    const [inv] = await sendListCommandInvocationsCommand(t.ssm, id, true);
+    const [inv] = await invocationsOf(t.ssm, id, true);
     const output = inv.CommandPlugins![0].Output!;
     expect(output).toHaveLength(2500);
     expect(output).toContain('\n---Output truncated---\n----------ERROR-------\n');
@@ -88,12 +88,12 @@ describe('GetCommandInvocation', () => {
 
   it('reports S3 output URLs when the command has an output bucket', async () => {
     await addNodes(t, 1);
-    const id = await sendSendCommandCommand(['echo hi'], { OutputS3BucketName: 'ssm-output', OutputS3KeyPrefix: 'runs/' });
+    const id = await run(['echo hi'], { OutputS3BucketName: 'ssm-output', OutputS3KeyPrefix: 'runs/' });
     await t.advance(2);
-    const r = await sendGetCommandInvocationCommand(id);
+    const r = await get(id);
     expect(r.StandardOutputUrl).toBe(`https://s3.us-east-1.amazonaws.com/ssm-output/runs/${id}/${iid(1)}/awsrunShellScript/0.awsrunShellScript/stdout`);
     expect(r.StandardErrorUrl).toBe(`https://s3.us-east-1.amazonaws.com/ssm-output/runs/${id}/${iid(1)}/awsrunShellScript/0.awsrunShellScript/stderr`);
-    const [inv] = await sendListCommandInvocationsCommand(t.ssm, id, true);
+    const [inv] = await invocationsOf(t.ssm, id, true);
     expect(inv.StandardOutputUrl).toBe(r.StandardOutputUrl);
     expect(inv.CommandPlugins![0]).toMatchObject({ OutputS3BucketName: 'ssm-output', OutputS3KeyPrefix: 'runs/', OutputS3Region: 'us-east-1', StandardOutputUrl: r.StandardOutputUrl });
   });
@@ -114,27 +114,27 @@ describe('GetCommandInvocation', () => {
     const { Command } = await t.ssm.send(new SendCommandCommand({ InstanceIds: [iid(1)], DocumentName: 'TwoSteps' }));
     const id = Command!.CommandId!;
     await t.advance(2); // t=3: the first step is running (delivered at 2 s, lasts 2.02 s)
-    expect((await sendGetCommandInvocationCommand(id, iid(1), 'first')).Status).toBe('InProgress');
-    expect((await sendGetCommandInvocationCommand(id, iid(1), 'second')).Status).toBe('Pending');
+    expect((await get(id, iid(1), 'first')).Status).toBe('InProgress');
+    expect((await get(id, iid(1), 'second')).Status).toBe('Pending');
     await t.advance(2);
-    const first = await sendGetCommandInvocationCommand(id, iid(1), 'first');
-    const second = await sendGetCommandInvocationCommand(id, iid(1), 'second');
+    const first = await get(id, iid(1), 'first');
+    const second = await get(id, iid(1), 'second');
     expect(first).toMatchObject({ PluginName: 'first', Status: 'Success', StandardOutputContent: 'one\n' });
     // The second step starts when the first ends (its `date` sees that virtual time).
     expect(second).toMatchObject({ PluginName: 'second', Status: 'Success', StandardOutputContent: 'two\n00:00:04\n', ExecutionStartDateTime: '2025-01-01T00:00:04.020Z' });
-    const whole = await sendGetCommandInvocationCommand(id);
+    const whole = await get(id);
     expect(whole).toMatchObject({ Status: 'Success', StatusDetails: 'Success', StandardOutputContent: '', ExecutionStartDateTime: '2025-01-01T00:00:02Z' });
     expect(whole.PluginName).toBeUndefined();
-    await expectError(sendGetCommandInvocationCommand(id, iid(1), 'third'), 'InvalidPluginName');
-    await expectError(sendGetCommandInvocationCommand(id, iid(1), 'aws:runShellScript'), 'InvalidPluginName');
+    await expectError(get(id, iid(1), 'third'), 'InvalidPluginName');
+    await expectError(get(id, iid(1), 'aws:runShellScript'), 'InvalidPluginName');
   });
 
   it('answers InvocationDoesNotExist for a command or node that has no such invocation', async () => {
     await addNodes(t, 2);
-    const id = await sendSendCommandCommand(['true']);
+    const id = await run(['true']);
     // AWS sends these errors without a message (the SDK then says "UnknownError").
-    await expectError(sendGetCommandInvocationCommand(id, iid(2)), 'InvocationDoesNotExist');
-    await expectError(sendGetCommandInvocationCommand('00000000-0000-0000-0000-000000000000'), 'InvocationDoesNotExist');
+    await expectError(get(id, iid(2)), 'InvocationDoesNotExist');
+    await expectError(get('00000000-0000-0000-0000-000000000000'), 'InvocationDoesNotExist');
     const raw = await t.rpc('GetCommandInvocation', { CommandId: id, InstanceId: iid(2) });
     expect(raw.status).toBe(400);
     expect(raw.body.__type).toBe('InvocationDoesNotExist');
@@ -142,8 +142,8 @@ describe('GetCommandInvocation', () => {
   });
 
   it('checks the model constraints (CommandId length, InstanceId pattern)', async () => {
-    await expectError(sendGetCommandInvocationCommand('short'), 'ValidationException', /commandId/);
-    await expectError(sendGetCommandInvocationCommand('00000000-0000-0000-0000-000000000000', 'host-1'), 'ValidationException', /instanceId/);
+    await expectError(get('short'), 'ValidationException', /commandId/);
+    await expectError(get('00000000-0000-0000-0000-000000000000', 'host-1'), 'ValidationException', /instanceId/);
   });
 
   it('runs PowerShell on Windows nodes, with CRLF output and the node facts', async () => {
@@ -152,7 +152,7 @@ describe('GetCommandInvocation', () => {
       new SendCommandCommand({ InstanceIds: [iid(1)], DocumentName: 'AWS-RunPowerShellScript', Parameters: { commands: ['Write-Output "$env:COMPUTERNAME"', 'exit 3'] } }),
     );
     await t.advance(2);
-    expect(await sendGetCommandInvocationCommand(Command!.CommandId!)).toMatchObject({
+    expect(await get(Command!.CommandId!)).toMatchObject({
       PluginName: 'aws:runPowerShellScript',
       Status: 'Failed',
       ResponseCode: 3,

@@ -11,11 +11,11 @@ import {
   waitUntilCommandExecuted,
 } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
-import { addNode, addNodes, expectError, iid, sendGetCommandInvocationCommand } from './testkit.js';
+import { addNode, addNodes, expectError, iid, invocation } from './testkit.js';
 
 const t = useEmulator();
 
-async function sendSendCommandCommand(ids: string[], commands: string[], extra: Record<string, unknown> = {}) {
+async function send(ids: string[], commands: string[], extra: Record<string, unknown> = {}) {
   const out = await t.ssm.send(new SendCommandCommand({ InstanceIds: ids, DocumentName: 'AWS-RunShellScript', Parameters: { commands }, ...extra }));
   return out.Command!.CommandId!;
 }
@@ -23,7 +23,7 @@ async function sendSendCommandCommand(ids: string[], commands: string[], extra: 
 describe('EventBridge events', () => {
   it('emits command and invocation status changes with AWS\'s detail shape', async () => {
     await addNodes(t, 2);
-    const id = await sendSendCommandCommand([iid(1), iid(2)], ['echo hi']);
+    const id = await send([iid(1), iid(2)], ['echo hi']);
     await t.advance(2);
     const events = (await t.http.get('/_emulator/events?source=aws.ssm')).body.events as any[];
     const summary = events.map((e) => `${e['detail-type'] === 'EC2 Command Status-change Notification' ? 'command' : `invocation ${e.detail['instance-id'].slice(-1)}`} ${e.detail.status} @${e.time.slice(11, 19)}`);
@@ -61,7 +61,7 @@ describe('EventBridge events', () => {
 
   it('hybrid nodes are named by their managed-instance ARN; cancels and time-outs are events too', async () => {
     await addNode(t.http, { InstanceId: 'mi-00000000000000001', AgentRunning: false });
-    const id = await sendSendCommandCommand(['mi-00000000000000001'], ['true']);
+    const id = await send(['mi-00000000000000001'], ['true']);
     await t.ssm.send(new (await import('@aws-sdk/client-ssm')).CancelCommandCommand({ CommandId: id }));
     await t.advance(2);
     const events = (await t.http.get('/_emulator/events')).body.events as any[];
@@ -79,12 +79,12 @@ describe('EventBridge events', () => {
 describe('history', () => {
   it('commands and invocations are kept 30 days of virtual time, then disappear', async () => {
     await addNodes(t, 1);
-    const old = await sendSendCommandCommand([iid(1)], ['echo old']);
+    const old = await send([iid(1)], ['echo old']);
     await t.advance(24 * 3600);
-    const newer = await sendSendCommandCommand([iid(1)], ['echo newer']);
+    const newer = await send([iid(1)], ['echo newer']);
     await t.advance(29 * 24 * 3600 - 1);
     expect((await t.ssm.send(new ListCommandsCommand({}))).Commands!.map((c) => c.CommandId)).toEqual([newer, old]);
-    expect((await sendGetCommandInvocationCommand(t.ssm, old, iid(1))).StandardOutputContent).toBe('old\n');
+    expect((await invocation(t.ssm, old, iid(1))).StandardOutputContent).toBe('old\n');
     await t.advance(1);
     expect((await t.ssm.send(new ListCommandsCommand({}))).Commands!.map((c) => c.CommandId)).toEqual([newer]);
     await expectError(t.ssm.send(new GetCommandInvocationCommand({ CommandId: old, InstanceId: iid(1) })), 'InvocationDoesNotExist');
@@ -98,7 +98,7 @@ describe('history', () => {
   it('commands are regional and per account', async () => {
     await addNode(t.http, { InstanceId: iid(1) });
     await addNode(t.http, { InstanceId: iid(1), region: 'eu-west-1' });
-    await sendSendCommandCommand([iid(1)], ['true']);
+    await send([iid(1)], ['true']);
     const eu = t.client({ region: 'eu-west-1' });
     expect((await eu.send(new ListCommandsCommand({}))).Commands).toEqual([]);
     expect((await t.client({ account: '111122223333' }).send(new ListCommandsCommand({}))).Commands).toEqual([]);
@@ -108,22 +108,22 @@ describe('history', () => {
 
   it('a snapshot taken mid-run restores the run, which carries on', async () => {
     await addNodes(t, 1);
-    const id = await sendSendCommandCommand([iid(1)], ['sleep 10', 'echo done']);
+    const id = await send([iid(1)], ['sleep 10', 'echo done']);
     await t.advance(3);
     const snap = (await t.http.get('/_emulator/state')).body;
     await t.advance(20);
-    expect((await sendGetCommandInvocationCommand(t.ssm, id, iid(1))).Status).toBe('Success');
+    expect((await invocation(t.ssm, id, iid(1))).Status).toBe('Success');
     expect((await t.http.post('/_emulator/state').send(snap)).status).toBe(200);
-    expect((await sendGetCommandInvocationCommand(t.ssm, id, iid(1))).Status).toBe('InProgress');
+    expect((await invocation(t.ssm, id, iid(1))).Status).toBe('InProgress');
     await t.advance(9);
-    expect(await sendGetCommandInvocationCommand(t.ssm, id, iid(1))).toMatchObject({ Status: 'Success', StandardOutputContent: 'done\n' });
+    expect(await invocation(t.ssm, id, iid(1))).toMatchObject({ Status: 'Success', StandardOutputContent: 'done\n' });
   });
 });
 
 describe('waitUntilCommandExecuted', () => {
   it('with a frozen clock, succeeds while a parallel loop advances virtual time', async () => {
     await addNodes(t, 1);
-    const id = await sendSendCommandCommand([iid(1)], ['sleep 30', 'echo waited']);
+    const id = await send([iid(1)], ['sleep 30', 'echo waited']);
     let done = false;
     const ticker = (async () => {
       while (!done) {
@@ -140,7 +140,7 @@ describe('waitUntilCommandExecuted', () => {
 
   it('reports a failed command as a failure of the waiter', async () => {
     await addNodes(t, 1);
-    const id = await sendSendCommandCommand([iid(1)], ['exit 1']);
+    const id = await send([iid(1)], ['exit 1']);
     await t.advance(2);
     await expect(waitUntilCommandExecuted({ client: t.ssm, maxWaitTime: 5, minDelay: 0.05, maxDelay: 0.1 }, { CommandId: id, InstanceId: iid(1) })).rejects.toThrow(/FAILURE/);
   });
@@ -148,7 +148,7 @@ describe('waitUntilCommandExecuted', () => {
   it('in real (or scaled) clock mode, succeeds without any clock call', async () => {
     await addNodes(t, 1);
     t.emu.clock.set({ mode: 'scaled', rate: 20 });
-    const id = await sendSendCommandCommand([iid(1)], ['sleep 4', 'echo real']);
+    const id = await send([iid(1)], ['sleep 4', 'echo real']);
     const result = await waitUntilCommandExecuted({ client: t.ssm, maxWaitTime: 20, minDelay: 0.1, maxDelay: 0.2 }, { CommandId: id, InstanceId: iid(1) });
     expect(result.state).toBe('SUCCESS');
     t.emu.clock.set({ mode: 'frozen' });

@@ -5,20 +5,20 @@ import { addNodes, expectError, iid } from './testkit.js';
 
 const t = useEmulator();
 
-async function sendSendCommandCommand(ids: string[], commands: string[], extra: Record<string, unknown> = {}) {
+async function send(ids: string[], commands: string[], extra: Record<string, unknown> = {}) {
   const out = await t.ssm.send(new SendCommandCommand({ InstanceIds: ids, DocumentName: 'AWS-RunShellScript', Parameters: { commands }, ...extra }));
   return out.Command!.CommandId!;
 }
-const sendListCommandInvocationsCommand = async (input: ConstructorParameters<typeof ListCommandInvocationsCommand>[0] = {}) => (await t.ssm.send(new ListCommandInvocationsCommand(input))).CommandInvocations!;
+const list = async (input: ConstructorParameters<typeof ListCommandInvocationsCommand>[0] = {}) => (await t.ssm.send(new ListCommandInvocationsCommand(input))).CommandInvocations!;
 const keys = (l: CommandInvocation[]) => l.map((i) => `${i.CommandId!.slice(0, 4)}:${i.InstanceId!.slice(-1)}`);
 
 describe('ListCommandInvocations', () => {
   it('lists invocations newest command first, each command\'s in target order; Details adds the plugins', async () => {
     await addNodes(t, 3, (k) => ({ ComputerName: `web-${k}.internal` }));
-    const a = await sendSendCommandCommand([iid(1)], ['echo a']);
-    const b = await sendSendCommandCommand([iid(3), iid(2)], ['echo b']);
+    const a = await send([iid(1)], ['echo a']);
+    const b = await send([iid(3), iid(2)], ['echo b']);
     await t.advance(2);
-    const plain = await sendListCommandInvocationsCommand();
+    const plain = await list();
     expect(keys(plain)).toEqual([`${b.slice(0, 4)}:2`, `${b.slice(0, 4)}:3`, `${a.slice(0, 4)}:1`]);
     expect(plain[0]).toMatchObject({
       CommandId: b,
@@ -32,7 +32,7 @@ describe('ListCommandInvocations', () => {
       StandardErrorUrl: '',
       CommandPlugins: [],
     });
-    const detailed = await sendListCommandInvocationsCommand({ CommandId: a, Details: true });
+    const detailed = await list({ CommandId: a, Details: true });
     expect(detailed[0].CommandPlugins).toEqual([
       {
         Name: 'aws:runShellScript',
@@ -53,9 +53,9 @@ describe('ListCommandInvocations', () => {
 
   it('shows queued invocations with Pending plugins', async () => {
     await addNodes(t, 2);
-    const id = await sendSendCommandCommand([iid(1), iid(2)], ['sleep 10'], { MaxConcurrency: '1' });
+    const id = await send([iid(1), iid(2)], ['sleep 10'], { MaxConcurrency: '1' });
     await t.advance(1);
-    const [running, queued] = await sendListCommandInvocationsCommand({ CommandId: id, Details: true });
+    const [running, queued] = await list({ CommandId: id, Details: true });
     expect(running.CommandPlugins![0]).toMatchObject({ Status: 'InProgress', ResponseCode: -1, Output: '' });
     expect(queued.CommandPlugins![0]).toMatchObject({ Name: 'aws:runShellScript', Status: 'Pending', StatusDetails: 'Pending', ResponseCode: -1 });
     expect(queued.CommandPlugins![0].ResponseStartDateTime).toBeUndefined();
@@ -63,26 +63,26 @@ describe('ListCommandInvocations', () => {
 
   it('narrows by CommandId and InstanceId; an unknown command lists nothing', async () => {
     await addNodes(t, 2);
-    const a = await sendSendCommandCommand([iid(1), iid(2)], ['true']);
-    const b = await sendSendCommandCommand([iid(2)], ['true']);
-    expect(keys(await sendListCommandInvocationsCommand({ InstanceId: iid(2) }))).toEqual([`${b.slice(0, 4)}:2`, `${a.slice(0, 4)}:2`]);
-    expect(keys(await sendListCommandInvocationsCommand({ InstanceId: iid(1), CommandId: a }))).toEqual([`${a.slice(0, 4)}:1`]);
-    expect(await sendListCommandInvocationsCommand({ InstanceId: iid(1), CommandId: b })).toEqual([]);
-    expect(await sendListCommandInvocationsCommand({ CommandId: '00000000-0000-0000-0000-000000000000' })).toEqual([]);
+    const a = await send([iid(1), iid(2)], ['true']);
+    const b = await send([iid(2)], ['true']);
+    expect(keys(await list({ InstanceId: iid(2) }))).toEqual([`${b.slice(0, 4)}:2`, `${a.slice(0, 4)}:2`]);
+    expect(keys(await list({ InstanceId: iid(1), CommandId: a }))).toEqual([`${a.slice(0, 4)}:1`]);
+    expect(await list({ InstanceId: iid(1), CommandId: b })).toEqual([]);
+    expect(await list({ CommandId: '00000000-0000-0000-0000-000000000000' })).toEqual([]);
   });
 
   it('filters by Status (invocation values), DocumentName and time; ExecutionStage is for ListCommands only', async () => {
     await addNodes(t, 3, (k) => (k === 3 ? { AgentRunning: false } : k === 2 ? { Behaviors: [{ Match: '.*', ExitCode: 2 }] } : {}));
-    const id = await sendSendCommandCommand([iid(1), iid(2), iid(3)], ['true'], { TimeoutSeconds: 30, Parameters: { commands: ['true'], executionTimeout: ['10'] }, MaxErrors: '5' });
+    const id = await send([iid(1), iid(2), iid(3)], ['true'], { TimeoutSeconds: 30, Parameters: { commands: ['true'], executionTimeout: ['10'] }, MaxErrors: '5' });
     await t.advance(41);
-    expect(keys(await sendListCommandInvocationsCommand({ Filters: [{ key: 'Status', value: 'Success' }] }))).toEqual([`${id.slice(0, 4)}:1`]);
-    expect(keys(await sendListCommandInvocationsCommand({ Filters: [{ key: 'Status', value: 'Failed' }] }))).toEqual([`${id.slice(0, 4)}:2`]);
-    expect(keys(await sendListCommandInvocationsCommand({ Filters: [{ key: 'Status', value: 'TimedOut' }] }))).toEqual([`${id.slice(0, 4)}:3`]);
-    expect(keys(await sendListCommandInvocationsCommand({ Filters: [{ key: 'Status', value: 'DeliveryTimedOut' }] }))).toEqual([`${id.slice(0, 4)}:3`]);
-    expect(await sendListCommandInvocationsCommand({ Filters: [{ key: 'Status', value: 'ExecutionTimedOut' }] })).toEqual([]);
-    expect(await sendListCommandInvocationsCommand({ Filters: [{ key: 'DocumentName', value: 'AWS-RunPowerShellScript' }] })).toEqual([]);
-    expect(await sendListCommandInvocationsCommand({ Filters: [{ key: 'InvokedBefore', value: '2024-12-31T23:59:59Z' }] })).toEqual([]);
-    expect(await sendListCommandInvocationsCommand({ Filters: [{ key: 'InvokedAfter', value: '2024-12-31T23:59:59Z' }] })).toHaveLength(3);
+    expect(keys(await list({ Filters: [{ key: 'Status', value: 'Success' }] }))).toEqual([`${id.slice(0, 4)}:1`]);
+    expect(keys(await list({ Filters: [{ key: 'Status', value: 'Failed' }] }))).toEqual([`${id.slice(0, 4)}:2`]);
+    expect(keys(await list({ Filters: [{ key: 'Status', value: 'TimedOut' }] }))).toEqual([`${id.slice(0, 4)}:3`]);
+    expect(keys(await list({ Filters: [{ key: 'Status', value: 'DeliveryTimedOut' }] }))).toEqual([`${id.slice(0, 4)}:3`]);
+    expect(await list({ Filters: [{ key: 'Status', value: 'ExecutionTimedOut' }] })).toEqual([]);
+    expect(await list({ Filters: [{ key: 'DocumentName', value: 'AWS-RunPowerShellScript' }] })).toEqual([]);
+    expect(await list({ Filters: [{ key: 'InvokedBefore', value: '2024-12-31T23:59:59Z' }] })).toEqual([]);
+    expect(await list({ Filters: [{ key: 'InvokedAfter', value: '2024-12-31T23:59:59Z' }] })).toHaveLength(3);
     await expectError(t.ssm.send(new ListCommandInvocationsCommand({ Filters: [{ key: 'ExecutionStage', value: 'Complete' }] })), 'InvalidFilterKey', /only be used with ListCommands/);
     await expectError(t.ssm.send(new ListCommandInvocationsCommand({ Filters: [{ key: 'Status', value: 'Incomplete' }] })), 'InvalidFilterKey');
     await expectError(t.ssm.send(new ListCommandInvocationsCommand({ Filters: [{ key: 'InvokedBefore', value: '01/02/2025' }] })), 'InvalidFilterKey');
@@ -90,8 +90,8 @@ describe('ListCommandInvocations', () => {
 
   it('pages across commands with MaxResults and NextToken (also with the SDK paginator)', async () => {
     await addNodes(t, 5);
-    const a = await sendSendCommandCommand([iid(1), iid(2), iid(3)], ['true']);
-    const b = await sendSendCommandCommand([iid(4), iid(5)], ['true']);
+    const a = await send([iid(1), iid(2), iid(3)], ['true']);
+    const b = await send([iid(4), iid(5)], ['true']);
     const p1 = await t.ssm.send(new ListCommandInvocationsCommand({ MaxResults: 3 }));
     expect(keys(p1.CommandInvocations!)).toEqual([`${b.slice(0, 4)}:4`, `${b.slice(0, 4)}:5`, `${a.slice(0, 4)}:1`]);
     const p2 = await t.ssm.send(new ListCommandInvocationsCommand({ MaxResults: 3, NextToken: p1.NextToken }));

@@ -5,57 +5,57 @@ import { addNodes, expectError, iid } from './testkit.js';
 
 const t = useEmulator();
 
-async function sendSendCommandCommand(ids: string[], commands: string[], extra: Record<string, unknown> = {}) {
+async function send(ids: string[], commands: string[], extra: Record<string, unknown> = {}) {
   const out = await t.ssm.send(new SendCommandCommand({ InstanceIds: ids, DocumentName: 'AWS-RunShellScript', Parameters: { commands }, ...extra }));
   return out.Command!.CommandId!;
 }
-const sendListCommandsCommand = async (input: ConstructorParameters<typeof ListCommandsCommand>[0] = {}) => (await t.ssm.send(new ListCommandsCommand(input))).Commands!;
+const list = async (input: ConstructorParameters<typeof ListCommandsCommand>[0] = {}) => (await t.ssm.send(new ListCommandsCommand(input))).Commands!;
 const ids = (cs: Command[]) => cs.map((c) => c.CommandId);
 
 describe('ListCommands', () => {
   it('lists the region\'s commands newest first, with their current status and counts', async () => {
     await addNodes(t, 2);
-    const a = await sendSendCommandCommand([iid(1)], ['true']);
+    const a = await send([iid(1)], ['true']);
     await t.advance(1);
-    const b = await sendSendCommandCommand([iid(1), iid(2)], ['sleep 30']);
+    const b = await send([iid(1), iid(2)], ['sleep 30']);
     await t.advance(2);
-    const out = await sendListCommandsCommand();
+    const out = await list();
     expect(ids(out)).toEqual([b, a]);
     expect(out[0]).toMatchObject({ Status: 'InProgress', TargetCount: 2, CompletedCount: 0 });
     expect(out[1]).toMatchObject({ Status: 'Success', TargetCount: 1, CompletedCount: 1 });
-    expect(await sendListCommandsCommand({ CommandId: a })).toHaveLength(1);
+    expect(await list({ CommandId: a })).toHaveLength(1);
     expect(await t.client({ region: 'eu-west-1' }).send(new ListCommandsCommand({}))).toMatchObject({ Commands: [] });
   });
 
   it('InstanceId lists the commands that target the node', async () => {
     await addNodes(t, 2);
-    const a = await sendSendCommandCommand([iid(1)], ['true']);
-    const b = await sendSendCommandCommand([iid(2)], ['true']);
-    const c = await sendSendCommandCommand([iid(1), iid(2)], ['true']);
-    expect(ids(await sendListCommandsCommand({ InstanceId: iid(1) }))).toEqual([c, a]);
-    expect(ids(await sendListCommandsCommand({ InstanceId: iid(2), CommandId: b }))).toEqual([b]);
-    expect(ids(await sendListCommandsCommand({ InstanceId: iid(2), CommandId: a }))).toEqual([]);
+    const a = await send([iid(1)], ['true']);
+    const b = await send([iid(2)], ['true']);
+    const c = await send([iid(1), iid(2)], ['true']);
+    expect(ids(await list({ InstanceId: iid(1) }))).toEqual([c, a]);
+    expect(ids(await list({ InstanceId: iid(2), CommandId: b }))).toEqual([b]);
+    expect(ids(await list({ InstanceId: iid(2), CommandId: a }))).toEqual([]);
   });
 
   it('filters by Status (Status or StatusDetails values), ExecutionStage, DocumentName, InvokedAfter and InvokedBefore', async () => {
     await addNodes(t, 2, (k) => (k === 2 ? { Behaviors: [{ Match: 'fail', ExitCode: 1 }] } : {}));
-    const ok = await sendSendCommandCommand([iid(1)], ['true']);
-    const failed = await sendSendCommandCommand([iid(2)], ['fail']);
+    const ok = await send([iid(1)], ['true']);
+    const failed = await send([iid(2)], ['fail']);
     await t.advance(10);
-    const running = await sendSendCommandCommand([iid(1)], ['sleep 100']);
+    const running = await send([iid(1)], ['sleep 100']);
     const ps = await t.ssm.send(new SendCommandCommand({ InstanceIds: [iid(1)], DocumentName: 'AWS-RunPowerShellScript', Parameters: { commands: ['echo'] } }));
     await t.advance(2);
-    expect(ids(await sendListCommandsCommand({ Filters: [{ key: 'Status', value: 'Success' }] }))).toEqual([ps.Command!.CommandId, ok]);
-    expect(ids(await sendListCommandsCommand({ Filters: [{ key: 'Status', value: 'Failed' }] }))).toEqual([failed]);
-    expect(ids(await sendListCommandsCommand({ Filters: [{ key: 'Status', value: 'InProgress' }] }))).toEqual([running]);
-    expect(ids(await sendListCommandsCommand({ Filters: [{ key: 'Status', value: 'Incomplete' }] }))).toEqual([]);
-    expect(ids(await sendListCommandsCommand({ Filters: [{ key: 'ExecutionStage', value: 'Executing' }] }))).toEqual([running]);
-    expect(ids(await sendListCommandsCommand({ Filters: [{ key: 'ExecutionStage', value: 'Complete' }] }))).toEqual([ps.Command!.CommandId, failed, ok]);
-    expect(ids(await sendListCommandsCommand({ Filters: [{ key: 'DocumentName', value: 'AWS-RunPowerShellScript' }] }))).toEqual([ps.Command!.CommandId]);
-    expect(ids(await sendListCommandsCommand({ Filters: [{ key: 'InvokedAfter', value: '2025-01-01T00:00:05Z' }] }))).toEqual([ps.Command!.CommandId, running]);
-    expect(ids(await sendListCommandsCommand({ Filters: [{ key: 'InvokedBefore', value: '2025-01-01T00:00:05Z' }] }))).toEqual([failed, ok]);
+    expect(ids(await list({ Filters: [{ key: 'Status', value: 'Success' }] }))).toEqual([ps.Command!.CommandId, ok]);
+    expect(ids(await list({ Filters: [{ key: 'Status', value: 'Failed' }] }))).toEqual([failed]);
+    expect(ids(await list({ Filters: [{ key: 'Status', value: 'InProgress' }] }))).toEqual([running]);
+    expect(ids(await list({ Filters: [{ key: 'Status', value: 'Incomplete' }] }))).toEqual([]);
+    expect(ids(await list({ Filters: [{ key: 'ExecutionStage', value: 'Executing' }] }))).toEqual([running]);
+    expect(ids(await list({ Filters: [{ key: 'ExecutionStage', value: 'Complete' }] }))).toEqual([ps.Command!.CommandId, failed, ok]);
+    expect(ids(await list({ Filters: [{ key: 'DocumentName', value: 'AWS-RunPowerShellScript' }] }))).toEqual([ps.Command!.CommandId]);
+    expect(ids(await list({ Filters: [{ key: 'InvokedAfter', value: '2025-01-01T00:00:05Z' }] }))).toEqual([ps.Command!.CommandId, running]);
+    expect(ids(await list({ Filters: [{ key: 'InvokedBefore', value: '2025-01-01T00:00:05Z' }] }))).toEqual([failed, ok]);
     expect(
-      ids(await sendListCommandsCommand({ Filters: [{ key: 'InvokedAfter', value: '2025-01-01' }, { key: 'Status', value: 'Success' }, { key: 'DocumentName', value: 'AWS-RunShellScript' }] })),
+      ids(await list({ Filters: [{ key: 'InvokedAfter', value: '2025-01-01' }, { key: 'Status', value: 'Success' }, { key: 'DocumentName', value: 'AWS-RunShellScript' }] })),
     ).toEqual([ok]);
   });
 
@@ -76,11 +76,11 @@ describe('ListCommands', () => {
   it('pages with MaxResults and NextToken, and the token stays valid while commands are added', async () => {
     await addNodes(t, 1);
     const sent: string[] = [];
-    for (let k = 0; k < 7; k++) sent.push(await sendSendCommandCommand([iid(1)], [`echo ${k}`]));
+    for (let k = 0; k < 7; k++) sent.push(await send([iid(1)], [`echo ${k}`]));
     const first = await t.ssm.send(new ListCommandsCommand({ MaxResults: 3 }));
     expect(ids(first.Commands!)).toEqual(sent.slice(4).reverse());
     expect(first.NextToken).toBeDefined();
-    await sendSendCommandCommand([iid(1)], ['echo late']); // newer than the token: not in the following pages
+    await send([iid(1)], ['echo late']); // newer than the token: not in the following pages
     const second = await t.ssm.send(new ListCommandsCommand({ MaxResults: 3, NextToken: first.NextToken }));
     expect(ids(second.Commands!)).toEqual(sent.slice(1, 4).reverse());
     const third = await t.ssm.send(new ListCommandsCommand({ MaxResults: 3, NextToken: second.NextToken }));

@@ -10,7 +10,7 @@ import { areas } from '../index.js';
 import { defineSlice } from '../../state/store.js';
 import type { Area } from '../../core/operation.js';
 import type { PluginSimulator } from '../../sim/commands/plugins.js';
-import { addNode, sendListCommandsCommand, commandDocument, iid, sendGetCommandInvocationCommand, sendListCommandInvocationsCommand } from './testkit.js';
+import { addNode, command, commandDocument, iid, invocation, invocationsOf } from './testkit.js';
 
 describe('built-in simulators', () => {
   const t = useEmulator();
@@ -23,30 +23,30 @@ describe('built-in simulators', () => {
     const { Command } = await t.ssm.send(new SendCommandCommand({ InstanceIds: [iid(1)], DocumentName: 'AWS-UpdateSSMAgent' }));
     const id = Command!.CommandId!;
     await t.advance(30);
-    expect((await sendGetCommandInvocationCommand(t.ssm, id, iid(1))).Status).toBe('InProgress');
+    expect((await invocation(t.ssm, id, iid(1))).Status).toBe('InProgress');
     expect(await agentVersion(iid(1))).toBe('3.2.582.0');
     await t.advance(31);
-    const r = await sendGetCommandInvocationCommand(t.ssm, id, iid(1));
+    const r = await invocation(t.ssm, id, iid(1));
     expect(r).toMatchObject({ Status: 'Success', ResponseCode: 0, PluginName: 'aws:updateSsmAgent' });
     expect(r.StandardOutputContent).toContain('amazon-ssm-agent updated successfully to 3.3.1957.0');
     expect(await agentVersion(iid(1))).toBe('3.3.1957.0');
 
     const again = await t.ssm.send(new SendCommandCommand({ InstanceIds: [iid(1)], DocumentName: 'AWS-UpdateSSMAgent' }));
     await t.advance(10);
-    expect((await sendGetCommandInvocationCommand(t.ssm, again.Command!.CommandId!, iid(1))).StandardOutputContent).toBe('amazon-ssm-agent 3.3.1957.0 has already been installed, update skipped');
+    expect((await invocation(t.ssm, again.Command!.CommandId!, iid(1))).StandardOutputContent).toBe('amazon-ssm-agent 3.3.1957.0 has already been installed, update skipped');
   });
 
   it('aws:updateSsmAgent refuses a downgrade unless allowDowngrade is true', async () => {
     await addNode(t.http, { InstanceId: iid(1) });
     const refused = await t.ssm.send(new SendCommandCommand({ InstanceIds: [iid(1)], DocumentName: 'AWS-UpdateSSMAgent', Parameters: { version: ['3.1.0.0'] } }));
     await t.advance(10);
-    expect(await sendGetCommandInvocationCommand(t.ssm, refused.Command!.CommandId!, iid(1))).toMatchObject({ Status: 'Failed', ResponseCode: 1 });
+    expect(await invocation(t.ssm, refused.Command!.CommandId!, iid(1))).toMatchObject({ Status: 'Failed', ResponseCode: 1 });
     expect(await agentVersion(iid(1))).toBe('3.3.1957.0');
     const allowed = await t.ssm.send(
       new SendCommandCommand({ InstanceIds: [iid(1)], DocumentName: 'AWS-UpdateSSMAgent', Parameters: { version: ['3.1.0.0'], allowDowngrade: ['true'] } }),
     );
     await t.advance(70);
-    expect((await sendGetCommandInvocationCommand(t.ssm, allowed.Command!.CommandId!, iid(1))).Status).toBe('Success');
+    expect((await invocation(t.ssm, allowed.Command!.CommandId!, iid(1))).Status).toBe('Success');
     expect(await agentVersion(iid(1))).toBe('3.1.0.0');
   });
 
@@ -56,7 +56,7 @@ describe('built-in simulators', () => {
     await t.advance(10);
     await t.ssm.send(new CancelCommandCommand({ CommandId: Command!.CommandId! }));
     await t.advance(120);
-    expect((await sendGetCommandInvocationCommand(t.ssm, Command!.CommandId!, iid(1))).Status).toBe('Cancelled');
+    expect((await invocation(t.ssm, Command!.CommandId!, iid(1))).Status).toBe('Cancelled');
     expect(await agentVersion(iid(1))).toBe('3.2.582.0');
   });
 
@@ -80,13 +80,13 @@ describe('built-in simulators', () => {
       }),
     );
     await t.advance(5);
-    const [inv] = await sendListCommandInvocationsCommand(t.ssm, Command!.CommandId!, true);
+    const [inv] = await invocationsOf(t.ssm, Command!.CommandId!, true);
     expect(inv.Status).toBe('Success');
     expect(inv.CommandPlugins!.map((p) => [p.Name, p.Status])).toEqual([
       ['downloadContent', 'Success'],
       ['runDocument', 'Success'],
     ]);
-    expect((await sendGetCommandInvocationCommand(t.ssm, Command!.CommandId!, iid(1), 'runDocument')).StandardOutputContent).toBe('bonjour from db-1\n');
+    expect((await invocation(t.ssm, Command!.CommandId!, iid(1), 'runDocument')).StandardOutputContent).toBe('bonjour from db-1\n');
   });
 
   it('AWS-RunDocument with a document that does not exist fails at the download, honestly', async () => {
@@ -95,10 +95,10 @@ describe('built-in simulators', () => {
       new SendCommandCommand({ InstanceIds: [iid(1)], DocumentName: 'AWS-RunDocument', Parameters: { sourceType: ['SSMDocument'], sourceInfo: ['{"name":"Missing"}'] } }),
     );
     await t.advance(5);
-    const r = await sendGetCommandInvocationCommand(t.ssm, Command!.CommandId!, iid(1), 'downloadContent');
+    const r = await invocation(t.ssm, Command!.CommandId!, iid(1), 'downloadContent');
     expect(r.Status).toBe('Failed');
     expect(r.StandardErrorContent).toContain('Failed to download SSM document Missing: Document with name Missing does not exist.');
-    expect((await sendListCommandsCommand(t.ssm, Command!.CommandId!)).Status).toBe('Failed');
+    expect((await command(t.ssm, Command!.CommandId!)).Status).toBe('Failed');
   });
 
   it('downloads from S3, GitHub or HTTP are not simulated: the step fails and says so', async () => {
@@ -111,7 +111,7 @@ describe('built-in simulators', () => {
       }),
     );
     await t.advance(5);
-    const [inv] = await sendListCommandInvocationsCommand(t.ssm, Command!.CommandId!, true);
+    const [inv] = await invocationsOf(t.ssm, Command!.CommandId!, true);
     expect(inv.Status).toBe('Failed');
     expect(inv.CommandPlugins![0].Output).toContain('does not simulate aws:downloadContent from S3');
   });
@@ -120,7 +120,7 @@ describe('built-in simulators', () => {
     await addNode(t.http, { InstanceId: iid(1) });
     const { Command } = await t.ssm.send(new SendCommandCommand({ InstanceIds: [iid(1)], DocumentName: 'AWS-ConfigureDocker', Parameters: { action: ['Install'] } }));
     await t.advance(2);
-    const [inv] = await sendListCommandInvocationsCommand(t.ssm, Command!.CommandId!, true);
+    const [inv] = await invocationsOf(t.ssm, Command!.CommandId!, true);
     expect(inv).toMatchObject({ Status: 'Failed', StatusDetails: 'Failed' });
     expect(inv.CommandPlugins![0]).toMatchObject({ Status: 'Failed', ResponseCode: 1 });
     expect(inv.CommandPlugins![0].Output).toContain('does not simulate plugin aws:configureDocker');
@@ -151,7 +151,7 @@ describe('simulators contributed by another area (Area.plugins)', () => {
     await t.advance(10);
     expect(seen.of(t.emu.store.scope('000000000000', 'us-east-1')).collected).toEqual([]);
     await t.advance(10);
-    const r = await sendGetCommandInvocationCommand(t.ssm, Command!.CommandId!, iid(1));
+    const r = await invocation(t.ssm, Command!.CommandId!, iid(1));
     expect(r.Status).toBe('Success');
     expect(r.StandardOutputContent).toMatch(/^collected \d+ applications$/);
     expect(seen.of(t.emu.store.scope('000000000000', 'us-east-1')).collected).toEqual([`${iid(1)}@${Date.UTC(2025, 0, 1, 0, 0, 16)}`]);
@@ -163,8 +163,8 @@ describe('simulators contributed by another area (Area.plugins)', () => {
     const patch = await t.ssm.send(new SendCommandCommand({ InstanceIds: [iid(1), iid(2)], DocumentName: 'AWS-RunPatchBaseline', Parameters: { Operation: ['Scan'] } }));
     const plain = await t.ssm.send(new SendCommandCommand({ InstanceIds: [iid(1)], DocumentName: 'AWS-RunShellScript', Parameters: { commands: ['echo plain'] } }));
     await t.advance(40);
-    expect(await sendGetCommandInvocationCommand(t.ssm, patch.Command!.CommandId!, iid(1), 'PatchLinux')).toMatchObject({ Status: 'Success', StandardOutputContent: 'patched by the patching area\n' });
-    expect((await sendGetCommandInvocationCommand(t.ssm, patch.Command!.CommandId!, iid(2), 'PatchLinux')).StandardOutputContent).toBe('from a behaviour\n');
-    expect((await sendGetCommandInvocationCommand(t.ssm, plain.Command!.CommandId!, iid(1))).StandardOutputContent).toBe('plain\n');
+    expect(await invocation(t.ssm, patch.Command!.CommandId!, iid(1), 'PatchLinux')).toMatchObject({ Status: 'Success', StandardOutputContent: 'patched by the patching area\n' });
+    expect((await invocation(t.ssm, patch.Command!.CommandId!, iid(2), 'PatchLinux')).StandardOutputContent).toBe('from a behaviour\n');
+    expect((await invocation(t.ssm, plain.Command!.CommandId!, iid(1))).StandardOutputContent).toBe('plain\n');
   });
 });

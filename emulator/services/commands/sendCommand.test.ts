@@ -7,7 +7,7 @@ import {
   DescribeDocumentCommand,
 } from '@aws-sdk/client-ssm';
 import { useEmulator, TEST_START_SECONDS } from '../../testing/harness.js';
-import { addNode, addNodes, commandDocument, expectError, iid, sendGetCommandInvocationCommand, sendListCommandInvocationsCommand } from './testkit.js';
+import { addNode, addNodes, commandDocument, expectError, iid, invocation, invocationsOf } from './testkit.js';
 
 const t = useEmulator();
 
@@ -84,7 +84,7 @@ describe('SendCommand', () => {
       TargetCount: 2,
     });
     expect(out.Command!.ExpiresAfter!.getTime() / 1000).toBe(TEST_START_SECONDS + 600 + 3600);
-    const [inv] = await sendListCommandInvocationsCommand(t.ssm, out.Command!.CommandId!);
+    const [inv] = await invocationsOf(t.ssm, out.Command!.CommandId!);
     expect(inv).toMatchObject({ ServiceRole: 'arn:aws:iam::000000000000:role/SnsPublisher', Comment: 'restart the app', DocumentVersion: '1' });
   });
 
@@ -92,11 +92,11 @@ describe('SendCommand', () => {
     await addNodes(t, 4, (k) => ({ Tags: k <= 3 ? { Env: k === 3 ? 'dev' : 'prod' } : { Team: 'x' } }));
     const byTag = await t.ssm.send(new SendCommandCommand({ Targets: [{ Key: 'tag:Env', Values: ['prod'] }], ...shell(['true']) }));
     expect(byTag.Command).toMatchObject({ TargetCount: 2, InstanceIds: [], Targets: [{ Key: 'tag:Env', Values: ['prod'] }] });
-    expect((await sendListCommandInvocationsCommand(t.ssm, byTag.Command!.CommandId!)).map((i) => i.InstanceId)).toEqual([iid(1), iid(2)]);
+    expect((await invocationsOf(t.ssm, byTag.Command!.CommandId!)).map((i) => i.InstanceId)).toEqual([iid(1), iid(2)]);
     const byKey = await t.ssm.send(new SendCommandCommand({ Targets: [{ Key: 'tag-key', Values: ['Team', 'Env'] }], ...shell(['true']) }));
     expect(byKey.Command!.TargetCount).toBe(4);
     const byIds = await t.ssm.send(new SendCommandCommand({ Targets: [{ Key: 'InstanceIds', Values: [iid(4), iid(2)] }], ...shell(['true']) }));
-    expect((await sendListCommandInvocationsCommand(t.ssm, byIds.Command!.CommandId!)).map((i) => i.InstanceId)).toEqual([iid(2), iid(4)]);
+    expect((await invocationsOf(t.ssm, byIds.Command!.CommandId!)).map((i) => i.InstanceId)).toEqual([iid(2), iid(4)]);
   });
 
   it('a tag that matches no node: TargetCount 0, then Success / NoInstancesInTag', async () => {
@@ -104,7 +104,7 @@ describe('SendCommand', () => {
     const out = await t.ssm.send(new SendCommandCommand({ Targets: [{ Key: 'tag:Env', Values: ['nowhere'] }], ...shell(['true']) }));
     expect(out.Command).toMatchObject({ TargetCount: 0, Status: 'Pending', StatusDetails: 'Pending' });
     await t.advance(1);
-    const list = await sendListCommandInvocationsCommand(t.ssm, out.Command!.CommandId!);
+    const list = await invocationsOf(t.ssm, out.Command!.CommandId!);
     expect(list).toEqual([]);
     const { ListCommandsCommand } = await import('@aws-sdk/client-ssm');
     const c = (await t.ssm.send(new ListCommandsCommand({ CommandId: out.Command!.CommandId }))).Commands![0];
@@ -126,7 +126,7 @@ describe('SendCommand', () => {
     await t.ssm.send(new ModifyDocumentPermissionCommand({ Name: 'Hello', PermissionType: 'Share', AccountIdsToAdd: ['111122223333'] }));
     const shared = await other.send(new SendCommandCommand({ InstanceIds: [iid(2)], DocumentName: 'arn:aws:ssm:us-east-1:000000000000:document/Hello' }));
     await t.advance(2);
-    const r = await sendGetCommandInvocationCommand(other, shared.Command!.CommandId!, iid(2));
+    const r = await invocation(other, shared.Command!.CommandId!, iid(2));
     expect(r).toMatchObject({ Status: 'Success', StandardOutputContent: 'from-owner\n', PluginName: 'hello' });
     await expectError(other.send(new SendCommandCommand({ InstanceIds: [iid(2)], DocumentName: 'Hello' })), 'InvalidDocument', 'Document with name Hello does not exist.');
   });
@@ -168,7 +168,7 @@ describe('SendCommand', () => {
     // The command shows the parameters as sent; the node runs the resolved value.
     expect(out.Command!.Parameters).toEqual({ commands: ['echo "{{ssm:/app/greeting}}"'] });
     await t.advance(2);
-    expect((await sendGetCommandInvocationCommand(t.ssm, out.Command!.CommandId!, iid(1))).StandardOutputContent).toBe('hello from parameter store\n');
+    expect((await invocation(t.ssm, out.Command!.CommandId!, iid(1))).StandardOutputContent).toBe('hello from parameter store\n');
     await expectError(t.ssm.send(new SendCommandCommand({ InstanceIds: [iid(1)], ...shell(['echo {{ssm:/missing}}']) })), 'InvalidParameters', /missing/);
   });
 

@@ -1,5 +1,5 @@
 /**
- * Helpers for the Run Command tests: nodes through the control API, sendGetCommandInvocationCommand statuses through the
+ * Helpers for the Run Command tests: nodes through the control API, invocation statuses through the
  * SDK, and the engine's own count of invocations in flight (what MaxConcurrency limits, which the API
  * cannot tell apart from queued Pending invocations).
  */
@@ -30,7 +30,7 @@ export async function addNodes(t: TestEmulator, n: number, spec: (k: number) => 
 }
 
 /** Every invocation of a command (following NextToken). */
-export async function sendListCommandInvocationsCommand(ssm: SSMClient, commandId: string, details = false): Promise<CommandInvocation[]> {
+export async function invocationsOf(ssm: SSMClient, commandId: string, details = false): Promise<CommandInvocation[]> {
   const out: CommandInvocation[] = [];
   let token: string | undefined;
   do {
@@ -44,22 +44,22 @@ export async function sendListCommandInvocationsCommand(ssm: SSMClient, commandI
 /** How many invocations have each Status, e.g. {Pending: 4, InProgress: 2}. */
 export async function statusCounts(ssm: SSMClient, commandId: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const inv of await sendListCommandInvocationsCommand(ssm, commandId)) counts[inv.Status!] = (counts[inv.Status!] ?? 0) + 1;
+  for (const inv of await invocationsOf(ssm, commandId)) counts[inv.Status!] = (counts[inv.Status!] ?? 0) + 1;
   return counts;
 }
 
 /** Status and StatusDetails of one invocation, by instance. */
 export async function statusesById(ssm: SSMClient, commandId: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const inv of await sendListCommandInvocationsCommand(ssm, commandId)) out[inv.InstanceId!] = `${inv.Status}/${inv.StatusDetails}`;
+  for (const inv of await invocationsOf(ssm, commandId)) out[inv.InstanceId!] = `${inv.Status}/${inv.StatusDetails}`;
   return out;
 }
 
-export async function sendGetCommandInvocationCommand(ssm: SSMClient, commandId: string, instanceId: string, pluginName?: string) {
+export async function invocation(ssm: SSMClient, commandId: string, instanceId: string, pluginName?: string) {
   return ssm.send(new GetCommandInvocationCommand({ CommandId: commandId, InstanceId: instanceId, PluginName: pluginName }));
 }
 
-export async function sendListCommandsCommand(ssm: SSMClient, commandId: string) {
+export async function command(ssm: SSMClient, commandId: string) {
   return (await ssm.send(new ListCommandsCommand({ CommandId: commandId }))).Commands![0];
 }
 

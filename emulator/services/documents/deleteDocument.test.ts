@@ -12,7 +12,7 @@ import { commandDoc, sessionDoc } from './testdata.js';
 
 const t = useEmulator();
 const err = (p: Promise<unknown>) => p.then(() => { throw new Error('expected an error'); }, (e) => e as Error);
-const sendDeleteDocumentCommand = (input: ConstructorParameters<typeof DeleteDocumentCommand>[0]) => t.ssm.send(new DeleteDocumentCommand(input));
+const del = (input: ConstructorParameters<typeof DeleteDocumentCommand>[0]) => t.ssm.send(new DeleteDocumentCommand(input));
 
 async function threeVersions() {
   await t.ssm.send(new CreateDocumentCommand({ Name: 'doc3', Content: commandDoc(), VersionName: 'a' }));
@@ -24,7 +24,7 @@ const versions = async () => (await t.ssm.send(new ListDocumentVersionsCommand({
 describe('DeleteDocument', () => {
   it('deletes a whole document', async () => {
     await t.ssm.send(new CreateDocumentCommand({ Name: 'gone', Content: commandDoc() }));
-    await sendDeleteDocumentCommand({ Name: 'gone' });
+    await del({ Name: 'gone' });
     expect((await err(t.ssm.send(new DescribeDocumentCommand({ Name: 'gone' })))).name).toBe('InvalidDocument');
     // The name is free again.
     await t.ssm.send(new CreateDocumentCommand({ Name: 'gone', Content: commandDoc() }));
@@ -32,9 +32,9 @@ describe('DeleteDocument', () => {
 
   it('deletes one version by number or version name, and moves LatestVersion back when the latest goes', async () => {
     await threeVersions();
-    await sendDeleteDocumentCommand({ Name: 'doc3', DocumentVersion: '2' });
+    await del({ Name: 'doc3', DocumentVersion: '2' });
     expect(await versions()).toEqual(['1', '3']);
-    await sendDeleteDocumentCommand({ Name: 'doc3', VersionName: 'c' });
+    await del({ Name: 'doc3', VersionName: 'c' });
     expect(await versions()).toEqual(['1']);
     expect((await t.ssm.send(new DescribeDocumentCommand({ Name: 'doc3' }))).Document!.LatestVersion).toBe('1');
     // Version numbers are not reused.
@@ -44,7 +44,7 @@ describe('DeleteDocument', () => {
 
   it('refuses to delete the default version alone', async () => {
     await threeVersions();
-    const e = await err(sendDeleteDocumentCommand({ Name: 'doc3', DocumentVersion: '1' }));
+    const e = await err(del({ Name: 'doc3', DocumentVersion: '1' }));
     expect(e.name).toBe('InvalidDocumentOperation');
     expect(e.message).toBe("Default version of the document can't be deleted.");
     expect(await versions()).toEqual(['1', '2', '3']);
@@ -52,35 +52,35 @@ describe('DeleteDocument', () => {
 
   it('answers InvalidDocument for an unknown version or a version name that does not match the number', async () => {
     await threeVersions();
-    expect((await err(sendDeleteDocumentCommand({ Name: 'doc3', DocumentVersion: '9' }))).name).toBe('InvalidDocument');
-    expect((await err(sendDeleteDocumentCommand({ Name: 'doc3', DocumentVersion: '2', VersionName: 'c' }))).name).toBe('InvalidDocument');
+    expect((await err(del({ Name: 'doc3', DocumentVersion: '9' }))).name).toBe('InvalidDocument');
+    expect((await err(del({ Name: 'doc3', DocumentVersion: '2', VersionName: 'c' }))).name).toBe('InvalidDocument');
     expect(await versions()).toEqual(['1', '2', '3']);
   });
 
   it('refuses a shared document until it is unshared', async () => {
     await t.ssm.send(new CreateDocumentCommand({ Name: 'shared', Content: commandDoc() }));
     await t.ssm.send(new ModifyDocumentPermissionCommand({ Name: 'shared', PermissionType: 'Share', AccountIdsToAdd: ['111111111111'] }));
-    const e = await err(sendDeleteDocumentCommand({ Name: 'shared' }));
+    const e = await err(del({ Name: 'shared' }));
     expect(e.name).toBe('InvalidDocumentOperation');
     expect(e.message).toContain('still shared');
     await t.ssm.send(new ModifyDocumentPermissionCommand({ Name: 'shared', PermissionType: 'Share', AccountIdsToRemove: ['111111111111'] }));
-    await sendDeleteDocumentCommand({ Name: 'shared' });
+    await del({ Name: 'shared' });
   });
 
   it('needs Force for an ApplicationConfigurationSchema document', async () => {
     await t.ssm.send(new CreateDocumentCommand({ Name: 'schema-doc', Content: '{"type":"object"}', DocumentType: 'ApplicationConfigurationSchema' }));
-    expect((await err(sendDeleteDocumentCommand({ Name: 'schema-doc' }))).name).toBe('InvalidDocumentOperation');
-    await sendDeleteDocumentCommand({ Name: 'schema-doc', Force: true });
+    expect((await err(del({ Name: 'schema-doc' }))).name).toBe('InvalidDocumentOperation');
+    await del({ Name: 'schema-doc', Force: true });
   });
 
   it('refuses AWS-owned documents and unknown names', async () => {
-    expect((await err(sendDeleteDocumentCommand({ Name: 'AWS-RunShellScript' }))).name).toBe('InvalidDocumentOperation');
-    expect((await err(sendDeleteDocumentCommand({ Name: 'never-was' }))).name).toBe('InvalidDocument');
+    expect((await err(del({ Name: 'AWS-RunShellScript' }))).name).toBe('InvalidDocumentOperation');
+    expect((await err(del({ Name: 'never-was' }))).name).toBe('InvalidDocument');
     expect((await t.ssm.send(new DescribeDocumentCommand({ Name: 'AWS-RunShellScript' }))).Document!.Owner).toBe('Amazon');
   });
 
   it('deletes SSM-SessionManagerRunShell for good, so the account can create its own', async () => {
-    await sendDeleteDocumentCommand({ Name: 'SSM-SessionManagerRunShell' });
+    await del({ Name: 'SSM-SessionManagerRunShell' });
     expect((await err(t.ssm.send(new DescribeDocumentCommand({ Name: 'SSM-SessionManagerRunShell' })))).name).toBe('InvalidDocument');
     await t.ssm.send(new CreateDocumentCommand({ Name: 'SSM-SessionManagerRunShell', Content: sessionDoc, DocumentType: 'Session' }));
     expect((await t.ssm.send(new DescribeDocumentCommand({ Name: 'SSM-SessionManagerRunShell' }))).Document!.Description).toBe('Port forwarding');

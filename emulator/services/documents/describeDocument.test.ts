@@ -5,11 +5,11 @@ import { commandDoc } from './testdata.js';
 
 const t = useEmulator();
 const err = (p: Promise<unknown>) => p.then(() => { throw new Error('expected an error'); }, (e) => e as Error);
-const sendDescribeDocumentCommand = (input: ConstructorParameters<typeof DescribeDocumentCommand>[0]) => t.ssm.send(new DescribeDocumentCommand(input));
+const describeDoc = (input: ConstructorParameters<typeof DescribeDocumentCommand>[0]) => t.ssm.send(new DescribeDocumentCommand(input));
 
 describe('DescribeDocument', () => {
   it('describes AWS-owned documents with their real parameters and platforms', async () => {
-    const { Document: d } = await sendDescribeDocumentCommand({ Name: 'AWS-RunShellScript' });
+    const { Document: d } = await describeDoc({ Name: 'AWS-RunShellScript' });
     expect(d).toMatchObject({
       Name: 'AWS-RunShellScript',
       Owner: 'Amazon',
@@ -33,35 +33,35 @@ describe('DescribeDocument', () => {
         DefaultValue: '3600',
       },
     ]);
-    const ps = await sendDescribeDocumentCommand({ Name: 'AWS-RunPowerShellScript' });
+    const ps = await describeDoc({ Name: 'AWS-RunPowerShellScript' });
     expect(ps.Document!.PlatformTypes).toEqual(['Windows', 'Linux', 'MacOS']);
-    const image = await sendDescribeDocumentCommand({ Name: 'AWS-CreateImage' });
+    const image = await describeDoc({ Name: 'AWS-CreateImage' });
     expect(image.Document!.Parameters!.find((p) => p.Name === 'NoReboot')).toEqual({
       Name: 'NoReboot',
       Type: 'Boolean',
       Description: '(Optional) Do not reboot the instance before creating the image.',
       DefaultValue: 'false',
     });
-    const pkg = await sendDescribeDocumentCommand({ Name: 'AWS-ConfigureAWSPackage' });
+    const pkg = await describeDoc({ Name: 'AWS-ConfigureAWSPackage' });
     expect(pkg.Document!.Parameters!.find((p) => p.Name === 'additionalArguments')).toMatchObject({ Type: 'StringMap', DefaultValue: '{}' });
   });
 
   it('accepts the AWS-owned ARN form', async () => {
-    const { Document: d } = await sendDescribeDocumentCommand({ Name: 'arn:aws:ssm:us-east-1::document/AWS-StopEC2Instance' });
+    const { Document: d } = await describeDoc({ Name: 'arn:aws:ssm:us-east-1::document/AWS-StopEC2Instance' });
     expect(d).toMatchObject({ Name: 'AWS-StopEC2Instance', DocumentType: 'Automation', SchemaVersion: '0.3' });
   });
 
   it('describes the version asked for, with the document\'s default and latest versions', async () => {
     await t.ssm.send(new CreateDocumentCommand({ Name: 'two-versions', Content: commandDoc(), VersionName: 'one' }));
     await t.ssm.send(new UpdateDocumentCommand({ Name: 'two-versions', Content: commandDoc({ description: 'second' }), VersionName: 'two' }));
-    const latest = await sendDescribeDocumentCommand({ Name: 'two-versions', DocumentVersion: '$LATEST' });
+    const latest = await describeDoc({ Name: 'two-versions', DocumentVersion: '$LATEST' });
     expect(latest.Document).toMatchObject({ DocumentVersion: '2', Description: 'second', VersionName: 'two', DefaultVersion: '1', LatestVersion: '2' });
-    expect((await sendDescribeDocumentCommand({ Name: 'two-versions', VersionName: 'one' })).Document!.DocumentVersion).toBe('1');
+    expect((await describeDoc({ Name: 'two-versions', VersionName: 'one' })).Document!.DocumentVersion).toBe('1');
   });
 
   it('answers InvalidDocument for an unknown name and InvalidDocumentVersion for an unknown version', async () => {
-    expect((await err(sendDescribeDocumentCommand({ Name: 'missing-doc' }))).name).toBe('InvalidDocument');
-    expect((await err(sendDescribeDocumentCommand({ Name: 'AWS-RunShellScript', DocumentVersion: '5' }))).name).toBe('InvalidDocumentVersion');
+    expect((await err(describeDoc({ Name: 'missing-doc' }))).name).toBe('InvalidDocument');
+    expect((await err(describeDoc({ Name: 'AWS-RunShellScript', DocumentVersion: '5' }))).name).toBe('InvalidDocumentVersion');
   });
 
   it('answers InvalidDocument for another account\'s document that is not shared', async () => {
@@ -80,7 +80,7 @@ describe('Document status on the virtual clock', () => {
       new CreateDocumentCommand({ Name: 'app-config', Content: '{"level": 3}', DocumentType: 'ApplicationConfiguration', Requires: [{ Name: 'app-schema', Version: '$DEFAULT' }] }),
     );
     await t.advance(1);
-    const d = (await sendDescribeDocumentCommand({ Name: 'app-config' })).Document!;
+    const d = (await describeDoc({ Name: 'app-config' })).Document!;
     expect(d).toMatchObject({ Status: 'Active', Requires: [{ Name: 'app-schema', Version: '$DEFAULT' }] });
   });
 
@@ -89,10 +89,10 @@ describe('Document status on the virtual clock', () => {
     await t.ssm.send(new CreateDocumentCommand({ Name: 'bad-config', Content: '{"level": 0}', DocumentType: 'ApplicationConfiguration', Requires: [{ Name: 'app-schema' }] }));
     await t.ssm.send(new CreateDocumentCommand({ Name: 'orphan-config', Content: '{"level": 2}', DocumentType: 'ApplicationConfiguration', Requires: [{ Name: 'no-schema' }] }));
     await t.advance(1);
-    const bad = (await sendDescribeDocumentCommand({ Name: 'bad-config' })).Document!;
+    const bad = (await describeDoc({ Name: 'bad-config' })).Document!;
     expect(bad.Status).toBe('Failed');
     expect(bad.StatusInformation).toContain('$.level is less than 1');
-    const orphan = (await sendDescribeDocumentCommand({ Name: 'orphan-config' })).Document!;
+    const orphan = (await describeDoc({ Name: 'orphan-config' })).Document!;
     expect(orphan).toMatchObject({ Status: 'Failed', StatusInformation: "The required document no-schema doesn't exist or isn't shared with this account." });
   });
 
@@ -120,10 +120,10 @@ describe('Document status on the virtual clock', () => {
       }),
     );
     await t.advance(1);
-    const ok = (await sendDescribeDocumentCommand({ Name: 'reuses-files' })).Document!;
+    const ok = (await describeDoc({ Name: 'reuses-files' })).Document!;
     expect(ok).toMatchObject({ Status: 'Active', AttachmentsInformation: [{ Name: 'run.sh' }] });
     expect((await t.ssm.send(new GetDocumentCommand({ Name: 'reuses-files' }))).AttachmentsContent).toEqual([{ Name: 'run.sh', Url: 's3://bucket/scripts/run.sh' }]);
-    const broken = (await sendDescribeDocumentCommand({ Name: 'broken-ref' })).Document!;
+    const broken = (await describeDoc({ Name: 'broken-ref' })).Document!;
     expect(broken.Status).toBe('Failed');
     expect(broken.StatusInformation).toContain('with-files/1/missing.sh');
   });

@@ -9,7 +9,7 @@ const t = useEmulator();
 const err = (p: Promise<unknown>) => p.then(() => { throw new Error('expected an error'); }, (e) => e as Error);
 const B = '111111111111';
 
-async function pagesOfListDocumentsCommand(input: ListDocumentsCommandInput = {}, client = t.ssm): Promise<DocumentIdentifier[]> {
+async function listAll(input: ListDocumentsCommandInput = {}, client = t.ssm): Promise<DocumentIdentifier[]> {
   const out: DocumentIdentifier[] = [];
   for await (const page of paginateListDocuments({ client, pageSize: 7 }, input)) out.push(...(page.DocumentIdentifiers ?? []));
   return out;
@@ -26,7 +26,7 @@ async function seed() {
 describe('ListDocuments', () => {
   it('lists the account\'s documents, its SSM-SessionManagerRunShell and the AWS-owned catalog by default, sorted by name', async () => {
     await seed();
-    const all = await pagesOfListDocumentsCommand();
+    const all = await listAll();
     expect(names(all)).toEqual([...catalogNames, 'SSM-SessionManagerRunShell', 'linux-cmd', 'stop-auto', 'win-cmd'].sort());
     expect(all.find((d) => d.Name === 'linux-cmd')).toMatchObject({
       Owner: '000000000000',
@@ -43,7 +43,7 @@ describe('ListDocuments', () => {
 
   it('loads the AWS-owned catalog in every region and account', async () => {
     for (const [region, account] of [['us-east-1', '000000000000'], ['eu-west-1', B], ['ap-southeast-2', '222222222222']]) {
-      const docs = await pagesOfListDocumentsCommand({ Filters: [{ Key: 'Owner', Values: ['Amazon'] }] }, t.client({ region, account }));
+      const docs = await listAll({ Filters: [{ Key: 'Owner', Values: ['Amazon'] }] }, t.client({ region, account }));
       expect(names(docs)).toEqual(catalogNames);
       expect(docs.every((d) => d.Owner === 'Amazon')).toBe(true);
     }
@@ -59,32 +59,32 @@ describe('ListDocuments', () => {
 
   it('filters by Owner Self, by Name prefix, DocumentType, PlatformTypes, TargetType and SearchKeyword', async () => {
     await seed();
-    expect(names(await pagesOfListDocumentsCommand({ Filters: [{ Key: 'Owner', Values: ['Self'] }] }))).toEqual(['SSM-SessionManagerRunShell', 'linux-cmd', 'stop-auto', 'win-cmd']);
-    expect(names(await pagesOfListDocumentsCommand({ Filters: [{ Key: 'Name', Values: ['AWS-Start', 'stop'] }] }))).toEqual([
+    expect(names(await listAll({ Filters: [{ Key: 'Owner', Values: ['Self'] }] }))).toEqual(['SSM-SessionManagerRunShell', 'linux-cmd', 'stop-auto', 'win-cmd']);
+    expect(names(await listAll({ Filters: [{ Key: 'Name', Values: ['AWS-Start', 'stop'] }] }))).toEqual([
       'AWS-StartEC2Instance', 'AWS-StartInteractiveCommand', 'AWS-StartPortForwardingSession', 'AWS-StartPortForwardingSessionToRemoteHost', 'AWS-StartSSHSession', 'stop-auto',
     ]);
-    expect(names(await pagesOfListDocumentsCommand({ Filters: [{ Key: 'Owner', Values: ['Self'] }, { Key: 'DocumentType', Values: ['Automation'] }] }))).toEqual(['stop-auto']);
-    expect(names(await pagesOfListDocumentsCommand({ Filters: [{ Key: 'Owner', Values: ['Self'] }, { Key: 'PlatformTypes', Values: ['Windows'] }] }))).toEqual([
+    expect(names(await listAll({ Filters: [{ Key: 'Owner', Values: ['Self'] }, { Key: 'DocumentType', Values: ['Automation'] }] }))).toEqual(['stop-auto']);
+    expect(names(await listAll({ Filters: [{ Key: 'Owner', Values: ['Self'] }, { Key: 'PlatformTypes', Values: ['Windows'] }] }))).toEqual([
       'SSM-SessionManagerRunShell', 'stop-auto', 'win-cmd',
     ]);
-    expect(names(await pagesOfListDocumentsCommand({ Filters: [{ Key: 'TargetType', Values: ['/AWS::EC2::Instance'] }] }))).toEqual(['linux-cmd']);
-    expect(names(await pagesOfListDocumentsCommand({ Filters: [{ Key: 'SearchKeyword', Values: ['PORTFORWARDING'] }] }))).toEqual([
+    expect(names(await listAll({ Filters: [{ Key: 'TargetType', Values: ['/AWS::EC2::Instance'] }] }))).toEqual(['linux-cmd']);
+    expect(names(await listAll({ Filters: [{ Key: 'SearchKeyword', Values: ['PORTFORWARDING'] }] }))).toEqual([
       'AWS-StartPortForwardingSession', 'AWS-StartPortForwardingSessionToRemoteHost',
     ]);
   });
 
   it('filters by tag:key values and by tag-key', async () => {
     await seed();
-    expect(names(await pagesOfListDocumentsCommand({ Filters: [{ Key: 'tag:team', Values: ['ops', 'dev'] }] }))).toEqual(['linux-cmd', 'win-cmd']);
-    expect(names(await pagesOfListDocumentsCommand({ Filters: [{ Key: 'tag:team', Values: ['dev'] }] }))).toEqual(['win-cmd']);
-    expect(names(await pagesOfListDocumentsCommand({ Filters: [{ Key: 'tag-key', Values: ['stage'] }] }))).toEqual(['stop-auto']);
+    expect(names(await listAll({ Filters: [{ Key: 'tag:team', Values: ['ops', 'dev'] }] }))).toEqual(['linux-cmd', 'win-cmd']);
+    expect(names(await listAll({ Filters: [{ Key: 'tag:team', Values: ['dev'] }] }))).toEqual(['win-cmd']);
+    expect(names(await listAll({ Filters: [{ Key: 'tag-key', Values: ['stage'] }] }))).toEqual(['stop-auto']);
     const e = await err(t.ssm.send(new ListDocumentsCommand({ Filters: [{ Key: 'tag:team', Values: ['ops'] }, { Key: 'tag:stage', Values: ['x'] }] })));
     expect(e.name).toBe('ValidationException');
   });
 
   it('applies the deprecated DocumentFilterList', async () => {
     await seed();
-    const r = await pagesOfListDocumentsCommand({ DocumentFilterList: [{ key: 'Owner', value: 'Self' }, { key: 'DocumentType', value: 'Command' }] });
+    const r = await listAll({ DocumentFilterList: [{ key: 'Owner', value: 'Self' }, { key: 'DocumentType', value: 'Command' }] });
     expect(names(r)).toEqual(['linux-cmd', 'win-cmd']);
   });
 
@@ -93,13 +93,13 @@ describe('ListDocuments', () => {
     await t.ssm.send(new ModifyDocumentPermissionCommand({ Name: 'linux-cmd', PermissionType: 'Share', AccountIdsToAdd: [B] }));
     await t.ssm.send(new ModifyDocumentPermissionCommand({ Name: 'stop-auto', PermissionType: 'Share', AccountIdsToAdd: ['All'] }));
     const b = t.client({ account: B });
-    const priv = await pagesOfListDocumentsCommand({ Filters: [{ Key: 'Owner', Values: ['Private'] }] }, b);
+    const priv = await listAll({ Filters: [{ Key: 'Owner', Values: ['Private'] }] }, b);
     expect(priv.map((d) => [d.Name, d.Owner, d.Tags])).toEqual([['linux-cmd', '000000000000', []]]);
-    expect(names(await pagesOfListDocumentsCommand({ Filters: [{ Key: 'Owner', Values: ['Public'] }] }, b))).toEqual(['stop-auto']);
-    expect(names(await pagesOfListDocumentsCommand({}, b))).toContain('linux-cmd');
-    expect(names(await pagesOfListDocumentsCommand({}, b))).not.toContain('stop-auto');
-    expect(names(await pagesOfListDocumentsCommand({ Filters: [{ Key: 'Owner', Values: ['All'] }] }, b))).toEqual(expect.arrayContaining(['linux-cmd', 'stop-auto', 'AWS-RunShellScript']));
-    expect(await pagesOfListDocumentsCommand({ Filters: [{ Key: 'Owner', Values: ['ThirdParty'] }] }, b)).toEqual([]);
+    expect(names(await listAll({ Filters: [{ Key: 'Owner', Values: ['Public'] }] }, b))).toEqual(['stop-auto']);
+    expect(names(await listAll({}, b))).toContain('linux-cmd');
+    expect(names(await listAll({}, b))).not.toContain('stop-auto');
+    expect(names(await listAll({ Filters: [{ Key: 'Owner', Values: ['All'] }] }, b))).toEqual(expect.arrayContaining(['linux-cmd', 'stop-auto', 'AWS-RunShellScript']));
+    expect(await listAll({ Filters: [{ Key: 'Owner', Values: ['ThirdParty'] }] }, b)).toEqual([]);
   });
 
   it('pages with tokens that survive documents added and removed between pages', async () => {

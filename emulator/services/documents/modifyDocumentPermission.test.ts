@@ -18,14 +18,14 @@ const OWNER = '000000000000';
 const B = '111111111111';
 const C = '222222222222';
 const ARN = `arn:aws:ssm:us-east-1:${OWNER}:document/team-doc`;
-const sendModifyDocumentPermissionCommand = (input: Partial<ConstructorParameters<typeof ModifyDocumentPermissionCommand>[0]>) =>
+const share = (input: Partial<ConstructorParameters<typeof ModifyDocumentPermissionCommand>[0]>) =>
   t.ssm.send(new ModifyDocumentPermissionCommand({ Name: 'team-doc', PermissionType: 'Share', ...input }));
-const sendDescribeDocumentPermissionCommand = () => t.ssm.send(new DescribeDocumentPermissionCommand({ Name: 'team-doc', PermissionType: 'Share' }));
+const perms = () => t.ssm.send(new DescribeDocumentPermissionCommand({ Name: 'team-doc', PermissionType: 'Share' }));
 
 describe('ModifyDocumentPermission and sharing across accounts', () => {
   it('shares with another account, which reads the document by ARN; a third account cannot', async () => {
     await t.ssm.send(new CreateDocumentCommand({ Name: 'team-doc', Content: commandDoc() }));
-    await sendModifyDocumentPermissionCommand({ AccountIdsToAdd: [B] });
+    await share({ AccountIdsToAdd: [B] });
     const b = t.client({ account: B });
     const got = await b.send(new GetDocumentCommand({ Name: ARN }));
     expect(got).toMatchObject({ Name: 'team-doc', Content: commandDoc(), DocumentVersion: '1' });
@@ -40,50 +40,50 @@ describe('ModifyDocumentPermission and sharing across accounts', () => {
   it('shares the default version unless SharedDocumentVersion says otherwise', async () => {
     await t.ssm.send(new CreateDocumentCommand({ Name: 'team-doc', Content: commandDoc() }));
     await t.ssm.send(new UpdateDocumentCommand({ Name: 'team-doc', Content: commandDoc({ description: 'v2' }) }));
-    await sendModifyDocumentPermissionCommand({ AccountIdsToAdd: [B] });
+    await share({ AccountIdsToAdd: [B] });
     const b = t.client({ account: B });
     expect((await b.send(new GetDocumentCommand({ Name: ARN }))).DocumentVersion).toBe('1');
     expect((await err(b.send(new GetDocumentCommand({ Name: ARN, DocumentVersion: '2' })))).name).toBe('InvalidDocumentVersion');
-    await sendModifyDocumentPermissionCommand({ AccountIdsToAdd: [B], SharedDocumentVersion: '$ALL' });
+    await share({ AccountIdsToAdd: [B], SharedDocumentVersion: '$ALL' });
     expect((await b.send(new GetDocumentCommand({ Name: ARN, DocumentVersion: '2' }))).DocumentVersion).toBe('2');
-    expect((await sendDescribeDocumentPermissionCommand()).AccountSharingInfoList).toEqual([{ AccountId: B, SharedDocumentVersion: '$ALL' }]);
+    expect((await perms()).AccountSharingInfoList).toEqual([{ AccountId: B, SharedDocumentVersion: '$ALL' }]);
   });
 
   it('shares publicly with "All" (reported as "all") and unshares', async () => {
     await t.ssm.send(new CreateDocumentCommand({ Name: 'team-doc', Content: commandDoc() }));
-    await sendModifyDocumentPermissionCommand({ AccountIdsToAdd: ['All'] });
-    expect(await sendDescribeDocumentPermissionCommand()).toMatchObject({ AccountIds: ['all'], AccountSharingInfoList: [{ AccountId: 'all', SharedDocumentVersion: '$DEFAULT' }] });
+    await share({ AccountIdsToAdd: ['All'] });
+    expect(await perms()).toMatchObject({ AccountIds: ['all'], AccountSharingInfoList: [{ AccountId: 'all', SharedDocumentVersion: '$DEFAULT' }] });
     expect((await t.client({ account: C }).send(new GetDocumentCommand({ Name: ARN }))).Name).toBe('team-doc');
-    await sendModifyDocumentPermissionCommand({ AccountIdsToRemove: ['all'] });
-    expect((await sendDescribeDocumentPermissionCommand()).AccountIds).toEqual([]);
+    await share({ AccountIdsToRemove: ['all'] });
+    expect((await perms()).AccountIds).toEqual([]);
     expect((await err(t.client({ account: C }).send(new GetDocumentCommand({ Name: ARN })))).name).toBe('InvalidDocument');
   });
 
   it('lets removal win over addition of the same account', async () => {
     await t.ssm.send(new CreateDocumentCommand({ Name: 'team-doc', Content: commandDoc() }));
-    await sendModifyDocumentPermissionCommand({ AccountIdsToAdd: [B, C], AccountIdsToRemove: [C] });
-    expect((await sendDescribeDocumentPermissionCommand()).AccountIds).toEqual([B]);
+    await share({ AccountIdsToAdd: [B, C], AccountIdsToRemove: [C] });
+    expect((await perms()).AccountIds).toEqual([B]);
   });
 
   it('refuses "All" mixed with account ids with DocumentPermissionLimit', async () => {
     await t.ssm.send(new CreateDocumentCommand({ Name: 'team-doc', Content: commandDoc() }));
-    const e = await err(sendModifyDocumentPermissionCommand({ AccountIdsToAdd: ['All', B] }));
+    const e = await err(share({ AccountIdsToAdd: ['All', B] }));
     expect(e.name).toBe('DocumentPermissionLimit');
-    expect((await sendDescribeDocumentPermissionCommand()).AccountIds).toEqual([]);
+    expect((await perms()).AccountIds).toEqual([]);
   });
 
   it('refuses more than 20 accounts in one call, and ids that are not account ids (model validation)', async () => {
     await t.ssm.send(new CreateDocumentCommand({ Name: 'team-doc', Content: commandDoc() }));
     const many = Array.from({ length: 21 }, (_, i) => String(100000000000 + i));
-    expect((await err(sendModifyDocumentPermissionCommand({ AccountIdsToAdd: many }))).name).toBe('ValidationException');
-    expect((await err(sendModifyDocumentPermissionCommand({ AccountIdsToAdd: ['12345'] }))).name).toBe('ValidationException');
+    expect((await err(share({ AccountIdsToAdd: many }))).name).toBe('ValidationException');
+    expect((await err(share({ AccountIdsToAdd: ['12345'] }))).name).toBe('ValidationException');
   });
 
   it('stops at 1,000 private shares with DocumentPermissionLimit', async () => {
     await t.ssm.send(new CreateDocumentCommand({ Name: 'team-doc', Content: commandDoc() }));
     const doc = documents.of(t.emu.store.scope(OWNER, 'us-east-1')).byName['team-doc'];
     doc.Permissions = Array.from({ length: 1000 }, (_, i) => ({ AccountId: String(300000000000 + i), SharedDocumentVersion: '$DEFAULT' }));
-    const e = await err(sendModifyDocumentPermissionCommand({ AccountIdsToAdd: [B] }));
+    const e = await err(share({ AccountIdsToAdd: [B] }));
     expect(e.name).toBe('DocumentPermissionLimit');
     expect(doc.Permissions).toHaveLength(1000);
   });
@@ -97,11 +97,11 @@ describe('ModifyDocumentPermission and sharing across accounts', () => {
 
   it('needs accounts to add or remove', async () => {
     await t.ssm.send(new CreateDocumentCommand({ Name: 'team-doc', Content: commandDoc() }));
-    expect((await err(sendModifyDocumentPermissionCommand({}))).name).toBe('ValidationException');
+    expect((await err(share({}))).name).toBe('ValidationException');
   });
 
   it('answers InvalidDocument for unknown and AWS-owned documents', async () => {
-    expect((await err(sendModifyDocumentPermissionCommand({ AccountIdsToAdd: [B] }))).name).toBe('InvalidDocument');
+    expect((await err(share({ AccountIdsToAdd: [B] }))).name).toBe('InvalidDocument');
     const e = await err(t.ssm.send(new ModifyDocumentPermissionCommand({ Name: 'AWS-RunShellScript', PermissionType: 'Share', AccountIdsToAdd: [B] })));
     expect(e.name).toBe('InvalidDocument');
   });

@@ -5,7 +5,7 @@ import { changeTemplate, commandDoc } from './testdata.js';
 
 const t = useEmulator();
 const err = (p: Promise<unknown>) => p.then(() => { throw new Error('expected an error'); }, (e) => e as Error);
-const sendUpdateDocumentMetadataCommand = (Action: 'SendForReview' | 'UpdateReview' | 'Approve' | 'Reject', comment?: string, Name = 'tmpl') =>
+const review = (Action: 'SendForReview' | 'UpdateReview' | 'Approve' | 'Reject', comment?: string, Name = 'tmpl') =>
   t.ssm.send(
     new UpdateDocumentMetadataCommand({
       Name,
@@ -13,21 +13,21 @@ const sendUpdateDocumentMetadataCommand = (Action: 'SendForReview' | 'UpdateRevi
       DocumentReviews: { Action, ...(comment && { Comment: [{ Type: 'Comment', Content: comment }] }) },
     }),
   );
-const sendListDocumentMetadataHistoryCommand = (input: Partial<ConstructorParameters<typeof ListDocumentMetadataHistoryCommand>[0]> = {}) =>
+const history = (input: Partial<ConstructorParameters<typeof ListDocumentMetadataHistoryCommand>[0]> = {}) =>
   t.ssm.send(new ListDocumentMetadataHistoryCommand({ Name: 'tmpl', Metadata: 'DocumentReviews', ...input }));
 
 describe('UpdateDocumentMetadata and ListDocumentMetadataHistory', () => {
   it('moves a change template through review and records each step, newest first', async () => {
     await t.ssm.send(new CreateDocumentCommand({ Name: 'tmpl', Content: changeTemplate, DocumentType: 'Automation.ChangeTemplate' }));
-    await sendUpdateDocumentMetadataCommand('SendForReview');
+    await review('SendForReview');
     expect((await t.ssm.send(new DescribeDocumentCommand({ Name: 'tmpl' }))).Document).toMatchObject({ ReviewStatus: 'PENDING', PendingReviewVersion: '1' });
     await t.advance(60);
-    await sendUpdateDocumentMetadataCommand('Approve', 'Looks good');
+    await review('Approve', 'Looks good');
     const d = (await t.ssm.send(new DescribeDocumentCommand({ Name: 'tmpl' }))).Document!;
     expect(d).toMatchObject({ ReviewStatus: 'APPROVED', ApprovedVersion: '1' });
     expect(d.PendingReviewVersion).toBeUndefined();
     expect(d.ReviewInformation).toMatchObject([{ Status: 'APPROVED', Reviewer: 'arn:aws:iam::000000000000:root' }]);
-    const h = await sendListDocumentMetadataHistoryCommand();
+    const h = await history();
     expect(h).toMatchObject({ Name: 'tmpl', DocumentVersion: '1', Author: 'arn:aws:iam::000000000000:root' });
     expect(h.Metadata!.ReviewerResponse!.map((r) => [r.ReviewStatus, r.Comment?.[0]?.Content])).toEqual([
       ['APPROVED', 'Looks good'],
@@ -37,33 +37,33 @@ describe('UpdateDocumentMetadata and ListDocumentMetadataHistory', () => {
 
   it('pages the history', async () => {
     await t.ssm.send(new CreateDocumentCommand({ Name: 'tmpl', Content: changeTemplate, DocumentType: 'Automation.ChangeTemplate' }));
-    await sendUpdateDocumentMetadataCommand('SendForReview');
-    await sendUpdateDocumentMetadataCommand('UpdateReview', 'one');
-    await sendUpdateDocumentMetadataCommand('Reject', 'no');
-    const p1 = await sendListDocumentMetadataHistoryCommand({ MaxResults: 2 });
+    await review('SendForReview');
+    await review('UpdateReview', 'one');
+    await review('Reject', 'no');
+    const p1 = await history({ MaxResults: 2 });
     expect(p1.Metadata!.ReviewerResponse!.map((r) => r.ReviewStatus)).toEqual(['REJECTED', 'PENDING']);
-    const p2 = await sendListDocumentMetadataHistoryCommand({ MaxResults: 2, NextToken: p1.NextToken });
+    const p2 = await history({ MaxResults: 2, NextToken: p1.NextToken });
     expect(p2.Metadata!.ReviewerResponse!.map((r) => r.ReviewStatus)).toEqual(['PENDING']);
     expect(p2.NextToken).toBeUndefined();
   });
 
   it('refuses an action the review state does not allow', async () => {
     await t.ssm.send(new CreateDocumentCommand({ Name: 'tmpl', Content: changeTemplate, DocumentType: 'Automation.ChangeTemplate' }));
-    const e = await err(sendUpdateDocumentMetadataCommand('Approve'));
+    const e = await err(review('Approve'));
     expect(e.name).toBe('InvalidDocumentOperation');
     expect(e.message).toContain('NOT_REVIEWED');
   });
 
   it('refuses documents that are not change templates, unknown documents and unknown versions', async () => {
     await t.ssm.send(new CreateDocumentCommand({ Name: 'plain', Content: commandDoc() }));
-    expect((await err(sendUpdateDocumentMetadataCommand('SendForReview', undefined, 'plain'))).name).toBe('InvalidDocumentOperation');
-    expect((await err(sendUpdateDocumentMetadataCommand('SendForReview', undefined, 'ghost'))).name).toBe('InvalidDocument');
+    expect((await err(review('SendForReview', undefined, 'plain'))).name).toBe('InvalidDocumentOperation');
+    expect((await err(review('SendForReview', undefined, 'ghost'))).name).toBe('InvalidDocument');
     await t.ssm.send(new CreateDocumentCommand({ Name: 'tmpl', Content: changeTemplate, DocumentType: 'Automation.ChangeTemplate' }));
     const e = await err(t.ssm.send(new UpdateDocumentMetadataCommand({ Name: 'tmpl', DocumentVersion: '4', DocumentReviews: { Action: 'SendForReview' } })));
     expect(e.name).toBe('InvalidDocumentVersion');
-    expect((await err(sendListDocumentMetadataHistoryCommand({ Name: 'ghost' }))).name).toBe('InvalidDocument');
-    expect((await err(sendListDocumentMetadataHistoryCommand({ DocumentVersion: '9' }))).name).toBe('InvalidDocumentVersion');
-    expect((await err(sendListDocumentMetadataHistoryCommand({ NextToken: 'bogus' }))).name).toBe('InvalidNextToken');
+    expect((await err(history({ Name: 'ghost' }))).name).toBe('InvalidDocument');
+    expect((await err(history({ DocumentVersion: '9' }))).name).toBe('InvalidDocumentVersion');
+    expect((await err(history({ NextToken: 'bogus' }))).name).toBe('InvalidNextToken');
   });
 
   it('gives an empty history for a document that is not a change template', async () => {
