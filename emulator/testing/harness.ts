@@ -3,11 +3,15 @@
  * seed, the real @aws-sdk/client-ssm pointed at it, supertest for raw HTTP, and the control API.
  * Every response is checked against the model (checkResponses), so serializer drift fails any test.
  *
+ * useEmulator() also records which operations each test made the emulator run (its beforeEach and
+ * afterEach hooks included): the test's `meta.operations` in vitest's JSON report, which
+ * `npm run coverage-table` (scripts/coverage.ts) counts.
+ *
  *   const t = useEmulator();               // in a describe() or at file top level
  *   await t.ssm.send(new PutParameterCommand({...}));
  *   await t.advance(3600);                 // virtual seconds
  */
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Server } from 'node:http';
 import supertest from 'supertest';
 import { SSMClient } from '@aws-sdk/client-ssm';
@@ -17,6 +21,13 @@ import { createServer, listen } from '../server.js';
 /** 2025-01-01T00:00:00Z: the frozen instant every test starts at. */
 export const TEST_START = Date.UTC(2025, 0, 1);
 export const TEST_START_SECONDS = TEST_START / 1000;
+
+declare module 'vitest' {
+  interface TaskMeta {
+    /** "service:Operation" for every operation the test's emulator ran (useEmulator), in first-call order. */
+    operations?: string[];
+  }
+}
 
 export interface TestEmulator {
   emu: Emulator;
@@ -95,17 +106,33 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
  */
 export function useEmulator(options: EmulatorOptions = {}): TestEmulator {
   const holder = {} as { t?: TestEmulator };
+  // The running test's list of operations called (in its task meta, which the JSON report carries);
+  // undefined outside a test, so beforeAll/afterAll calls are attributed to none.
+  let called: string[] | undefined;
   beforeAll(async () => {
     holder.t = await startTestEmulator(options);
+    // Every operation, whatever the protocol (JSON RPC, REST-JSON) or client, goes through invoke().
+    const emu = holder.t.emu;
+    const invoke = emu.invoke.bind(emu);
+    emu.invoke = (service, operation, ...rest) => {
+      const key = `${service}:${operation}`;
+      if (called && !called.includes(key)) called.push(key);
+      return invoke(service, operation, ...rest);
+    };
   });
   afterAll(async () => {
     await holder.t?.close();
   });
-  beforeEach(() => {
+  beforeEach((ctx) => {
+    called = ctx.task.meta.operations = [];
     const emu = holder.t!.emu;
     // The clock first: a reset reloads start-up data (a fleet asked for with `fleet`), stamped now.
     emu.clock.set({ mode: 'frozen', now: options.clock?.start ?? TEST_START });
     emu.reset();
+  });
+  // Registered before the file's own afterEach hooks, so it runs after them (vitest runs them in reverse).
+  afterEach(() => {
+    called = undefined;
   });
   return new Proxy({} as TestEmulator, {
     get(_target, prop) {
