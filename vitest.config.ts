@@ -16,7 +16,7 @@ export default defineConfig({
     // with one worker; the main process is mostly idle while tests run, so use every core.
     // `npm test` on the 2-core dev machine, 2 runs each: TIMINGS
     isolate: false,
-    maxWorkers: Math.max(availableParallelism(), 2),
+    maxWorkers: availableParallelism(),
     // The JSON report is what .ci/run counts ("N passed, N failed") and what `npm run coverage-table`
     // reads (each test's meta.operations, recorded by emulator/testing/harness.ts).
     reporters: ['default', ['json', { outputFile: '.test-results/vitest.json' }]],

@@ -101,8 +101,9 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
 }
 
 /**
- * Registers beforeAll/afterAll/beforeEach for one emulator per test file, reset before each test
- * (state, events, scheduler; the clock back to TEST_START, frozen).
+ * Registers beforeAll/afterAll/beforeEach/afterEach for one emulator per test file, reset before each
+ * test (state, events, scheduler; the clock back to TEST_START, frozen), and records the operations
+ * each test makes it run in the test's meta.operations (see the header).
  */
 export function useEmulator(options: EmulatorOptions = {}): TestEmulator {
   const holder = {} as { t?: TestEmulator };
@@ -124,7 +125,7 @@ export function useEmulator(options: EmulatorOptions = {}): TestEmulator {
     await holder.t?.close();
   });
   beforeEach((ctx) => {
-    called = ctx.task.meta.operations = [];
+    called = ctx.task.meta.operations ??= [];
     const emu = holder.t!.emu;
     // The clock first: a reset reloads start-up data (a fleet asked for with `fleet`), stamped now.
     emu.clock.set({ mode: 'frozen', now: options.clock?.start ?? TEST_START });
