@@ -23,7 +23,7 @@ import { operations as ssmOperations } from './generated/ssm/operations.js';
 import { shapes as rgShapes } from './generated/resource-groups/shapes.js';
 import { operations as rgOperations } from './generated/resource-groups/operations.js';
 import { areas as defaultAreas } from './services/index.js';
-import type { TaggableType } from './services/tagging/registry.js';
+import type { TaggableType } from './sim/tags/registry.js';
 
 export { DEFAULT_ACCOUNT, DEFAULT_REGION, EMULATOR_VERSION } from './core/defaults.js';
 

@@ -12,7 +12,7 @@ import type { Ctx } from './context.js';
 import type { Task } from '../time/scheduler.js';
 import type { Emulator } from '../emulator.js';
 import type { Express, Router } from 'express';
-import type { TaggableType } from '../services/tagging/registry.js';
+import type { TaggableType } from '../sim/tags/registry.js';
 import type { CommandPluginRegistration } from '../sim/commands/plugins.js';
 
 export type ServiceId = 'ssm' | 'resource-groups';

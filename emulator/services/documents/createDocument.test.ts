@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CreateDocumentCommand, DescribeDocumentCommand } from '@aws-sdk/client-ssm';
 import { createHash } from 'node:crypto';
 import { useEmulator, TEST_START_SECONDS } from '../../testing/harness.js';
-import { documents } from './state.js';
+import { documents } from '../../sim/documents/state.js';
 import { automationDoc, calendar, changeTemplate, commandDoc, commandYaml, sessionDoc } from './testdata.js';
 
 const t = useEmulator();

@@ -2,10 +2,10 @@ import { defineOperation } from '../../core/operation.js';
 import { ValidationError, assert } from '../../core/errors.js';
 import { toEpochSeconds } from '../../core/context.js';
 import { DocumentAlreadyExists, DocumentLimitExceeded } from '../../generated/ssm/errors.js';
-import { documents, type StoredDocument } from './state.js';
-import { DOCUMENT_LIMIT, describe, isReservedName, ownDocument } from './model.js';
-import { buildVersion, scheduleSettle } from './lifecycle.js';
-import * as messages from './messages.js';
+import { documents, type StoredDocument } from '../../sim/documents/state.js';
+import { DOCUMENT_LIMIT, describe, isReservedName, ownDocument } from '../../sim/documents/model.js';
+import { buildVersion, scheduleSettle } from '../../sim/documents/lifecycle.js';
+import * as messages from '../../sim/documents/messages.js';
 
 /**
  * CreateDocument: checks the name, the content for its type and schema version, and the account's

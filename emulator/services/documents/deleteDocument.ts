@@ -1,11 +1,11 @@
 import { defineOperation } from '../../core/operation.js';
 import { assert } from '../../core/errors.js';
 import { InvalidDocument, InvalidDocumentOperation } from '../../generated/ssm/errors.js';
-import { documents } from './state.js';
-import { amazonDocument, ownDocument, versionsOf } from './model.js';
-import { settleKey } from './lifecycle.js';
-import { catalogOf } from './catalog.js';
-import * as messages from './messages.js';
+import { documents } from '../../sim/documents/state.js';
+import { amazonDocument, ownDocument, versionsOf } from '../../sim/documents/model.js';
+import { settleKey } from '../../sim/documents/lifecycle.js';
+import { catalogOf } from '../../sim/documents/catalog.js';
+import * as messages from '../../sim/documents/messages.js';
 
 /**
  * DeleteDocument: the whole document, or one version (DocumentVersion and/or VersionName). A shared

@@ -12,8 +12,8 @@ import describeDocumentPermission from './describeDocumentPermission.js';
 import modifyDocumentPermission from './modifyDocumentPermission.js';
 import listDocumentMetadataHistory from './listDocumentMetadataHistory.js';
 import updateDocumentMetadata from './updateDocumentMetadata.js';
-import { settleTask } from './lifecycle.js';
-import { SETTLE_TASK } from './model.js';
+import { settleTask } from '../../sim/documents/lifecycle.js';
+import { SETTLE_TASK } from '../../sim/documents/model.js';
 import { documentTaggable } from './tagging.js';
 
 export const documentsArea: Area = {

@@ -3,7 +3,7 @@ import { CreateDocumentCommand, ListDocumentsCommand, ModifyDocumentPermissionCo
 import type { DocumentIdentifier, ListDocumentsCommandInput } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
 import { automationDoc, commandDoc, commandYaml } from './testdata.js';
-import { loadCatalog } from './catalog.js';
+import { loadCatalog } from '../../sim/documents/catalog.js';
 
 const t = useEmulator();
 const err = (p: Promise<unknown>) => p.then(() => { throw new Error('expected an error'); }, (e) => e as Error);

@@ -3,9 +3,9 @@ import { ValidationError, assert } from '../../core/errors.js';
 import { InvalidFilterKey, InvalidNextToken } from '../../generated/ssm/errors.js';
 import type { DocumentKeyValuesFilter } from '../../generated/ssm/types.js';
 import { pageSorted } from '../../core/pagination.js';
-import { catalogOf } from './catalog.js';
-import { identifier, ownDocuments, sharedWithMe, type DocRef } from './model.js';
-import * as messages from './messages.js';
+import { catalogOf } from '../../sim/documents/catalog.js';
+import { identifier, ownDocuments, sharedWithMe, type DocRef } from '../../sim/documents/model.js';
+import * as messages from '../../sim/documents/messages.js';
 
 const OWNERS = ['Self', 'Amazon', 'Private', 'Public', 'All', 'ThirdParty'] as const;
 type OwnerFilter = (typeof OWNERS)[number];

@@ -1,9 +1,9 @@
 import { defineOperation } from '../../core/operation.js';
 import { ValidationError, assert } from '../../core/errors.js';
 import { DocumentLimitExceeded, DocumentPermissionLimit, InvalidDocument } from '../../generated/ssm/errors.js';
-import { documents } from './state.js';
-import { PRIVATE_SHARE_LIMIT, PUBLIC_SHARE_LIMIT, amazonDocument, ownDocument } from './model.js';
-import * as messages from './messages.js';
+import { documents } from '../../sim/documents/state.js';
+import { PRIVATE_SHARE_LIMIT, PUBLIC_SHARE_LIMIT, amazonDocument, ownDocument } from '../../sim/documents/model.js';
+import * as messages from '../../sim/documents/messages.js';
 
 const norm = (id: string) => (id.toLowerCase() === 'all' ? 'all' : id);
 

@@ -4,12 +4,12 @@ import { ValidationError } from '../../core/errors.js';
 import { decodeToken, encodeToken } from '../../core/pagination.js';
 import { InvalidNextToken } from '../../generated/ssm/errors.js';
 import type { ParameterMetadata } from '../../generated/ssm/types.js';
-import { policiesAllow } from '../resource-policies/documents.js';
-import { parameters, type ParametersState } from './state.js';
-import { indexOf } from './param-index.js';
+import { policiesAllow } from '../../sim/resource-policies/documents.js';
+import { parameters, type ParametersState } from '../../sim/parameters/state.js';
+import { indexOf } from '../../sim/parameters/param-index.js';
 import { applyFilters, candidateOf, compileLegacyFilters, compileParameterFilters, type Filter } from './filters.js';
-import { recordArn, toMetadata } from './model.js';
-import * as messages from './messages.js';
+import { recordArn, toMetadata } from '../../sim/parameters/model.js';
+import * as messages from '../../sim/parameters/messages.js';
 
 const DEFAULT_MAX = 50;
 

@@ -13,10 +13,10 @@
 import { ValidationError } from '../../core/errors.js';
 import { InvalidFilterKey, InvalidFilterOption, InvalidFilterValue } from '../../generated/ssm/errors.js';
 import type { ParametersFilter, ParameterStringFilter, Tag } from '../../generated/ssm/types.js';
-import { type ParameterRecord, type ParameterVersion } from './state.js';
-import { normalisePath, parentOf } from './names.js';
-import { DATA_TYPES } from './model.js';
-import * as messages from './messages.js';
+import { type ParameterRecord, type ParameterVersion } from '../../sim/parameters/state.js';
+import { normalisePath, parentOf } from '../../sim/parameters/names.js';
+import { DATA_TYPES } from '../../sim/parameters/model.js';
+import * as messages from '../../sim/parameters/messages.js';
 
 export interface Filter {
   key: string;

@@ -2,14 +2,14 @@ import { defineOperation } from '../../core/operation.js';
 import { decodeToken, encodeToken } from '../../core/pagination.js';
 import { InvalidNextToken } from '../../generated/ssm/errors.js';
 import type { Parameter } from '../../generated/ssm/types.js';
-import { parameters } from './state.js';
-import { indexOf } from './param-index.js';
-import { isPublicName, normalisePath } from './names.js';
+import { parameters } from '../../sim/parameters/state.js';
+import { indexOf } from '../../sim/parameters/param-index.js';
+import { isPublicName, normalisePath } from '../../sim/parameters/names.js';
 import { applyFilters, candidateOf, compileParameterFilters, type Candidate } from './filters.js';
-import { publicParameters } from './public.js';
-import { toParameter } from './model.js';
-import type { ParameterVersion } from './state.js';
-import * as messages from './messages.js';
+import { publicParameters } from '../../sim/parameters/public.js';
+import { toParameter } from '../../sim/parameters/model.js';
+import type { ParameterVersion } from '../../sim/parameters/state.js';
+import * as messages from '../../sim/parameters/messages.js';
 
 /** Parameters examined per page beyond which a filtered page ends early with a NextToken (AWS: "best effort"). */
 export const SCAN_BUDGET = 1000;

@@ -14,8 +14,8 @@ import describeParameters from './describeParameters.js';
 import getParameterHistory from './getParameterHistory.js';
 import labelParameterVersion from './labelParameterVersion.js';
 import unlabelParameterVersion from './unlabelParameterVersion.js';
-import { POLICY_TASK } from './policies.js';
-import { runPolicyTask } from './tasks.js';
+import { POLICY_TASK } from '../../sim/parameters/policies.js';
+import { runPolicyTask } from '../../sim/parameters/tasks.js';
 import { parameterTaggable } from './taggable.js';
 
 export const parametersArea: Area = {

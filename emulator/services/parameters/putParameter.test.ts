@@ -10,9 +10,9 @@ import {
 } from '@aws-sdk/client-ssm';
 import { useEmulator, TEST_START_SECONDS } from '../../testing/harness.js';
 import { errorOf } from './testkit.js';
-import { putParameter } from './model.js';
-import { parameters } from './state.js';
-import { indexOf } from './param-index.js';
+import { putParameter } from '../../sim/parameters/model.js';
+import { parameters } from '../../sim/parameters/state.js';
+import { indexOf } from '../../sim/parameters/param-index.js';
 
 const t = useEmulator();
 const put = (input: Partial<PutParameterCommandInput> & { Name: string }) => t.ssm.send(new PutParameterCommand({ Value: 'v', Type: 'String', ...input }));

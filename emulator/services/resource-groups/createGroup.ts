@@ -5,10 +5,10 @@
 import { defineRgOperation } from '../../core/operation.js';
 import { ServiceError } from '../../core/errors.js';
 import { BadRequestException } from '../../generated/resource-groups/errors.js';
-import { groupsOf } from './state.js';
-import { groupArn, groupView, parseQuery } from './model.js';
-import { checkTags } from './groups.js';
-import * as messages from './messages.js';
+import { groupsOf } from '../../sim/resource-groups/state.js';
+import { groupArn, groupView, parseQuery } from '../../sim/resource-groups/model.js';
+import { checkTags } from '../../sim/resource-groups/groups.js';
+import * as messages from '../../sim/resource-groups/messages.js';
 
 export default defineRgOperation('CreateGroup', (input, ctx) => {
   if (/^aws/i.test(input.Name)) throw new BadRequestException(messages.reservedName(input.Name));

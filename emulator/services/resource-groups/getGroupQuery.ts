@@ -1,7 +1,7 @@
 /** GetGroupQuery: the resource query of a group. */
 import { defineRgOperation } from '../../core/operation.js';
 import { NotFoundException } from '../../generated/resource-groups/errors.js';
-import { findGroup } from './model.js';
+import { findGroup } from '../../sim/resource-groups/model.js';
 
 export default defineRgOperation('GetGroupQuery', (input, ctx) => {
   const g = findGroup(ctx, input);

@@ -21,7 +21,7 @@ import searchResources from './searchResources.js';
 import tag from './tag.js';
 import untag from './untag.js';
 import getTags from './getTags.js';
-import * as messages from './messages.js';
+import * as messages from '../../sim/resource-groups/messages.js';
 
 export const resourceGroupsArea: Area = {
   name: 'resource-groups',

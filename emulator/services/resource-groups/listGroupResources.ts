@@ -6,7 +6,7 @@
  */
 import { defineRgOperation } from '../../core/operation.js';
 import type { QueryError } from '../../generated/resource-groups/types.js';
-import { ALL_SUPPORTED, evaluate, findGroup, pageByKey, parseQuery } from './model.js';
+import { ALL_SUPPORTED, evaluate, findGroup, pageByKey, parseQuery } from '../../sim/resource-groups/model.js';
 
 export const DEFAULT_MAX_RESULTS = 50;
 

@@ -7,9 +7,9 @@
 import { defineRgOperation } from '../../core/operation.js';
 import { BadRequestException } from '../../generated/resource-groups/errors.js';
 import type { GroupIdentifier } from '../../generated/resource-groups/types.js';
-import { groupsOf, type GroupRecord } from './state.js';
-import { ALL_SUPPORTED, groupView, pageByKey, parseQuery } from './model.js';
-import * as messages from './messages.js';
+import { groupsOf, type GroupRecord } from '../../sim/resource-groups/state.js';
+import { ALL_SUPPORTED, groupView, pageByKey, parseQuery } from '../../sim/resource-groups/model.js';
+import * as messages from '../../sim/resource-groups/messages.js';
 
 export const DEFAULT_MAX_RESULTS = 50;
 

@@ -1,6 +1,6 @@
 /** UpdateGroup: description, criticality, owner and display name (the name cannot change). */
 import { defineRgOperation } from '../../core/operation.js';
-import { findGroup, groupView } from './model.js';
+import { findGroup, groupView } from '../../sim/resource-groups/model.js';
 
 export default defineRgOperation('UpdateGroup', (input, ctx) => {
   const g = findGroup(ctx, input);

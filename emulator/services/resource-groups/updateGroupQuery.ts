@@ -1,8 +1,8 @@
 /** UpdateGroupQuery: replaces the resource query; membership follows at once (it is evaluated when read). */
 import { defineRgOperation } from '../../core/operation.js';
 import { BadRequestException } from '../../generated/resource-groups/errors.js';
-import { findGroup, parseQuery } from './model.js';
-import * as messages from './messages.js';
+import { findGroup, parseQuery } from '../../sim/resource-groups/model.js';
+import * as messages from '../../sim/resource-groups/messages.js';
 
 export default defineRgOperation('UpdateGroupQuery', (input, ctx) => {
   const g = findGroup(ctx, input);

@@ -66,13 +66,12 @@ import {
   InvalidParameters,
 } from '../../generated/ssm/errors.js';
 import type { DocumentFormat, DocumentType, PlatformType } from '../../generated/ssm/types.js';
-import { readParameter } from '../../services/parameters/lookup.js';
-import { catalogOf } from '../../services/documents/catalog.js';
-import { arnOf, readableDocument, selectVersion, type Ownership } from '../../services/documents/model.js';
-import type { StoredVersion } from '../../services/documents/state.js';
+import { readParameter } from '../parameters/lookup.js';
+import { catalogOf } from './catalog.js';
+import { arnOf, readableDocument, selectVersion, type Ownership } from './model.js';
+import type { StoredVersion } from './state.js';
 import { analyzeContent, REFERENCE_RE, type AnalyzedContent, type DeclaredParameter, type DocumentStep } from './content.js';
 import * as m from './messages.js';
-import * as documentMessages from '../../services/documents/messages.js';
 
 // ──────────────────────────────────────────── types ────────────────────────────────────────────
 
@@ -180,7 +179,7 @@ function analysisOf(ctx: Ctx, ownership: Ownership, docName: string, type: Docum
 
 export function resolveDocument(ctx: Ctx, ref: DocumentReference, opts: ResolveDocumentOptions = {}): ResolvedDocument {
   const found = readableDocument(ctx, ref.name);
-  if (!found) throw new InvalidDocument(documentMessages.notFound(ref.name));
+  if (!found) throw new InvalidDocument(m.notFound(ref.name));
   const v = selectVersion(found, { DocumentVersion: ref.version, VersionName: ref.versionName });
   const doc = found.doc;
   if (opts.types && !opts.types.includes(doc.DocumentType)) {

@@ -4,7 +4,7 @@ import type { Ctx } from '../../core/context.js';
 import { TEST_START } from '../../testing/harness.js';
 import { InvalidParameters, InvalidTarget } from '../../generated/ssm/errors.js';
 import { ServiceError } from '../../core/errors.js';
-import { groupsOf } from '../../services/resource-groups/state.js';
+import { groupsOf } from '../resource-groups/state.js';
 import { loadFleet } from './fixtures.js';
 import { getInstance } from './state.js';
 import { updateNode } from './nodes.js';

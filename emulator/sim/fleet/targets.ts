@@ -63,7 +63,7 @@ import type { Ctx } from '../../core/context.js';
 import type { ServiceError } from '../../core/errors.js';
 import { InvalidInstanceId, InvalidTarget } from '../../generated/ssm/errors.js';
 import type { Target } from '../../generated/ssm/types.js';
-import { groupNodePositions } from '../../services/resource-groups/model.js';
+import { groupNodePositions } from '../resource-groups/model.js';
 import { allInstances, getInstance, positionOf, tagIndexOf } from './state.js';
 import { intersect, positionsWithAnyKey, positionsWithTags } from './tag-index.js';
 import { isVisible, type FleetInstance } from './instance.js';

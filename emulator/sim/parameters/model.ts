@@ -17,7 +17,7 @@ import {
   ParameterPatternMismatchException,
 } from '../../generated/ssm/errors.js';
 import type { Parameter, ParameterHistory, ParameterMetadata, PutParameterRequest, Tag } from '../../generated/ssm/types.js';
-import { mergedTags } from '../tagging/model.js';
+import { mergedTags } from '../tags/model.js';
 import { current, parameters, type ParameterRecord, type ParameterVersion, type StoredPolicy, type StoredTier } from './state.js';
 import { addName, changeTier, indexOf, removeName } from './param-index.js';
 import { canonical, parameterArn, validateNewName } from './names.js';

@@ -15,9 +15,9 @@ import type { Ctx } from '../../core/context.js';
 import { arn } from '../../core/context.js';
 import { BadRequestException, NotFoundException } from '../../generated/resource-groups/errors.js';
 import type { QueryError } from '../../generated/resource-groups/types.js';
-import { allInstances, tagIndexOf } from '../../sim/fleet/state.js';
-import { positionsWithTags, type TagCondition } from '../../sim/fleet/tag-index.js';
-import { instanceArn, instanceResourceType } from '../../sim/fleet/instance.js';
+import { allInstances, tagIndexOf } from '../fleet/state.js';
+import { positionsWithTags, type TagCondition } from '../fleet/tag-index.js';
+import { instanceArn, instanceResourceType } from '../fleet/instance.js';
 import { groupsOf, type GroupRecord } from './state.js';
 import * as messages from './messages.js';
 

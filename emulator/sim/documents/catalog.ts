@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import type { DocumentFormat, DocumentType, PlatformType } from '../../generated/ssm/types.js';
 import type { Emulator } from '../../emulator.js';
-import { analyzeContent, sha256, wireParameters, type AnalyzedContent } from '../../sim/documents/content.js';
+import { analyzeContent, sha256, wireParameters, type AnalyzedContent } from './content.js';
 import type { StoredDocument } from './state.js';
 import { FIXTURES_DIR } from '../../core/paths.js';
 
