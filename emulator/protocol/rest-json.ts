@@ -223,7 +223,7 @@ export function createRestJsonHandler(emu: Emulator, service: ServiceId, opts: R
             if (value !== undefined) input[member] = convert(memberDef, value, name);
           }
         }
-        const output = (emu.invoke(service, route.operation, input, { ...caller, requestId }) ?? {}) as Record<string, unknown>;
+        const output = (emu.request(service, route.operation, input, { ...caller, requestId }) ?? {}) as Record<string, unknown>;
         send(res, route.status, output, requestId);
       } catch (err) {
         const e = mapError(toServiceError(err, emu.log, { operation: route.operation, requestId }));

@@ -20,7 +20,7 @@ afterEach(() => {
 
 const newEmulator = (seed = 'persist') => new Emulator({ clock: { mode: 'frozen', start: TEST_START }, seed });
 const put = (emu: Emulator, name: string, value: string, extra: Record<string, unknown> = {}) =>
-  emu.invoke('ssm', 'PutParameter', { Name: name, Value: value, Type: 'String', ...extra }, { account: '000000000000', region: 'us-east-1' });
+  emu.request('ssm', 'PutParameter', { Name: name, Value: value, Type: 'String', ...extra }, { account: '000000000000', region: 'us-east-1' });
 
 describe('persistence (--data-dir)', () => {
   it('a restart restores every acknowledged change by replaying the journal, ids and clock included', async () => {
@@ -41,7 +41,7 @@ describe('persistence (--data-dir)', () => {
     expect(b.clock.now()).toBe(a.clock.now());
     // The pending expiration task came back too.
     b.scheduler.advance(86_400_000);
-    expect(() => b.invoke('ssm', 'GetParameter', { Name: '/app/two' }, { account: '000000000000', region: 'us-east-1' })).toThrow(/two/);
+    expect(() => b.request('ssm', 'GetParameter', { Name: '/app/two' }, { account: '000000000000', region: 'us-east-1' })).toThrow(/two/);
   });
 
   it('a replayed reset returns to the seed of the first run, so ids stay the same after a restart with another seed', async () => {
@@ -50,7 +50,7 @@ describe('persistence (--data-dir)', () => {
     await new Persistence(a, dir).open();
     put(a, '/before', '1');
     a.reset();
-    a.invoke('ssm', 'CreateActivation', { IamRole: 'SSMServiceRole' }, { account: '000000000000', region: 'us-east-1' });
+    a.request('ssm', 'CreateActivation', { IamRole: 'SSMServiceRole' }, { account: '000000000000', region: 'us-east-1' });
     const b = newEmulator('another-seed');
     await new Persistence(b, dir).open();
     expect(b.store.data).toEqual(a.store.data);

@@ -46,14 +46,11 @@ function* candidates(state: ParametersState, filters: readonly Filter[], after: 
 /** Parameters of other accounts in this Region whose resource policy lets the caller describe them. */
 function sharedWithCaller(ctx: Ctx, filters: readonly Filter[]): { arn: string; meta: ParameterMetadata }[] {
   const out: { arn: string; meta: ParameterMetadata }[] = [];
-  const suffix = `/${ctx.region}`;
-  for (const scopeKey of Object.keys(ctx.emu.store.data.regions)) {
-    if (!scopeKey.endsWith(suffix)) continue;
-    const account = scopeKey.slice(0, -suffix.length);
+  for (const scope of ctx.emu.store.scopesIn({ region: ctx.region })) {
+    const account = scope.account;
     if (account === ctx.account) continue;
-    const scope = ctx.emu.store.scope(account, ctx.region);
-    if (!scope.data[parameters.name]) continue;
-    const state = parameters.of(scope);
+    const state = parameters.peek(scope);
+    if (!state) continue;
     for (const key of indexOf(state).shared) {
       const rec = state.byName[key];
       const owner = { account, region: ctx.region };
