@@ -14,7 +14,9 @@ import { Events } from './core/events.js';
 import { createValidator, type Validator } from './core/validate.js';
 import { createLogger, type Logger } from './core/log.js';
 import type { Ctx } from './core/context.js';
-import { InternalFailure, NotImplementedError } from './core/errors.js';
+import { NotImplementedException } from './core/errors.js';
+import { InternalServerError, ValidationException } from './generated/ssm/errors.js';
+import { BadRequestException } from './generated/resource-groups/errors.js';
 import { areaOfOperation } from './model/areas.js';
 import type { JournalEntry } from './state/persistence.js';
 import type { Area, OperationHandler, ServiceId } from './core/operation.js';
@@ -100,12 +102,12 @@ export class Emulator implements Runtime {
     // Clock changes (set, advance) are journaled under --data-dir so a restart finds the same time.
     this.clock.onChange(() => this.journal?.({ t: 'clock', state: this.clock.snapshot() }));
     this.services = {
-      ssm: { id: 'ssm', shapes: ssmShapes, operations: ssmOperations, validator: createValidator(ssmShapes), handlers: new Map() },
+      ssm: { id: 'ssm', shapes: ssmShapes, operations: ssmOperations, validator: createValidator(ssmShapes, (m) => new ValidationException(m)), handlers: new Map() },
       'resource-groups': {
         id: 'resource-groups',
         shapes: rgShapes,
         operations: rgOperations,
-        validator: createValidator(rgShapes),
+        validator: createValidator(rgShapes, (m) => new BadRequestException(m)),
         handlers: new Map(),
       },
     };
@@ -221,7 +223,7 @@ export class Emulator implements Runtime {
     const def = svc.operations[operation];
     if (def.input) svc.validator.validate(def.input, input);
     const handler = svc.handlers.get(operation);
-    if (!handler) throw new NotImplementedError(operation, service === 'ssm' ? areaOfOperation.get(operation) : 'resource-groups');
+    if (!handler) throw new NotImplementedException(operation, service === 'ssm' ? areaOfOperation.get(operation) : 'resource-groups');
     return handler;
   }
 
@@ -232,7 +234,7 @@ export class Emulator implements Runtime {
     const def = svc.operations[handler.name];
     if (this.checkResponses && def.output) {
       const problems = svc.validator.checkOutput(def.output, JSON.parse(JSON.stringify(output)));
-      if (problems.length) throw new InternalFailure(`Response does not match the model: ${problems.join('; ')}`);
+      if (problems.length) throw new InternalServerError(`Response does not match the model: ${problems.join('; ')}`);
     }
     return output;
   }

@@ -20,7 +20,7 @@ import type { Emulator } from '../emulator.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/defaults.js';
 import type { ServiceId } from '../core/operation.js';
 import type { ShapeDef, StructureShape } from '../core/shapes.js';
-import { SerializationException, ServiceError, ValidationError } from '../core/errors.js';
+import { SerializationException, ServiceError } from '../core/errors.js';
 import { callerOf } from './sigv4.js';
 import { readBody } from './json-rpc.js';
 import { toServiceError } from './respond.js';
@@ -150,7 +150,7 @@ export function createRestJsonHandler(emu: Emulator, service: ServiceId, opts: R
 
   /** Protocol-level failures in the service's words. */
   function mapError(err: ServiceError): ServiceError {
-    if (err instanceof ValidationError || err instanceof SerializationException) return opts.validationError(err.message);
+    if (err instanceof SerializationException) return opts.validationError(err.message);
     return err;
   }
 

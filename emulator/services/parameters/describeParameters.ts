@@ -1,8 +1,7 @@
 import { defineOperation } from '../../core/operation.js';
 import type { Ctx } from '../../core/context.js';
-import { ValidationError } from '../../core/errors.js';
 import { decodeToken, encodeToken } from '../../core/pagination.js';
-import { InvalidNextToken } from '../../generated/ssm/errors.js';
+import { InvalidNextToken, ValidationException } from '../../generated/ssm/errors.js';
 import type { ParameterMetadata } from '../../generated/ssm/types.js';
 import { policiesAllow } from '../../sim/resource-policies/documents.js';
 import { parameters, type ParametersState } from '../../sim/parameters/state.js';
@@ -72,7 +71,7 @@ function sharedWithCaller(ctx: Ctx, filters: readonly Filter[]): { arn: string; 
  * path or a name read only that part of the sorted index, so those pages are exact and cheap.
  */
 export default defineOperation('DescribeParameters', (input, ctx) => {
-  if (input.Filters?.length && input.ParameterFilters?.length) throw new ValidationError(messages.filtersAndParameterFilters());
+  if (input.Filters?.length && input.ParameterFilters?.length) throw new ValidationException(messages.filtersAndParameterFilters());
   const filters = input.Filters?.length ? compileLegacyFilters(input.Filters) : compileParameterFilters(input.ParameterFilters, 'describe');
   const max = input.MaxResults ?? DEFAULT_MAX;
   const shared = input.Shared === true;
