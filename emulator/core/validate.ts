@@ -18,8 +18,17 @@ const MAX_REPORTED = 10;
  * Enum shapes whose values AWS itself sends outside the modelled set, so the response check must
  * not flag them. DocumentParameterType: the model lists String and StringList, but DescribeDocument
  * reports every declared parameter type (Boolean, Integer, StringMap, MapList too).
+ * InventoryAttributeDataType: the model says string/number, but GetInventorySchema answers STRING
+ * and NUMBER (the user guide's and the AWS CLI's recorded outputs).
  */
-export const OPEN_ENUMS: ReadonlySet<string> = new Set(['DocumentParameterType']);
+export const OPEN_ENUMS: ReadonlySet<string> = new Set(['DocumentParameterType', 'InventoryAttributeDataType']);
+
+/**
+ * Structures whose "required" members AWS leaves out in some answers, so the response check must
+ * not flag their absence. InventoryResultItem: GetInventory's aggregation results carry only
+ * Content (the user guide's recorded outputs of aggregators and groups; a group has no type name).
+ */
+export const LOOSE_REQUIRED: ReadonlySet<string> = new Set(['InventoryResultItem']);
 
 /**
  * AWS patterns are Java regular expressions matched against the whole value (Matcher.matches), so
@@ -270,7 +279,7 @@ export function createValidator(shapes: ShapeTable, validationError: (message: s
           if (!(k in def.members)) problems.push(`${path}.${k}: not a member of ${name}`);
           else if (obj[k] !== undefined) check(def.members[k], obj[k], `${path}.${k}`);
         }
-        for (const r of def.required ?? []) if (obj[r] === undefined) problems.push(`${path}.${r}: required member missing`);
+        if (!LOOSE_REQUIRED.has(name)) for (const r of def.required ?? []) if (obj[r] === undefined) problems.push(`${path}.${r}: required member missing`);
       } else if (def.t === 'list') {
         (v as unknown[]).forEach((item, i) => check(def.member, item, `${path}[${i}]`));
       } else if (def.t === 'map') {

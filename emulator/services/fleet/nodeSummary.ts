@@ -9,20 +9,9 @@ import { toEpochSeconds } from '../../core/context.js';
 import { InvalidFilter, ResourceDataSyncNotFoundException } from '../../generated/ssm/errors.js';
 import type { InstanceInfo, Node, NodeFilter } from '../../generated/ssm/types.js';
 import { allInstances } from '../../sim/fleet/state.js';
-import { lastPingSeconds, pingStatus, type FleetInstance } from '../../sim/fleet/instance.js';
+import { AGENT_TYPE, instanceStatus, lastPingSeconds, type FleetInstance } from '../../sim/fleet/instance.js';
 import * as messages from './messages.js';
 
-export const AGENT_TYPE = 'amazon-ssm-agent';
-
-/**
- * InstanceStatus as the node views show it (unverified): Active while the agent reports,
- * ConnectionLost / Inactive like PingStatus, Stopped for a stopped EC2 instance.
- */
-export function instanceStatus(inst: FleetInstance, nowSeconds: number): string {
-  if (inst.InstanceState !== undefined && inst.InstanceState !== 'running' && inst.InstanceState !== 'pending') return 'Stopped';
-  const p = pingStatus(inst, nowSeconds);
-  return p === 'Online' ? 'Active' : p;
-}
 
 export function nodeInfo(inst: FleetInstance, nowSeconds: number): InstanceInfo {
   return {

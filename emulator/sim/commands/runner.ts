@@ -220,6 +220,7 @@ function runOf(ctx: Ctx, l: Located, k: number, node: FleetInstance, startTime: 
   const step = l.program.steps[k];
   return {
     ctx,
+    host: l.kind,
     commandId: l.program.id,
     documentName: l.program.documentName,
     schemaVersion: l.program.schemaVersion,

@@ -166,6 +166,19 @@ export function pingStatus(inst: FleetInstance, nowSeconds: number): PingStatus 
   return nowSeconds - lastPingSeconds(inst, nowSeconds) >= CONNECTION_LOST_AFTER_SECONDS ? 'ConnectionLost' : 'Online';
 }
 
+/** The agent type the node views (ListNodes) and AWS:InstanceInformation report. */
+export const AGENT_TYPE = 'amazon-ssm-agent';
+
+/**
+ * InstanceStatus as the node views and inventory show it (unverified): Active while the agent
+ * reports, ConnectionLost / Inactive like PingStatus, Stopped for a stopped EC2 instance.
+ */
+export function instanceStatus(inst: FleetInstance, nowSeconds: number): string {
+  if (inst.InstanceState !== undefined && inst.InstanceState !== 'running' && inst.InstanceState !== 'pending') return 'Stopped';
+  const p = pingStatus(inst, nowSeconds);
+  return p === 'Online' ? 'Active' : p;
+}
+
 /** Online and reachable: the agent runs now (Run Command delivers at once; otherwise it waits). */
 export function agentConnected(inst: FleetInstance): boolean {
   return inst.AgentRunning && !inst.Inactive && isVisible(inst);

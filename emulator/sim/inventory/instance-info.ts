@@ -1,0 +1,44 @@
+/**
+ * AWS:InstanceInformation, the inventory type Systems Manager maintains itself from a node's own
+ * reports (no inventory association needed): derived from the fleet record at read time, so it is
+ * always current. Its content is one entry with the members AWS returns (recorded GetInventory
+ * outputs: AgentType, AgentVersion, ComputerName, InstanceId, InstanceStatus, IpAddress,
+ * PlatformName, PlatformType, PlatformVersion, ResourceType). InstanceStatus: Active,
+ * ConnectionLost, Stopped or Terminated (user guide, "Metadata collected by inventory").
+ */
+import { AGENT_TYPE, instanceStatus, lastPingSeconds, type FleetInstance } from '../fleet/instance.js';
+
+export const INSTANCE_INFORMATION_PREFIX = 'AWS:InstanceInformation.';
+
+export function instanceInformation(inst: FleetInstance, nowSeconds: number): Record<string, string> {
+  return {
+    AgentType: AGENT_TYPE,
+    AgentVersion: inst.AgentVersion,
+    ComputerName: inst.ComputerName,
+    InstanceId: inst.InstanceId,
+    InstanceStatus: instanceStatus(inst, nowSeconds),
+    IpAddress: inst.IPAddress,
+    PlatformName: inst.PlatformName,
+    PlatformType: inst.PlatformType,
+    PlatformVersion: inst.PlatformVersion,
+    ResourceType: inst.ResourceType,
+  };
+}
+
+/** Inventory capture times: 2025-01-01T00:00:00Z (PutInventory's CaptureTime pattern, no fraction). */
+export const captureTime = (epochSeconds: number) => new Date(Math.floor(epochSeconds) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** The capture time of a node's instance information: its last report. */
+export const instanceInformationTime = (inst: FleetInstance, nowSeconds: number) => captureTime(lastPingSeconds(inst, nowSeconds));
+
+/**
+ * How inventory and compliance filters order two values (LessThan / GreaterThan): as numbers when
+ * the attribute is a NUMBER or both values read as numbers, as text otherwise.
+ */
+export function compareValues(a: string, b: string, numeric = false): number {
+  const x = Number(a);
+  const y = Number(b);
+  const bothNumbers = a.trim() !== '' && b.trim() !== '' && Number.isFinite(x) && Number.isFinite(y);
+  if (numeric || bothNumbers) return bothNumbers ? x - y : NaN;
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,250 @@
+/**
+ * GetInventory and ListInventoryEntries over the store (state.ts) and the derived types (derived.ts).
+ *
+ * GetInventory without Aggregators lists entities (managed nodes, ascending by id, including nodes
+ * that left the fleet less than 30 days ago) matching every filter, each with the item of one type:
+ * AWS:InstanceInformation unless ResultAttributes names another (then only entities holding that
+ * type are listed; unverified). Pages are by id, so they stay right while inventory changes.
+ *
+ * With Aggregators it answers one entity without an Id whose Data holds, per aggregator (the user
+ * guide's "Aggregating inventory data"):
+ *   Expression "T.A" (with nested Aggregators)   Data[T].Content: one row per combination of values
+ *     along each path from the aggregator to a leaf, with "Count" the number of entities having
+ *     that combination (an entity counts once per combination; attributes of one type come from the
+ *     same entry, attributes of different types combine per entity); counts are strings; rows by
+ *     count, highest first, then by values;
+ *   Groups                                       Data[group name].Content:
+ *     [{"notMatchingCount": n}, {"matchingCount": m}], over the entities that pass the request's
+ *     Filters, a group matching when all its filters do.
+ * Only the attributes GetInventorySchema lists with Aggregator can be aggregated
+ * (InvalidAggregatorException). Counting "AWS:Application by Name" reads the value index: the
+ * number of nodes per name is the length of the name's id list.
+ */
+import type { Ctx } from '../../core/context.js';
+import { decodeToken, encodeToken, pageSorted } from '../../core/pagination.js';
+import {
+  InvalidAggregatorException,
+  InvalidFilter,
+  InvalidInstanceId,
+  InvalidInventoryGroupException,
+  InvalidNextToken,
+  InvalidResultAttributeException,
+} from '../../generated/ssm/errors.js';
+import type {
+  GetInventoryRequest,
+  GetInventoryResult,
+  InventoryAggregator,
+  InventoryResultEntity,
+  InventoryResultItem,
+  ListInventoryEntriesRequest,
+  ListInventoryEntriesResult,
+} from '../../generated/ssm/types.js';
+import { getInstance } from '../fleet/state.js';
+import { entitiesWithType, entityIds, isDerivedType, itemOf } from './derived.js';
+import { checkedType, entryMatches, intersect, matchingEntities, parseFilter, splitKey, typeAttributes } from './filters.js';
+import { awsType, INSTANCE_INFORMATION } from './schema.js';
+import { inventoryOf, nodeInventory, valueIndex, type Entry, type InventorySlice } from './state.js';
+import * as messages from './messages.js';
+
+/** GetInventory and ListInventoryEntries MaxResults: 1 to 50 (model); the default is the maximum (unverified). */
+export const MAX_RESULTS = 50;
+
+const resultItem = (i: { TypeName: string; SchemaVersion: string; CaptureTime?: string; ContentHash?: string; Content: Entry[] }): InventoryResultItem => ({
+  TypeName: i.TypeName,
+  SchemaVersion: i.SchemaVersion,
+  ...(i.CaptureTime !== undefined && { CaptureTime: i.CaptureTime }),
+  ...(i.ContentHash !== undefined && { ContentHash: i.ContentHash }),
+  Content: i.Content,
+});
+
+/** Entities matching every filter of the request (ascending ids). */
+function filteredEntities(ctx: Ctx, slice: InventorySlice, req: GetInventoryRequest): readonly string[] {
+  let ids = entityIds(ctx, slice);
+  const existsAllowed = (req.Aggregators?.length ?? 0) > 0;
+  for (const f of req.Filters ?? []) ids = intersect(ids, matchingEntities(ctx, slice, parseFilter(slice, f, { existsAllowed })));
+  return ids;
+}
+
+export function getInventory(ctx: Ctx, req: GetInventoryRequest): GetInventoryResult {
+  const slice = inventoryOf(ctx);
+  const resultType = req.ResultAttributes?.[0]?.TypeName ?? INSTANCE_INFORMATION;
+  if (!typeAttributes(slice, resultType)) throw new InvalidResultAttributeException(messages.invalidResultAttribute(resultType));
+  if (req.Aggregators?.length) checkAggregators(slice, req.Aggregators, new Set(), 0);
+  let ids = filteredEntities(ctx, slice, req);
+  if (req.Aggregators?.length) return { Entities: [{ Data: aggregate(ctx, slice, ids, req.Aggregators) }] };
+
+  if (resultType !== INSTANCE_INFORMATION) ids = intersect(ids, entitiesWithType(ctx, slice, resultType));
+  const invalid = () => new InvalidNextToken(messages.invalidNextToken());
+  const { page, nextToken } = pageSorted(ids, (id) => id, req.MaxResults ?? MAX_RESULTS, req.NextToken, invalid);
+  const Entities: InventoryResultEntity[] = [];
+  for (const id of page) {
+    const item = itemOf(ctx, slice, id, resultType);
+    Entities.push({ Id: id, Data: item ? { [resultType]: resultItem(item) } : {} });
+  }
+  return { Entities, ...(nextToken && { NextToken: nextToken }) };
+}
+
+// ─────────────────────────────────────── aggregation ───────────────────────────────────────
+
+interface Step {
+  typeName: string;
+  attribute: string;
+}
+
+function parseExpression(slice: InventorySlice, expression: string): Step {
+  const split = splitKey(slice, expression);
+  if (!split || !typeAttributes(slice, split.typeName)) throw new InvalidAggregatorException(messages.invalidAggregatorExpression(expression));
+  if (!awsType(split.typeName)?.Aggregator?.Attributes.includes(split.attribute)) throw new InvalidAggregatorException(messages.notAggregatable(expression));
+  return split;
+}
+
+function checkAggregators(slice: InventorySlice, list: readonly InventoryAggregator[], groupNames: Set<string>, depth: number): void {
+  for (const a of list) {
+    const hasGroups = (a.Groups?.length ?? 0) > 0;
+    if (hasGroups === (a.Expression !== undefined)) throw new InvalidAggregatorException(messages.aggregatorShape());
+    if (hasGroups) {
+      if (depth > 0 || a.Aggregators?.length) throw new InvalidAggregatorException(messages.groupsCannotNest());
+      for (const g of a.Groups!) {
+        if (groupNames.has(g.Name)) throw new InvalidInventoryGroupException(messages.duplicateGroup(g.Name));
+        groupNames.add(g.Name);
+        for (const f of g.Filters) parseFilter(slice, f, { existsAllowed: true });
+      }
+      continue;
+    }
+    parseExpression(slice, a.Expression!);
+    if (a.Aggregators?.length) checkAggregators(slice, a.Aggregators, groupNames, depth + 1);
+  }
+}
+
+/** Every path from an aggregator down to a leaf. */
+function paths(slice: InventorySlice, a: InventoryAggregator, prefix: Step[] = []): Step[][] {
+  const here = [...prefix, parseExpression(slice, a.Expression!)];
+  const attrs = here.map((s) => s.attribute);
+  if (new Set(attrs).size !== attrs.length) throw new InvalidAggregatorException(messages.invalidAggregatorExpression(a.Expression!));
+  return a.Aggregators?.length ? a.Aggregators.flatMap((child) => paths(slice, child, here)) : [here];
+}
+
+const SEP = '\u0000';
+
+/** The distinct value combinations one entity has for a path. */
+function combinations(ctx: Ctx, slice: InventorySlice, id: string, path: readonly Step[]): string[][] {
+  // Positions of the path's attributes, per type: attributes of one type come from one entry.
+  const byType = new Map<string, number[]>();
+  path.forEach((s, k) => {
+    const list = byType.get(s.typeName);
+    if (list) list.push(k);
+    else byType.set(s.typeName, [k]);
+  });
+  let product: string[][] = [new Array<string>(path.length)];
+  for (const [typeName, positions] of byType) {
+    const tuples = new Map<string, string[]>();
+    for (const e of itemOf(ctx, slice, id, typeName)?.Content ?? []) {
+      if (!positions.every((k) => Object.hasOwn(e, path[k].attribute))) continue;
+      const t = positions.map((k) => e[path[k].attribute]);
+      tuples.set(t.join(SEP), t);
+    }
+    if (!tuples.size) return [];
+    product = product.flatMap((p) =>
+      [...tuples.values()].map((t) => {
+        const q = p.slice();
+        positions.forEach((k, j) => (q[k] = t[j]));
+        return q;
+      }),
+    );
+  }
+  return product;
+}
+
+function countPath(ctx: Ctx, slice: InventorySlice, ids: readonly string[], all: boolean, path: readonly Step[]): Map<string, { values: string[]; count: number }> {
+  const counts = new Map<string, { values: string[]; count: number }>();
+  const [first] = path;
+  if (path.length === 1 && !isDerivedType(first.typeName)) {
+    // One put attribute: the value index already lists each value's nodes once.
+    const index = valueIndex(slice, first.typeName, first.attribute);
+    const keep = all ? undefined : new Set(ids);
+    for (const [v, holders] of index) {
+      let n = holders.length;
+      if (keep) {
+        n = 0;
+        for (const id of holders) if (keep.has(id)) n++;
+      }
+      if (n) counts.set(v, { values: [v], count: n });
+    }
+    return counts;
+  }
+  for (const id of ids) {
+    for (const combo of combinations(ctx, slice, id, path)) {
+      const key = combo.join(SEP);
+      const c = counts.get(key);
+      if (c) c.count++;
+      else counts.set(key, { values: combo, count: 1 });
+    }
+  }
+  return counts;
+}
+
+function aggregate(ctx: Ctx, slice: InventorySlice, ids: readonly string[], aggregators: readonly InventoryAggregator[]): Record<string, InventoryResultItem> {
+  const data: Record<string, { Content: Entry[] }> = {};
+  const all = ids.length === entityIds(ctx, slice).length;
+  for (const a of aggregators) {
+    if (a.Groups?.length) {
+      for (const g of a.Groups) {
+        let matching = ids;
+        for (const f of g.Filters) matching = intersect(matching, matchingEntities(ctx, slice, parseFilter(slice, f, { existsAllowed: true })));
+        data[g.Name] = { Content: [{ notMatchingCount: String(ids.length - matching.length) }, { matchingCount: String(matching.length) }] };
+      }
+      continue;
+    }
+    const rootType = parseExpression(slice, a.Expression!).typeName;
+    const rows: { values: string[]; count: number; path: Step[] }[] = [];
+    for (const path of paths(slice, a)) for (const c of countPath(ctx, slice, ids, all, path).values()) rows.push({ ...c, path });
+    rows.sort((x, y) => y.count - x.count || (x.values.join(SEP) < y.values.join(SEP) ? -1 : x.values.join(SEP) > y.values.join(SEP) ? 1 : 0));
+    const content = (data[rootType] ??= { Content: [] }).Content;
+    for (const r of rows) {
+      const row: Entry = { Count: String(r.count) };
+      r.path.forEach((s, i) => (row[s.attribute] = r.values[i]));
+      content.push(row);
+    }
+  }
+  // Aggregation results carry only Content (the guide's recorded outputs; see core/validate.ts LOOSE_REQUIRED).
+  return data as unknown as Record<string, InventoryResultItem>;
+}
+
+// ──────────────────────────────────── ListInventoryEntries ────────────────────────────────────
+
+interface EntriesPosition {
+  /** Index of the next entry. */
+  i: number;
+  /** The capture time of the item paged (a new capture restarts nothing; it only shifts entries). */
+  t: string;
+}
+
+export function listInventoryEntries(ctx: Ctx, req: ListInventoryEntriesRequest): ListInventoryEntriesResult {
+  const slice = inventoryOf(ctx);
+  if (!getInstance(ctx, req.InstanceId) && nodeInventory(slice, req.InstanceId)?.TerminatedAt === undefined) throw new InvalidInstanceId(messages.instanceNotFound(req.InstanceId));
+  checkedType(slice, req.TypeName);
+  const filters = (req.Filters ?? []).map((f) => {
+    const p = parseFilter(slice, f, { existsAllowed: true, typeName: req.TypeName });
+    if (p.attribute === undefined) throw new InvalidFilter(messages.invalidFilterKey(f.Key));
+    return p;
+  });
+  const item = itemOf(ctx, slice, req.InstanceId, req.TypeName);
+  const entries = (item?.Content ?? []).filter((e) => filters.every((p) => entryMatches(p, e)));
+  let start = 0;
+  if (req.NextToken !== undefined) {
+    const invalid = () => new InvalidNextToken(messages.invalidNextToken());
+    const pos = decodeToken<EntriesPosition>(req.NextToken, invalid);
+    if (typeof pos?.i !== 'number' || typeof pos.t !== 'string' || pos.i < 0) throw invalid();
+    start = pos.i;
+  }
+  const max = req.MaxResults ?? MAX_RESULTS;
+  const page = entries.slice(start, start + max);
+  const more = start + max < entries.length;
+  return {
+    TypeName: req.TypeName,
+    InstanceId: req.InstanceId,
+    ...(item && { SchemaVersion: item.SchemaVersion, CaptureTime: item.CaptureTime }),
+    Entries: page,
+    ...(more && { NextToken: encodeToken({ i: start + max, t: item!.CaptureTime } satisfies EntriesPosition) }),
+  };
+}
