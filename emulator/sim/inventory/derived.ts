@@ -16,7 +16,7 @@ import { toEpochSeconds } from '../../core/context.js';
 import { complianceSlice, type ResourceCompliance } from '../compliance/state.js';
 import { summarize } from '../compliance/summary.js';
 import { getInstance, sortedInstanceIds } from '../fleet/state.js';
-import { captureTime, instanceInformation, instanceInformationTime } from './instance-info.js';
+import { captureTime, instanceInformation, instanceInformationTime, instanceInformationValue } from './instance-info.js';
 import { INSTANCE_INFORMATION } from './schema.js';
 import { inventoryNodeIds, nodeInventory, nodesWithType, storedItem, type Entry, type InventorySlice, type StoredItem } from './state.js';
 
@@ -115,4 +115,23 @@ export function entitiesWithType(ctx: Ctx, slice: InventorySlice, typeName: stri
     return ids.sort();
   }
   return nodesWithType(slice, typeName);
+}
+
+/**
+ * The values an entity has for one attribute of a derived type, or undefined when it does not hold
+ * the type. For AWS:InstanceInformation only that attribute is read (a filter scans every node).
+ */
+export function derivedValues(ctx: Ctx, slice: InventorySlice, id: string, typeName: string, attribute: string): string[] | undefined {
+  if (typeName === INSTANCE_INFORMATION) {
+    const inst = getInstance(ctx, id);
+    if (inst) {
+      const v = instanceInformationValue(inst, attribute, toEpochSeconds(ctx.now));
+      return v === undefined ? [] : [v];
+    }
+  }
+  const item = itemOf(ctx, slice, id, typeName);
+  if (!item) return undefined;
+  const out: string[] = [];
+  for (const e of item.Content) if (Object.hasOwn(e, attribute)) out.push(e[attribute]);
+  return out;
 }

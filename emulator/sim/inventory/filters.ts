@@ -15,17 +15,17 @@
  * filters of a request are ANDed. LessThan / GreaterThan order NUMBER attributes as numbers and
  * STRING ones as text (numbers when both sides read as numbers). Values are case-sensitive.
  *
- * An entity filter resolves to the ascending ids of the matching entities: through the value index
- * (state.ts) for put types, so a filtered page over 10,000 nodes is a few map look-ups; by scanning
- * for derived types (derived.ts).
+ * An entity filter selects through the value index (state.ts) for put types, so a filtered page over
+ * 10,000 nodes is a few map look-ups, and by a test of each entity for derived types (derived.ts),
+ * applied lazily while a page fills.
  */
 import type { Ctx } from '../../core/context.js';
 import { InvalidFilter, InvalidTypeNameException } from '../../generated/ssm/errors.js';
 import type { InventoryFilter } from '../../generated/ssm/types.js';
-import { entitiesWithType, isDerivedType, itemOf } from './derived.js';
+import { derivedValues, entitiesWithType, isDerivedType } from './derived.js';
 import { compareValues } from './instance-info.js';
 import { awsType, type AttributeDef } from './schema.js';
-import { customSchema, valueIndex, type Entry, type InventorySlice } from './state.js';
+import { customSchema, nodesWithType, valueIndex, type Entry, type InventorySlice } from './state.js';
 import * as messages from './messages.js';
 
 /** The attributes of a type known to the account (AWS:* or one of its custom types), or undefined. */
@@ -138,22 +138,54 @@ function minus(a: readonly string[], b: readonly string[]): readonly string[] {
   return a.filter((id) => !drop.has(id));
 }
 
-/** The ascending ids of the entities matching a parsed filter. */
-export function matchingEntities(ctx: Ctx, slice: InventorySlice, p: ParsedFilter): readonly string[] {
-  if (p.attribute === undefined) return union(p.filter.Values.map((t) => entitiesWithType(ctx, slice, t)));
+/**
+ * What a parsed filter selects: the ascending ids of the matching entities (put types, through the
+ * value index), or a test of one entity (derived types: evaluated lazily, so a page filtered on
+ * AWS:InstanceInformation reads only the nodes it needs).
+ */
+export type Selection = { ids: readonly string[] } | { test: (id: string) => boolean };
+
+export function select(ctx: Ctx, slice: InventorySlice, p: ParsedFilter): Selection {
+  if (p.attribute === undefined) {
+    const derived = p.filter.Values.filter(isDerivedType);
+    if (!derived.length) return { ids: union(p.filter.Values.map((t) => nodesWithType(slice, t))) };
+    const lists = p.filter.Values.filter((t) => !isDerivedType(t)).map((t) => nodesWithType(slice, t));
+    const held = new Set(union([...lists, ...derived.map((t) => entitiesWithType(ctx, slice, t))]));
+    return { test: (id) => held.has(id) };
+  }
   const op = p.filter.Type ?? 'Equal';
-  const holders = entitiesWithType(ctx, slice, p.typeName);
   if (isDerivedType(p.typeName)) {
-    const positive: ParsedFilter = op === 'NotEqual' ? { ...p, filter: { ...p.filter, Type: 'Equal' } } : p;
-    const hit = holders.filter((id) => (itemOf(ctx, slice, id, p.typeName)?.Content ?? []).some((e) => entryMatches(positive, e)));
-    return op === 'NotEqual' ? minus(holders, hit) : hit;
+    const { typeName, attribute, test } = p;
+    return {
+      test: (id) => {
+        const values = derivedValues(ctx, slice, id, typeName, attribute!);
+        if (values === undefined) return false;
+        if (op === 'Exists') return values.length > 0;
+        return op === 'NotEqual' ? !values.some(test) : values.some(test);
+      },
+    };
   }
   const index = valueIndex(slice, p.typeName, p.attribute);
-  if ((op === 'Equal' || op === 'NotEqual') && p.filter.Values.length) {
+  if (op === 'Equal' || op === 'NotEqual') {
     const equal = union(p.filter.Values.map((v) => index.get(v) ?? []));
-    return op === 'Equal' ? equal : minus(holders, equal);
+    return { ids: op === 'Equal' ? equal : minus(nodesWithType(slice, p.typeName), equal) };
   }
   const lists: (readonly string[])[] = [];
   for (const [v, ids] of index) if (p.test(v)) lists.push(ids);
-  return union(lists);
+  return { ids: union(lists) };
 }
+
+/** Applies selections to ascending candidate ids: the id lists intersected, the tests kept for later. */
+export function narrow(candidates: readonly string[], selections: readonly Selection[]): { ids: readonly string[]; tests: ((id: string) => boolean)[] } {
+  let ids = candidates;
+  const tests: ((id: string) => boolean)[] = [];
+  for (const s of selections) {
+    if ('ids' in s) ids = intersect(ids, s.ids);
+    else tests.push(s.test);
+  }
+  return { ids, tests };
+}
+
+/** Every id that passes the tests too. */
+export const settle = (n: { ids: readonly string[]; tests: ((id: string) => boolean)[] }): readonly string[] =>
+  n.tests.length ? n.ids.filter((id) => n.tests.every((t) => t(id))) : n.ids;

@@ -10,19 +10,41 @@ import { AGENT_TYPE, instanceStatus, lastPingSeconds, type FleetInstance } from 
 
 export const INSTANCE_INFORMATION_PREFIX = 'AWS:InstanceInformation.';
 
+/** The members of the content, in the order AWS lists them. */
+const MEMBERS = ['AgentType', 'AgentVersion', 'ComputerName', 'InstanceId', 'InstanceStatus', 'IpAddress', 'PlatformName', 'PlatformType', 'PlatformVersion', 'ResourceType'] as const;
+
+/** One attribute of a node's instance information, without building the rest (filters scan 10,000 nodes). */
+export function instanceInformationValue(inst: FleetInstance, attribute: string, nowSeconds: number): string | undefined {
+  switch (attribute) {
+    case 'AgentType':
+      return AGENT_TYPE;
+    case 'AgentVersion':
+      return inst.AgentVersion;
+    case 'ComputerName':
+      return inst.ComputerName;
+    case 'InstanceId':
+      return inst.InstanceId;
+    case 'InstanceStatus':
+      return instanceStatus(inst, nowSeconds);
+    case 'IpAddress':
+      return inst.IPAddress;
+    case 'PlatformName':
+      return inst.PlatformName;
+    case 'PlatformType':
+      return inst.PlatformType;
+    case 'PlatformVersion':
+      return inst.PlatformVersion;
+    case 'ResourceType':
+      return inst.ResourceType;
+    default:
+      return undefined;
+  }
+}
+
 export function instanceInformation(inst: FleetInstance, nowSeconds: number): Record<string, string> {
-  return {
-    AgentType: AGENT_TYPE,
-    AgentVersion: inst.AgentVersion,
-    ComputerName: inst.ComputerName,
-    InstanceId: inst.InstanceId,
-    InstanceStatus: instanceStatus(inst, nowSeconds),
-    IpAddress: inst.IPAddress,
-    PlatformName: inst.PlatformName,
-    PlatformType: inst.PlatformType,
-    PlatformVersion: inst.PlatformVersion,
-    ResourceType: inst.ResourceType,
-  };
+  const out: Record<string, string> = {};
+  for (const m of MEMBERS) out[m] = instanceInformationValue(inst, m, nowSeconds)!;
+  return out;
 }
 
 /** Inventory capture times: 2025-01-01T00:00:00Z (PutInventory's CaptureTime pattern, no fraction). */

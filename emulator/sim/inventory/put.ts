@@ -51,7 +51,7 @@ import { getResource, SEVERITIES } from '../compliance/state.js';
 import { getInstance } from '../fleet/state.js';
 import { emitInventoryChange } from './events.js';
 import { awsType, compareVersions, isCustomType, LIMITS, type TypeDef } from './schema.js';
-import { customSchema, invalidate, inventoryOf, nodeInventory, type CustomSchema, type Entry, type InventorySlice, type NodeInventory, type StoredItem } from './state.js';
+import { customSchema, indexWrite, inventoryOf, nodeInventory, type CustomSchema, type Entry, type InventorySlice, type NodeInventory, type StoredItem } from './state.js';
 import { instanceInformation, instanceInformationTime } from './instance-info.js';
 import * as messages from './messages.js';
 
@@ -231,7 +231,6 @@ export function putInventory(ctx: Ctx, instanceId: string, items: readonly Inven
       }
       writeCustomSchema(slice, item);
     }
-    const isNewNode = !nodeInventory(slice, instanceId);
     const node = nodeRecord(ctx, slice, instanceId);
     const stored = Object.hasOwn(node.Items, item.TypeName) ? node.Items[item.TypeName] : undefined;
     if (stored && item.ContentHash !== undefined && stored.ContentHash === item.ContentHash) {
@@ -246,6 +245,6 @@ export function putInventory(ctx: Ctx, instanceId: string, items: readonly Inven
       Content: (item.Content ?? []).map((e: Entry) => ({ ...e })),
     };
     node.Items[item.TypeName] = record;
-    invalidate(slice, item.TypeName, isNewNode);
+    indexWrite(slice, item.TypeName, instanceId, stored?.Content, record.Content);
   }
 }

@@ -21,7 +21,8 @@
  * number of nodes per name is the length of the name's id list.
  */
 import type { Ctx } from '../../core/context.js';
-import { decodeToken, encodeToken, pageSorted } from '../../core/pagination.js';
+import { decodeToken, encodeToken } from '../../core/pagination.js';
+import { lowerBound } from '../../core/sorted.js';
 import {
   InvalidAggregatorException,
   InvalidFilter,
@@ -41,9 +42,9 @@ import type {
 } from '../../generated/ssm/types.js';
 import { getInstance } from '../fleet/state.js';
 import { entitiesWithType, entityIds, isDerivedType, itemOf } from './derived.js';
-import { checkedType, entryMatches, intersect, matchingEntities, parseFilter, splitKey, typeAttributes } from './filters.js';
+import { checkedType, entryMatches, intersect, narrow, parseFilter, select, settle, splitKey, typeAttributes, type Selection } from './filters.js';
 import { awsType, INSTANCE_INFORMATION } from './schema.js';
-import { inventoryOf, nodeInventory, valueIndex, type Entry, type InventorySlice } from './state.js';
+import { inventoryOf, nodeInventory, nodesWithType, valueIndex, type Entry, type InventorySlice } from './state.js';
 import * as messages from './messages.js';
 
 /** GetInventory and ListInventoryEntries MaxResults: 1 to 50 (model); the default is the maximum (unverified). */
@@ -57,12 +58,15 @@ const resultItem = (i: { TypeName: string; SchemaVersion: string; CaptureTime?: 
   Content: i.Content,
 });
 
-/** Entities matching every filter of the request (ascending ids). */
-function filteredEntities(ctx: Ctx, slice: InventorySlice, req: GetInventoryRequest): readonly string[] {
-  let ids = entityIds(ctx, slice);
+/** The request's filters as selections (Exists only with aggregators, as the API reference says). */
+function selections(ctx: Ctx, slice: InventorySlice, req: GetInventoryRequest): Selection[] {
   const existsAllowed = (req.Aggregators?.length ?? 0) > 0;
-  for (const f of req.Filters ?? []) ids = intersect(ids, matchingEntities(ctx, slice, parseFilter(slice, f, { existsAllowed })));
-  return ids;
+  return (req.Filters ?? []).map((f) => select(ctx, slice, parseFilter(slice, f, { existsAllowed })));
+}
+
+interface Position {
+  /** The last id of the previous page. */
+  k: string;
 }
 
 export function getInventory(ctx: Ctx, req: GetInventoryRequest): GetInventoryResult {
@@ -70,18 +74,39 @@ export function getInventory(ctx: Ctx, req: GetInventoryRequest): GetInventoryRe
   const resultType = req.ResultAttributes?.[0]?.TypeName ?? INSTANCE_INFORMATION;
   if (!typeAttributes(slice, resultType)) throw new InvalidResultAttributeException(messages.invalidResultAttribute(resultType));
   if (req.Aggregators?.length) checkAggregators(slice, req.Aggregators, new Set(), 0);
-  let ids = filteredEntities(ctx, slice, req);
-  if (req.Aggregators?.length) return { Entities: [{ Data: aggregate(ctx, slice, ids, req.Aggregators) }] };
+  const chosen = selections(ctx, slice, req);
+  if (req.Aggregators?.length) return { Entities: [{ Data: aggregate(ctx, slice, settle(narrow(entityIds(ctx, slice), chosen)), req.Aggregators) }] };
 
-  if (resultType !== INSTANCE_INFORMATION) ids = intersect(ids, entitiesWithType(ctx, slice, resultType));
-  const invalid = () => new InvalidNextToken(messages.invalidNextToken());
-  const { page, nextToken } = pageSorted(ids, (id) => id, req.MaxResults ?? MAX_RESULTS, req.NextToken, invalid);
+  if (resultType !== INSTANCE_INFORMATION) chosen.push({ ids: entitiesWithType(ctx, slice, resultType) });
+  const { ids, tests } = narrow(entityIds(ctx, slice), chosen);
+  // A page is read lazily: ids after the token's, those passing the tests, until the page is full and
+  // one more is known to follow (so NextToken means more results, never an empty last page).
+  let start = 0;
+  if (req.NextToken !== undefined) {
+    const invalid = () => new InvalidNextToken(messages.invalidNextToken());
+    const pos = decodeToken<Position>(req.NextToken, invalid);
+    if (typeof pos?.k !== 'string') throw invalid();
+    start = lowerBound(ids, pos.k);
+    if (ids[start] === pos.k) start++;
+  }
+  const max = req.MaxResults ?? MAX_RESULTS;
+  const passes = (id: string) => tests.every((t) => t(id));
+  const page: string[] = [];
+  let more = false;
+  for (let i = start; i < ids.length; i++) {
+    if (!passes(ids[i])) continue;
+    if (page.length === max) {
+      more = true;
+      break;
+    }
+    page.push(ids[i]);
+  }
   const Entities: InventoryResultEntity[] = [];
   for (const id of page) {
     const item = itemOf(ctx, slice, id, resultType);
     Entities.push({ Id: id, Data: item ? { [resultType]: resultItem(item) } : {} });
   }
-  return { Entities, ...(nextToken && { NextToken: nextToken }) };
+  return { Entities, ...(more && { NextToken: encodeToken({ k: page[page.length - 1] } satisfies Position) }) };
 }
 
 // ─────────────────────────────────────── aggregation ───────────────────────────────────────
@@ -155,31 +180,75 @@ function combinations(ctx: Ctx, slice: InventorySlice, id: string, path: readonl
   return product;
 }
 
-function countPath(ctx: Ctx, slice: InventorySlice, ids: readonly string[], all: boolean, path: readonly Step[]): Map<string, { values: string[]; count: number }> {
-  const counts = new Map<string, { values: string[]; count: number }>();
-  const [first] = path;
-  if (path.length === 1 && !isDerivedType(first.typeName)) {
-    // One put attribute: the value index already lists each value's nodes once.
-    const index = valueIndex(slice, first.typeName, first.attribute);
-    const keep = all ? undefined : new Set(ids);
-    for (const [v, holders] of index) {
-      let n = holders.length;
-      if (keep) {
-        n = 0;
-        for (const id of holders) if (keep.has(id)) n++;
-      }
-      if (n) counts.set(v, { values: [v], count: n });
+interface Counted {
+  values: string[];
+  count: number;
+  /** Ordinal of the last entity counted (an entity counts once per combination). */
+  last: number;
+}
+
+/** Counts by value combination, one map level per attribute of the path. */
+type Trie = Map<string, Trie | Counted>;
+
+function countPath(ctx: Ctx, slice: InventorySlice, ids: readonly string[], all: boolean, path: readonly Step[]): Map<string, Counted> {
+  const counts = new Map<string, Counted>();
+  const typeName = path[0].typeName;
+  if (path.every((s) => s.typeName === typeName) && !isDerivedType(typeName)) {
+    const attrs = path.map((s) => s.attribute);
+    if (attrs.length === 1 && all) {
+      // The whole fleet, one attribute: the value index already lists each value's nodes once.
+      for (const [v, holders] of valueIndex(slice, typeName, attrs[0])) counts.set(v, { values: [v], count: holders.length, last: -1 });
+      return counts;
     }
+    // One type: every combination comes from one entry; a pass over the entries of the nodes counted.
+    // Combinations are looked up level by level (a map per attribute), not as joined strings: the
+    // values are strings already hashed, a joined key would be hashed anew for each of 500,000 entries.
+    const holders = all ? nodesWithType(slice, typeName) : intersect(ids, nodesWithType(slice, typeName));
+    const root: Trie = new Map();
+    const last = attrs.length - 1;
+    for (let n = 0; n < holders.length; n++) {
+      entries: for (const e of slice.nodes[holders[n]].Items[typeName].Content) {
+        // Aggregatable attributes are AWS schema names, never Object.prototype members: a plain read is safe.
+        let level = root;
+        for (let a = 0; a < last; a++) {
+          const v = e[attrs[a]];
+          if (typeof v !== 'string') continue entries;
+          let next = level.get(v) as Trie | undefined;
+          if (!next) level.set(v, (next = new Map()));
+          level = next;
+        }
+        const v = e[attrs[last]];
+        if (typeof v !== 'string') continue;
+        const c = level.get(v) as Counted | undefined;
+        if (!c) level.set(v, { values: attrs.map((x) => e[x]), count: 1, last: n });
+        else if (c.last !== n) {
+          c.count++;
+          c.last = n;
+        }
+      }
+    }
+    const walk = (level: Trie, depth: number) => {
+      for (const child of level.values()) {
+        if (depth === last) {
+          const c = child as Counted;
+          counts.set(c.values.join(SEP), c);
+        } else walk(child as Trie, depth + 1);
+      }
+    };
+    walk(root, 0);
     return counts;
   }
-  for (const id of ids) {
+  ids.forEach((id, n) => {
     for (const combo of combinations(ctx, slice, id, path)) {
       const key = combo.join(SEP);
       const c = counts.get(key);
-      if (c) c.count++;
-      else counts.set(key, { values: combo, count: 1 });
+      if (!c) counts.set(key, { values: combo, count: 1, last: n });
+      else if (c.last !== n) {
+        c.count++;
+        c.last = n;
+      }
     }
-  }
+  });
   return counts;
 }
 
@@ -189,16 +258,15 @@ function aggregate(ctx: Ctx, slice: InventorySlice, ids: readonly string[], aggr
   for (const a of aggregators) {
     if (a.Groups?.length) {
       for (const g of a.Groups) {
-        let matching = ids;
-        for (const f of g.Filters) matching = intersect(matching, matchingEntities(ctx, slice, parseFilter(slice, f, { existsAllowed: true })));
+        const matching = settle(narrow(ids, g.Filters.map((f) => select(ctx, slice, parseFilter(slice, f, { existsAllowed: true })))));
         data[g.Name] = { Content: [{ notMatchingCount: String(ids.length - matching.length) }, { matchingCount: String(matching.length) }] };
       }
       continue;
     }
     const rootType = parseExpression(slice, a.Expression!).typeName;
-    const rows: { values: string[]; count: number; path: Step[] }[] = [];
-    for (const path of paths(slice, a)) for (const c of countPath(ctx, slice, ids, all, path).values()) rows.push({ ...c, path });
-    rows.sort((x, y) => y.count - x.count || (x.values.join(SEP) < y.values.join(SEP) ? -1 : x.values.join(SEP) > y.values.join(SEP) ? 1 : 0));
+    const rows: { key: string; values: string[]; count: number; path: Step[] }[] = [];
+    for (const path of paths(slice, a)) for (const [key, c] of countPath(ctx, slice, ids, all, path)) rows.push({ key, values: c.values, count: c.count, path });
+    rows.sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     const content = (data[rootType] ??= { Content: [] }).Content;
     for (const r of rows) {
       const row: Entry = { Count: String(r.count) };

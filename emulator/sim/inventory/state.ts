@@ -14,12 +14,13 @@
  *
  * Indexes live in a WeakMap keyed by the slice object (a restored snapshot rebuilds them): the ids
  * of nodes holding each type, and per (type, attribute) the sorted ids of the nodes holding each
- * value. They are built on first use and dropped for a type whenever an item of that type is
- * written, so GetInventory over 10,000 nodes pays for a scan once per change, not per query.
+ * value. They are built on first use and kept in step by each put (indexWrite); a bulk deletion
+ * drops them for the type.
  */
 import { defineSlice } from '../../state/store.js';
 import type { Ctx } from '../../core/context.js';
 import type { InventoryDeletionSummary } from '../../generated/ssm/types.js';
+import { lowerBound } from '../../core/sorted.js';
 
 export type Entry = Record<string, string>;
 
@@ -163,11 +164,57 @@ export function valueIndex(slice: InventorySlice, typeName: string, attribute: s
   return m;
 }
 
-/** Call after writing or removing items of a type: drops what was derived from them. */
-export function invalidate(slice: InventorySlice, typeName: string, nodeSetChanged = false): void {
+/** Inserts id into an ascending list (no-op when present). */
+function insertSorted(list: string[], id: string): void {
+  const i = lowerBound(list, id);
+  if (list[i] !== id) list.splice(i, 0, id);
+}
+
+/** Removes id from an ascending list (no-op when absent). */
+function removeSorted(list: string[], id: string): void {
+  const i = lowerBound(list, id);
+  if (list[i] === id) list.splice(i, 1);
+}
+
+const valuesOf = (content: readonly Entry[] | undefined, attribute: string) => {
+  const out = new Set<string>();
+  for (const e of content ?? []) if (Object.hasOwn(e, attribute)) out.add(e[attribute]);
+  return out;
+};
+
+/**
+ * Call after a node's item of a type was written (before: the previous content, if any): keeps the
+ * indexes that exist in step, so a put costs a few list splices instead of a rebuild on the next
+ * query (10,000 nodes x 50 applications take a quarter of a second to index).
+ */
+export function indexWrite(slice: InventorySlice, typeName: string, id: string, before: readonly Entry[] | undefined, after: readonly Entry[]): void {
   const ix = indexOf(slice);
-  ix.types.delete(typeName);
-  if (nodeSetChanged) ix.nodeIds = null;
+  if (ix.nodeIds) insertSorted(ix.nodeIds, id);
+  const t = ix.types.get(typeName);
+  if (!t) return;
+  if (!before) insertSorted(t.nodes, id);
+  for (const [attribute, m] of t.byAttr) {
+    const was = valuesOf(before, attribute);
+    const now = valuesOf(after, attribute);
+    for (const v of was) {
+      if (now.has(v)) continue;
+      const ids = m.get(v);
+      if (!ids) continue;
+      removeSorted(ids, id);
+      if (!ids.length) m.delete(v);
+    }
+    for (const v of now) {
+      if (was.has(v)) continue;
+      let ids = m.get(v);
+      if (!ids) m.set(v, (ids = []));
+      insertSorted(ids, id);
+    }
+  }
+}
+
+/** Call after removing items of a type from many nodes: drops what was derived from them. */
+export function invalidate(slice: InventorySlice, typeName: string): void {
+  indexOf(slice).types.delete(typeName);
 }
 
 /** Removes a node's record (and what was derived from its items). */
