@@ -96,6 +96,18 @@ describe('GetInventory: filters', () => {
     expect(await ids({ Filters: [f('Custom:RackInfo.RackLocation', ['Bay B'], 'BeginWith')] })).toEqual([iid(2)]);
   });
 
+  it('answers from what was put last, after earlier queries (indexes follow each put)', async () => {
+    await inventory();
+    expect(await ids({ Filters: [f('AWS:Application.Name', ['nginx'])] })).toEqual([iid(1), iid(2)]);
+    await apps(iid(1), [['bash', '5.2'], ['curl', '8.5']]);
+    await apps(iid(4), [['nginx', '1.26.0']]);
+    expect(await ids({ Filters: [f('AWS:Application.Name', ['nginx'])] })).toEqual([iid(2), iid(4)]);
+    expect(await ids({ Filters: [f('AWS:Application.Name', ['curl'])] })).toEqual([iid(1), iid(2)]);
+    const counts = (await get({ Aggregators: [{ Expression: 'AWS:Application.Name' }] })).Entities![0].Data!['AWS:Application'].Content;
+    expect(counts).toContainEqual({ Count: '2', Name: 'curl' });
+    expect(counts).toContainEqual({ Count: '2', Name: 'nginx' });
+  });
+
   it('filter errors: unknown type, unknown attribute, bad key, Exists without aggregators', async () => {
     await inventory();
     await expectError(get({ Filters: [f('AWS:Nothing.Name', ['x'])] }), 'InvalidTypeNameException');
