@@ -56,6 +56,10 @@ async function main(): Promise<void> {
       },
     );
   };
+  // The last resort: a failure nothing else caught is logged, and the emulator keeps serving (every
+  // request is handled on its own, so one failure does not leave shared state half-changed).
+  process.on('uncaughtException', (err) => log.log('error', 'uncaught exception; still serving', { error: String(err?.stack ?? err) }));
+  process.on('unhandledRejection', (err) => log.log('error', 'unhandled rejection; still serving', { error: String((err as Error)?.stack ?? err) }));
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
