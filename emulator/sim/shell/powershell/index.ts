@@ -17,6 +17,7 @@
  */
 import { dotnetFormat, psDefaultDate, psInvariantDate, strftime } from '../datefmt.js';
 import { compileRegex, globMatch, RegexError } from '../regex.js';
+import { compileUserRegex, type UserRegex } from '../../../core/regex.js';
 import { Abort, checkSize, type DialectRun, type Runtime } from '../runtime.js';
 import type { CommandStub } from '../types.js';
 import { PsParseError, PsParser, type Arg, type Expr, type PipeElem, type Redirect, type Stmt } from './parser.js';
@@ -120,7 +121,7 @@ class Ps {
   private lastExit: number | null = null;
   private tryDepth = 0;
   private parser!: PsParser;
-  private stubs: { re: ReturnType<typeof compileRegex>; stub: CommandStub }[] = [];
+  private stubs: { re: UserRegex; stub: CommandStub }[] = [];
   private errors: unknown[] = [];
 
   constructor(private readonly o: PsRun) {
@@ -131,7 +132,7 @@ class Ps {
     for (const [k, v] of Object.entries(o.env)) this.setEnv(k, v);
     for (const s of o.stubs) {
       try {
-        this.stubs.push({ re: compileRegex(s.Match, 'net'), stub: s });
+        this.stubs.push({ re: compileUserRegex(s.Match, { dialect: 'ecma' }), stub: s });
       } catch {
         // never matches
       }
