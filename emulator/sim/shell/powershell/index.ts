@@ -18,6 +18,7 @@
 import { dotnetFormat, psDefaultDate, psInvariantDate, strftime } from '../datefmt.js';
 import { compileRegex, globMatch, RegexError } from '../regex.js';
 import { compileUserRegex, type UserRegex } from '../../../core/regex.js';
+import { splitOnChars, trimChars } from '../chars.js';
 import { Abort, checkSize, type DialectRun, type Runtime } from '../runtime.js';
 import type { CommandStub } from '../types.js';
 import { PsParseError, PsParser, type Arg, type Expr, type PipeElem, type Redirect, type Stmt } from './parser.js';
@@ -1431,7 +1432,7 @@ class Ps {
         case 'startswith': return o.startsWith(a0);
         case 'endswith': return o.endsWith(a0);
         case 'replace': return o.split(a0).join(this.str(args[1] ?? ''));
-        case 'split': return o.split(new RegExp(`[${a0.replace(/[\]\\^-]/g, '\\$&') || ' '}]`));
+        case 'split': return splitOnChars(o, a0 || ' ');
         case 'substring': return args.length > 1 ? o.substr(this.num(args[0]), this.num(args[1])) : o.slice(this.num(args[0]));
         case 'indexof': return o.indexOf(a0);
         case 'padleft': return o.padStart(this.num(args[0]), args[1] === undefined ? ' ' : this.str(args[1]));
@@ -1457,14 +1458,6 @@ class Ps {
     }
     throw new PsThrow(this.simpleError(`Method invocation failed because [${typeName}] does not contain a method named '${name}'.`, 'InvalidOperation', '', 'RuntimeException', 'MethodNotFound'), false);
   }
-}
-
-function trimChars(s: string, chars: string, start: boolean, end: boolean): string {
-  let a = 0;
-  let b = s.length;
-  if (start) while (a < b && chars.includes(s[a]!)) a++;
-  if (end) while (b > a && chars.includes(s[b - 1]!)) b--;
-  return s.slice(a, b);
 }
 
 function checkArray<T>(a: T[]): T[] {
