@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileUserRegex, UserRegexError, type RegexDialect } from './regex.js';
+import { compileUserRegex, compileWildcard, UserRegexError, type RegexDialect } from './regex.js';
 
 const java = (p: string, flags?: string) => compileUserRegex(p, { dialect: 'java', flags });
 const ecma = (p: string) => compileUserRegex(p, { dialect: 'ecma' });
@@ -178,6 +178,23 @@ describe("compileUserRegex: Java's syntax", () => {
     expect(java(aws[2]!).matches('https://example.com/x')).toBe(true);
     expect(java(aws[3]!).matches('a=b c=d')).toBe(true);
     expect(java(aws[4]!).matches('s3://bucket/key/file.yml')).toBe(true);
+  });
+});
+
+describe('compileWildcard (IAM policy Actions and Resources)', () => {
+  it('reads * and ? as wildcards and everything else literally, over the whole value', () => {
+    expect(compileWildcard('ssm:Get*', { ignoreCase: true }).matches('ssm:getparameter')).toBe(true);
+    expect(compileWildcard('ssm:Get*').matches('ssm:getparameter')).toBe(false);
+    expect(compileWildcard('ssm:Get?').matches('ssm:Gets')).toBe(true);
+    expect(compileWildcard('ssm:Get?').matches('ssm:Get')).toBe(false);
+    expect(compileWildcard('a.b(c)[d]{1}+|$^\\').matches('a.b(c)[d]{1}+|$^\\')).toBe(true);
+    expect(compileWildcard('a.b').matches('axb')).toBe(false);
+    expect(compileWildcard('arn:*').matches('arn:x\ny')).toBe(true);
+    expect(compileWildcard('x').matches('xx')).toBe(false);
+  });
+
+  it('answers many wildcards against a long value at once', () => {
+    expect(compileWildcard('*a'.repeat(30) + 'b').matches('a'.repeat(5000))).toBe(false);
   });
 });
 

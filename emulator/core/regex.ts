@@ -83,6 +83,17 @@ export function compileUserRegex(pattern: string, options: UserRegexOptions): Us
   return out;
 }
 
+/**
+ * IAM-style wildcards (policy Actions and Resources): * any run of characters, ? one character,
+ * everything else literal, matched against the whole value. Compiled like any user pattern: a RegExp
+ * of `.*` runs takes polynomial time (`*a*a*a...b` against a long run of a's).
+ */
+export function compileWildcard(pattern: string, options: { ignoreCase?: boolean } = {}): UserRegex {
+  let source = '';
+  for (const c of pattern) source += c === '*' ? '.*' : c === '?' ? '.' : /[\\^$.|+()[\]{}]/.test(c) ? `\\${c}` : c;
+  return compileUserRegex(source, { dialect: 'ecma', flags: options.ignoreCase ? 'is' : 's' });
+}
+
 // ---- character sets, as sorted code point ranges, written out as RE2 class text -------------------
 
 type Ranges = readonly (readonly [number, number])[];
