@@ -157,6 +157,15 @@ describe("compileUserRegex: Java's syntax", () => {
     expect(refusal('\\0')).toContain('octal');
   });
 
+  it('refuses a pattern whose expanded program is too large to compile promptly', () => {
+    expect(java('a{1000}'.repeat(4)).matches('a'.repeat(4000))).toBe(true);
+    expect(refusal('a{1000}'.repeat(6))).toContain('too large');
+    expect(refusal('(?:(?:ab|cd){100}){30}')).toContain('too large');
+    expect(refusal('(x{100}|y){60}')).toContain('too large');
+    expect(refusal('\\Q' + 'x'.repeat(6000) + '\\E')).toContain('too large');
+    expect(java('(?i)(a{10}){10}b').matches('A'.repeat(100) + 'b')).toBe(true);
+  });
+
   it('refuses what is not a regular expression', () => {
     for (const p of ['([a-z', '(', 'a)', '[a', '*a', 'a**', '\\', '\\G', '\\R', '\\Z', '\\X', '(?P<n>a)', '\\u12', 'a{2000}', '((a{100}){100}){100}']) {
       expect(() => java(p), p).toThrow(UserRegexError);

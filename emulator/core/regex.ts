@@ -1,35 +1,36 @@
 /**
  * Regular expressions that come from a user: a request (AllowedPattern), a document (a parameter's
- * allowedPattern, a JSON schema's `pattern`), a fixture or a scenario. They never reach JavaScript's
- * RegExp: it backtracks, so `(a+)+$` against 24 `a`s and a `!` blocks the server for ~0.2 s and each
- * further character doubles that. Patterns from AWS's own service model (core/validate.ts) are not
- * user data and stay on RegExp.
+ * allowedPattern, a JSON schema's `pattern`), a fixture (Behaviors `Match`), a resource policy's
+ * wildcards, a scenario. They never reach JavaScript's RegExp: it backtracks, so `(a+)+$` against 24
+ * `a`s and a `!` blocks the server for ~0.2 s and each further character doubles that. Patterns of
+ * AWS's own service model (core/validate.ts) are not user data and stay on RegExp.
  *
  * Engine: re2js, a pure-JavaScript port of RE2 (linear time in the input, no backtracking). Measured
- * on this machine with `(a+)+$`: RegExp 194 ms at n=24, 408 ms at 25, 962 ms at 26 (a^n + "!");
- * re2js 0.02 ms at n=30, 0.6 ms at n=100,000; the shell's Pike VM (sim/shell/regex.ts) 1.1 ms at 30
- * and 19 ms at 100,000. On ordinary AllowedPatterns re2js tests in 1-10 µs after a 0.03-3 ms compile
- * (compiled patterns are cached below). re2js was chosen over moving the shell's engine down: it
- * already speaks the syntax AWS's (Java) patterns use - \p{..} classes, (?i) and other inline flags,
- * \x{..}, \Q..\E, lookbehinds - while the shell's engine speaks POSIX BRE/ERE, and it is 30x faster on
- * long input.
+ * on this machine with `(a+)+$` against a^n + "!": RegExp 194 ms at n=24, 408 ms at 25, 962 ms at 26;
+ * re2js 0.02 ms at n=30 and 0.6 ms at n=100,000; the shell's Pike VM (sim/shell/regex.ts) 1.1 ms at
+ * n=30 and 19 ms at n=100,000. On ordinary AllowedPatterns re2js tests a value in 1-20 µs after a
+ * 0.03-3 ms compile (compiled patterns are cached). re2js was chosen over moving the shell's engine
+ * down: it already reads what AWS's (Java) patterns use - \p{..} classes, (?i) and other inline
+ * flags, \x{..}, \Q..\E, lookbehinds - where the shell's engine reads POSIX BRE/ERE, and it is 30x
+ * faster on long input.
  *
- * Dialects. The text is translated to RE2 syntax first, so that what RE2 reads differently from the
- * user's dialect is either rewritten to mean the same or refused - never silently read another way:
- * - 'java' (AllowedPattern: SSM is a Java service). Java's \p{Alpha}-style POSIX classes, \p{IsLatin},
- *   \p{IsL}, \p{IsAlphabetic}, \p{script=..}, \p{gc=..}, \uXXXX, \0oct, \cX, \e, \h, \v, \s (with \x0B), `.` (which in
- *   Java also stops at \r, \u0085, \u2028, \u2029), the d and u flags, lookbehinds and (named) groups
- *   are rewritten. Refused, with the plain error the caller turns into AWS's "not a valid regular
- *   expression": lookaheads, atomic groups, possessive quantifiers and backreferences (none can run in
- *   linear time), class union and intersection ([a[b]], [a&&b]), Unicode blocks (\p{InGreek}), Java's
- *   java* classes and the binary properties RE2 lacks (IsIdeographic), the x and U flags, and \G \R \X \Z. AWS would accept those, so
- *   a refusal here is a known, tested deviation. Also unlike Java: (?i) folds all of Unicode, not ASCII
- *   only, and \b, \w, \d are ASCII.
- * - 'ecma' (JSON Schema `pattern`, which the standard defines as ECMA-262): \uXXXX, \u{..}, \cX, [^],
- *   [], \s (Unicode spaces), `.`, \p{Script=..} and long category names are rewritten; lookaheads and
- *   backreferences are refused.
+ * Dialects. A pattern is translated to RE2's syntax first, so that what RE2 would read differently
+ * is rewritten to mean the same or refused, never silently read another way.
+ * - 'java' (AllowedPattern: SSM is a Java service). Rewritten: Java's POSIX classes (\p{Alpha}, ASCII
+ *   only), \p{IsLatin}, \p{IsL}, \p{IsAlphabetic}, \p{script=..}, \p{gc=..}, \uXXXX, \0oct, \cX, \e,
+ *   \h, \v, \s (with \x0B), `.` (which in Java also stops at \r, \u0085, \u2028, \u2029), the d and
+ *   u flags, lookbehinds and groups. Refused, with a plain error the caller turns into AWS's "not a
+ *   valid regular expression": lookaheads, atomic groups, possessive quantifiers and backreferences
+ *   (no linear-time engine runs them), class unions and intersections ([a[b]], [a&&b]), Unicode
+ *   blocks (\p{InGreek}), java* classes and the binary properties RE2 lacks (IsIdeographic), the x
+ *   and U flags, \G \R \X \Z, counted repeats over 1,000 (RE2's limit) and patterns whose expanded
+ *   program is too large (MAX_PROGRAM). AWS would accept those: each refusal is a known, tested
+ *   difference. Also unlike Java: (?i) folds all of Unicode, not ASCII only.
+ * - 'ecma' (JSON Schema `pattern`, which the standard defines as ECMA-262; Behaviors, scenarios).
+ *   Rewritten: \uXXXX, \u{..}, \cX, [^], [], \s (Unicode spaces), `.`, \p{Script=..} and long
+ *   category names. Refused: lookaheads and backreferences.
  * test() finds a match anywhere (RegExp.test, Java's find); matches() needs the whole value to match
- * (Java's Matcher.matches, how AWS applies AllowedPattern). Errors are plain `UserRegexError`s: each
+ * (Java's Matcher.matches, how AWS applies AllowedPattern). Errors are plain UserRegexErrors: each
  * caller wraps them in its own AWS error.
  */
 import { RE2JS } from 're2js';
@@ -55,6 +56,14 @@ export class UserRegexError extends Error {
 }
 
 const CACHE_LIMIT = 500;
+/**
+ * Linear time still has a constant: re2js compiles in time proportional to the expanded program,
+ * ~20-90 µs a step on this machine (`a{1000}` repeated 140 times, a 980-character pattern, took
+ * 2.4 s), and matching costs up to program x input. At 5,000 steps the worst measured were ~0.45 s
+ * to compile `(?:a{1,1000})` x4 and ~0.45 s to match `\p{L}{1000}` x4 against 8 KB; larger patterns
+ * are refused. AWS's own patterns need a few hundred steps.
+ */
+const MAX_PROGRAM = 5_000;
 const cache = new Map<string, UserRegex>();
 
 /** Compiles a user's pattern for a linear-time engine; throws UserRegexError when it is invalid or refused. */
@@ -183,11 +192,21 @@ interface Scope {
   unixLines: boolean;
 }
 
+/** What an open group saved of the enclosing one. */
+interface Frame {
+  scope: Scope;
+  size: number;
+  last: number;
+}
+
 class Translator {
   private i = 0;
   private out = '';
   private scope: Scope;
-  private readonly outer: Scope[] = [];
+  private readonly frames: Frame[] = [];
+  /** Estimated RE2 program size so far (counted repeats copy what they repeat), and that of the last item. */
+  private size = 0;
+  private last = 0;
   private inClass = false;
   /** The last thing written outside a class was a quantifier (for possessive ones). */
   private afterQuantifier = false;
@@ -210,12 +229,26 @@ class Translator {
     while (this.i < p.length) {
       const c = p[this.i]!;
       if (c === '\\') {
+        if (!this.inClass) this.item(1);
         this.escape();
         this.afterQuantifier = false;
       } else if (this.inClass) this.classChar(c);
       else this.outsideChar(c);
     }
+    if (this.size > MAX_PROGRAM) throw new UserRegexError(`the pattern is too large once its counted repetitions are expanded (over ${MAX_PROGRAM} steps)`);
     return this.out;
+  }
+
+  private item(size: number): void {
+    this.size += size;
+    this.last = size;
+  }
+
+  /** Applies a repetition to the last item: RE2 compiles `x{2,5}` as five copies of x. */
+  private repeat(copies: number): void {
+    const n = Math.max(copies, 1);
+    this.size += this.last * (n - 1) + 1;
+    this.last *= n;
   }
 
   private outsideChar(c: string): void {
@@ -229,12 +262,20 @@ class Translator {
       case '(':
         this.openGroup();
         break;
-      case ')':
-        this.scope = this.outer.pop() ?? this.scope;
+      case ')': {
+        const outer = this.frames.pop();
+        if (outer) {
+          this.scope = outer.scope;
+          const group = this.size + 2;
+          this.size = outer.size;
+          this.item(group);
+        }
         this.out += ')';
         this.i++;
         break;
+      }
       case '.':
+        this.item(1);
         this.out += this.scope.dotAll || (java && this.scope.unixLines) ? '.' : `[^${classBody(java ? JAVA_LINE_END : ECMA_LINE_END)}]`;
         this.i++;
         break;
@@ -246,17 +287,21 @@ class Translator {
         this.i++;
         // `a*?` is lazy: the `?` ends the quantifier (a following + is then an error RE2 reports).
         quantifier = !(c === '?' && this.afterQuantifier);
+        if (quantifier) this.repeat(1);
         break;
       case '{': {
         // Java (and ECMA with the u flag ajv uses) refuse a { that starts no repetition; RE2 would read a literal.
-        const m = /^\{\d+(,\d*)?\}/.exec(p.slice(this.i));
+        const m = /^\{(\d+)(,(\d*))?\}/.exec(p.slice(this.i));
         if (!m) throw new UserRegexError(`illegal repetition at offset ${this.i}`);
         this.out += m[0];
         this.i += m[0].length;
         quantifier = true;
+        const min = Number(m[1]);
+        this.repeat(m[2] === undefined ? min : m[3] === '' ? min + 1 : Math.max(min, Number(m[3])));
         break;
       }
       default:
+        this.item(1);
         this.out += c;
         this.i++;
     }
@@ -265,6 +310,7 @@ class Translator {
 
   private openClass(): void {
     const p = this.p;
+    this.item(1);
     this.i++;
     let neg = false;
     if (p[this.i] === '^') {
@@ -303,7 +349,9 @@ class Translator {
   private openGroup(): void {
     const p = this.p;
     const rest = p.slice(this.i);
-    this.outer.push(this.scope);
+    this.frames.push({ scope: this.scope, size: this.size, last: this.last });
+    this.size = 0;
+    this.last = 0;
     if (!rest.startsWith('(?')) {
       // Captures are of no use to a yes/no answer, and RE2 refuses them inside lookbehinds.
       this.out += '(?:';
@@ -350,7 +398,9 @@ class Translator {
       this.scope = scope;
     } else {
       // (?flags) applies to the rest of the enclosing group: no group of its own.
-      this.outer.pop();
+      const outer = this.frames.pop()!;
+      this.size = outer.size;
+      this.last = outer.last;
       if (written) this.out += `(?${written})`;
       this.scope = scope;
     }
@@ -394,6 +444,7 @@ class Translator {
           const end = p.indexOf('\\E', this.i);
           const text = p.slice(this.i, end < 0 ? p.length : end);
           for (const ch of text) this.writeCodePoint(ch.codePointAt(0)!);
+          if (!this.inClass) this.size += text.length;
           this.i = end < 0 ? p.length : end + 2;
         }
         return;
