@@ -167,6 +167,10 @@ describe("compileUserRegex: Java's syntax", () => {
   });
 
   it('refuses what is not a regular expression', () => {
+    for (const p of ['\\p{constructor}', '\\p{__proto__}', '\\p{IstoString}', '\\p{Isconstructor}', '\\p{gc=constructor}']) {
+      expect(() => java(p), p).toThrow(UserRegexError);
+      expect(() => ecma(p), p).toThrow(UserRegexError);
+    }
     for (const p of ['([a-z', '(', 'a)', '[a', '*a', 'a**', '\\', '\\G', '\\R', '\\Z', '\\X', '(?P<n>a)', '\\u12', 'a{2000}', '((a{100}){100}){100}']) {
       expect(() => java(p), p).toThrow(UserRegexError);
     }

@@ -133,8 +133,11 @@ const JAVA_VSPACE = r([0x0a, 0x0d], 0x85, 0x2028, 0x2029);
 const JAVA_LINE_END = r(0x0a, 0x0d, 0x85, 0x2028, 0x2029);
 const ECMA_LINE_END = r(0x0a, 0x0d, 0x2028, 0x2029);
 
+/** Name tables as Maps: names come from the pattern, and `\p{constructor}` must find nothing. */
+const lookup = <T>(entries: Record<string, T>): ReadonlyMap<string, T> => new Map(Object.entries(entries));
+
 /** Java's POSIX classes (US-ASCII only, as Java defines them without UNICODE_CHARACTER_CLASS). */
-const JAVA_POSIX: Record<string, Ranges> = {
+const JAVA_POSIX = lookup<Ranges>({
   Lower: r([0x61, 0x7a]),
   Upper: r([0x41, 0x5a]),
   ASCII: r([0, 0x7f]),
@@ -150,10 +153,10 @@ const JAVA_POSIX: Record<string, Ranges> = {
   Space: JAVA_SPACE,
   all: ALL,
   L1: r([0, 0xff]),
-};
+});
 
 /** Java binary properties (\p{IsX}) that are exactly a general category or a known set. */
-const JAVA_BINARY: Record<string, string | Ranges> = {
+const JAVA_BINARY = lookup<string | Ranges>({
   letter: 'L',
   digit: 'Nd',
   punctuation: 'P',
@@ -161,10 +164,10 @@ const JAVA_BINARY: Record<string, string | Ranges> = {
   titlecase: 'Lt',
   white_space: UNICODE_WHITE_SPACE,
   whitespace: UNICODE_WHITE_SPACE,
-};
+});
 
 /** ECMA-262's long General_Category names, for \p{Letter} and \p{gc=Letter}. */
-const GC_LONG: Record<string, string> = {
+const GC_LONG = lookup<string>({
   Letter: 'L', Uppercase_Letter: 'Lu', Lowercase_Letter: 'Ll', Titlecase_Letter: 'Lt', Modifier_Letter: 'Lm', Other_Letter: 'Lo',
   Mark: 'M', Combining_Mark: 'M', Spacing_Mark: 'Mc', Enclosing_Mark: 'Me', Nonspacing_Mark: 'Mn',
   Number: 'N', Decimal_Number: 'Nd', digit: 'Nd', Letter_Number: 'Nl', Other_Number: 'No',
@@ -173,8 +176,8 @@ const GC_LONG: Record<string, string> = {
   Symbol: 'S', Currency_Symbol: 'Sc', Modifier_Symbol: 'Sk', Math_Symbol: 'Sm', Other_Symbol: 'So',
   Separator: 'Z', Line_Separator: 'Zl', Paragraph_Separator: 'Zp', Space_Separator: 'Zs',
   Other: 'C', Control: 'Cc', cntrl: 'Cc', Format: 'Cf', Private_Use: 'Co', Surrogate: 'Cs',
-};
-const ECMA_BINARY: Record<string, Ranges> = { ASCII: r([0, 0x7f]), Any: ALL, White_Space: UNICODE_WHITE_SPACE, ASCII_Hex_Digit: JAVA_POSIX.XDigit! };
+});
+const ECMA_BINARY = lookup<Ranges>({ ASCII: r([0, 0x7f]), Any: ALL, White_Space: UNICODE_WHITE_SPACE, ASCII_Hex_Digit: JAVA_POSIX.get('XDigit')! });
 /** The binary properties re2js knows, under Unicode's names. */
 const RE2_BINARY = new Set(['Alphabetic', 'Lowercase', 'Uppercase', 'Hex_Digit', 'Assigned', 'Emoji']);
 
@@ -542,13 +545,14 @@ class Translator {
         if (k === 'block' || k === 'blk') this.fail('Unicode blocks');
         return unknown();
       }
-      if (JAVA_POSIX[value]) return { set: JAVA_POSIX[value]! };
+      const posix = JAVA_POSIX.get(value);
+      if (posix) return { set: posix };
       if (isCategory(value)) return { re2: value };
       if (value.startsWith('In')) this.fail('Unicode blocks');
       if (value.startsWith('Is')) {
         const v = value.slice(2);
         if (isCategory(v)) return { re2: v };
-        const binary = JAVA_BINARY[v.toLowerCase()];
+        const binary = JAVA_BINARY.get(v.toLowerCase());
         if (typeof binary === 'string') return { re2: binary };
         if (binary) return { set: binary };
         // A script (IsLatin) or one of the binary properties RE2 also knows (IsAlphabetic); RE2 refuses the rest.
@@ -557,13 +561,15 @@ class Translator {
       return unknown();
     }
     if (key !== undefined) {
-      if ((key === 'General_Category' || key === 'gc') && (isCategory(value) || GC_LONG[value])) return { re2: GC_LONG[value] ?? value };
+      if ((key === 'General_Category' || key === 'gc') && (isCategory(value) || GC_LONG.has(value))) return { re2: GC_LONG.get(value) ?? value };
       if (key === 'Script' || key === 'sc') return { re2: value };
       return unknown();
     }
     if (isCategory(value)) return { re2: value };
-    if (GC_LONG[value]) return { re2: GC_LONG[value]! };
-    if (ECMA_BINARY[value]) return { set: ECMA_BINARY[value]! };
+    const category = GC_LONG.get(value);
+    if (category) return { re2: category };
+    const binary = ECMA_BINARY.get(value);
+    if (binary) return { set: binary };
     if (RE2_BINARY.has(value)) return { re2: value };
     return unknown();
   }

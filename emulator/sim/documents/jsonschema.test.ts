@@ -63,6 +63,12 @@ describe('validateJsonSchema', () => {
     expect(validateJsonSchema(d2020, [1])).toBe('$[0] must be of type string');
   });
 
+  it('reads an unknown $schema, even one named like an Object property, as draft-04', () => {
+    for (const $schema of ['constructor', '__proto__', 'http://example.com/my-draft']) {
+      expect(validateJsonSchema({ $schema, minimum: 1, exclusiveMinimum: true }, 1)).toBe('$ must be greater than 1');
+    }
+  });
+
   it('keeps each schema to itself: the same $id in two schemas is no conflict', () => {
     expect(validateJsonSchema({ id: 'http://example.com/s', type: 'string' }, 'x')).toBeUndefined();
     expect(validateJsonSchema({ id: 'http://example.com/s', type: 'number' }, 'x')).toBe('$ must be of type number');

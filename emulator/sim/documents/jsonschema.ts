@@ -47,13 +47,14 @@ interface Draft {
 }
 const DRAFT_04: Draft = { Class: Ajv04.default, metaId: 'http://json-schema.org/draft-04/schema' };
 const DRAFT_07: Draft = { Class: Ajv, metaId: 'http://json-schema.org/draft-07/schema' };
-const DRAFTS: Record<string, Draft> = {
-  'json-schema.org/draft-04/schema': DRAFT_04,
-  'json-schema.org/draft-06/schema': DRAFT_07, // draft-07 only adds keywords to draft-06
-  'json-schema.org/draft-07/schema': DRAFT_07,
-  'json-schema.org/draft/2019-09/schema': { Class: Ajv2019, metaId: 'https://json-schema.org/draft/2019-09/schema' },
-  'json-schema.org/draft/2020-12/schema': { Class: Ajv2020, metaId: 'https://json-schema.org/draft/2020-12/schema' },
-};
+/** By `$schema` without its scheme and trailing # (a Map: `$schema` is the document's text). */
+const DRAFTS = new Map<string, Draft>([
+  ['json-schema.org/draft-04/schema', DRAFT_04],
+  ['json-schema.org/draft-06/schema', DRAFT_07], // draft-07 only adds keywords to draft-06
+  ['json-schema.org/draft-07/schema', DRAFT_07],
+  ['json-schema.org/draft/2019-09/schema', { Class: Ajv2019, metaId: 'https://json-schema.org/draft/2019-09/schema' }],
+  ['json-schema.org/draft/2020-12/schema', { Class: Ajv2020, metaId: 'https://json-schema.org/draft/2020-12/schema' }],
+]);
 
 const OPTIONS: Options = {
   // Unknown keywords and formats are ignored, as validators AppConfig-style do, instead of refused.
@@ -68,7 +69,7 @@ const OPTIONS: Options = {
 function draftOf(schema: unknown): Draft {
   const declared = typeof schema === 'object' && schema !== null ? (schema as { $schema?: unknown }).$schema : undefined;
   if (typeof declared !== 'string') return DRAFT_04;
-  return DRAFTS[declared.replace(/^https?:\/\//, '').replace(/#$/, '')] ?? DRAFT_04;
+  return DRAFTS.get(declared.replace(/^https?:\/\//, '').replace(/#$/, '')) ?? DRAFT_04;
 }
 
 function compile(schema: unknown): ValidateFunction {
