@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Emulator } from '../emulator.js';
-import { SnapshotError } from '../emulator.js';
+import { SnapshotError } from '../state/snapshot.js';
 import { healthBody } from './health.js';
 import { ControlError } from './errors.js';
 import { OPENAPI_DIR } from '../core/paths.js';
@@ -32,7 +32,7 @@ export function stateRoutes(emu: Emulator): Router {
     });
   });
   r.delete('/events', (_req, res) => {
-    emu.store.data.events = [];
+    emu.events.clear();
     res.json({ cleared: true });
   });
   r.get('/state', (_req, res) => {

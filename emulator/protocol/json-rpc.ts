@@ -92,7 +92,7 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefi
       if (typeof input !== 'object' || input === null || Array.isArray(input)) {
         throw new SerializationException('The request body must be a JSON object.');
       }
-      const output = emu.invoke('ssm', operation, input as Record<string, unknown>, { account: caller.account, region: caller.region, requestId });
+      const output = emu.request('ssm', operation, input as Record<string, unknown>, { account: caller.account, region: caller.region, requestId });
       sendJson(res, 200, JSON.stringify(output), requestId);
     } catch (err) {
       const e = toServiceError(err, emu.log, { operation, requestId });

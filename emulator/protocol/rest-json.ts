@@ -20,7 +20,7 @@ import type { Emulator } from '../emulator.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/defaults.js';
 import type { ServiceId } from '../core/operation.js';
 import type { ShapeDef, StructureShape } from '../core/shapes.js';
-import { SerializationException, ServiceError, ValidationError } from '../core/errors.js';
+import { SerializationException, ServiceError } from '../core/errors.js';
 import { callerOf } from './sigv4.js';
 import { readBody } from './json-rpc.js';
 import { toServiceError } from './respond.js';
@@ -151,7 +151,7 @@ export function createRestJsonHandler(emu: Emulator, service: ServiceId, opts: R
 
   /** Protocol-level failures in the service's words. */
   function mapError(err: ServiceError): ServiceError {
-    if (err instanceof ValidationError || err instanceof SerializationException) return opts.validationError(err.message);
+    if (err instanceof SerializationException) return opts.validationError(err.message);
     return err;
   }
 
@@ -224,7 +224,7 @@ export function createRestJsonHandler(emu: Emulator, service: ServiceId, opts: R
             if (value !== undefined) input[member] = convert(memberDef, value, name);
           }
         }
-        const output = (emu.invoke(service, route.operation, input, { ...caller, requestId }) ?? {}) as Record<string, unknown>;
+        const output = (emu.request(service, route.operation, input, { ...caller, requestId }) ?? {}) as Record<string, unknown>;
         send(res, route.status, output, requestId);
       } catch (err) {
         const e = mapError(toServiceError(err, emu.log, { operation: route.operation, requestId }));

@@ -16,11 +16,11 @@
  */
 import type { NextFunction, Request, Response, Router } from 'express';
 import { readBody } from '../../protocol/json-rpc.js';
-import type { Emulator } from '../../emulator.js';
+import type { Runtime } from '../../core/runtime.js';
 import { ControlError } from '../../control/errors.js';
 import { FleetControlError, FleetControls } from '../../sim/fleet/controls.js';
 
-export function fleetControlRoutes(router: Router, emu: Emulator): void {
+export function fleetControlRoutes(router: Router, emu: Runtime): void {
   const fleet = new FleetControls(emu);
   const q = (req: Request) => req.query as { account?: string; region?: string };
   /** Runs a control and answers its result; FleetControlError becomes the control API's error. */

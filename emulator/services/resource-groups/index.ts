@@ -2,7 +2,7 @@
  * The Resource Groups area: AWS Resource Groups' REST-JSON API on the emulator's port (routes from
  * the model's http bindings, protocol/rest-json.ts), with tag-query and CloudFormation-stack groups
  * whose membership is evaluated when read (model.ts). The SSM targeting resolver
- * (sim/fleet/targets.ts) reads group membership through groupNodePositions().
+ * (sim/fleet/targets.ts) reads group membership through the groupMembership port, provided here.
  * Operations not listed here answer NotImplementedException.
  */
 import type { Area } from '../../core/operation.js';
@@ -22,12 +22,16 @@ import tag from './tag.js';
 import untag from './untag.js';
 import getTags from './getTags.js';
 import * as messages from '../../sim/resource-groups/messages.js';
+import { groupNodePositions } from '../../sim/resource-groups/model.js';
+import { groupMembership } from '../../sim/fleet/targets.js';
 
 export const resourceGroupsArea: Area = {
   name: 'resource-groups',
+  provides: [groupMembership.provide({ nodePositions: groupNodePositions })],
   operations: [createGroup, getGroup, getGroupQuery, updateGroup, updateGroupQuery, deleteGroup, listGroups, listGroupResources, searchResources, tag, untag, getTags],
   appRoutes(app, emu) {
-    const handler = createRestJsonHandler(emu, 'resource-groups', {
+    // Temporary: the REST routes become declarative (protocol/ builds the handler from the area's table).
+    const handler = createRestJsonHandler(emu as unknown as Parameters<typeof createRestJsonHandler>[0], 'resource-groups', {
       signingName: 'resource-groups',
       validationError: (m) => new BadRequestException(m),
       unknownOperation: (method, path) => new ServiceError('UnknownOperationException', messages.unknownRoute(method, path), 404, 'Message'),
