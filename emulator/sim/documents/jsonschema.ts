@@ -57,7 +57,7 @@ const DRAFTS = new Map<string, Draft>([
 ]);
 
 const OPTIONS: Options = {
-  // Unknown keywords and formats are ignored, as validators AppConfig-style do, instead of refused.
+  // Unknown keywords and formats are ignored, as JSON Schema says, not refused as ajv does by default.
   strict: false,
   logger: false,
   allErrors: false,
