@@ -12,7 +12,7 @@ import { Ids, randomSeed, seedFrom, type RngState } from './core/ids.js';
 import { Events } from './core/events.js';
 import { createValidator, type Validator } from './core/validate.js';
 import { createLogger, type Logger } from './core/log.js';
-import type { Ctx } from './core/context.js';
+import type { Ctx, Endpoint } from './core/context.js';
 import { InternalFailure, NotImplementedError } from './core/errors.js';
 import { areaOfOperation } from './model/areas.js';
 import type { JournalEntry } from './state/persistence.js';
@@ -134,7 +134,7 @@ export class Emulator {
   }
 
   /** A context for one account and region at an instant (defaults to the clock's now). */
-  context(account: string, region: string, now = this.clock.now(), extra?: { requestId?: string; operation?: string }): Ctx {
+  context(account: string, region: string, now = this.clock.now(), extra?: { requestId?: string; operation?: string; endpoint?: Endpoint }): Ctx {
     return { emu: this, account, region, scope: this._store.scope(account, region), now, ...extra };
   }
 
@@ -199,14 +199,14 @@ export class Emulator {
    * (JSON RPC, REST-JSON), persistence replay and the in-process API all go through here.
    * `now` is read once by the caller; whatever is due up to it runs first.
    */
-  invoke(service: ServiceId, operation: string, input: Record<string, unknown>, caller: { account: string; region: string; requestId?: string }, now = this.clock.now()): unknown {
+  invoke(service: ServiceId, operation: string, input: Record<string, unknown>, caller: { account: string; region: string; requestId?: string; endpoint?: Endpoint }, now = this.clock.now()): unknown {
     const svc = this.services[service];
     const def = svc.operations[operation];
     if (def.input) svc.validator.validate(def.input, input);
     const handler = svc.handlers.get(operation);
     if (!handler) throw new NotImplementedError(operation, service === 'ssm' ? areaOfOperation.get(operation) : 'resource-groups');
     this.scheduler.runDue(now);
-    const ctx = this.context(caller.account, caller.region, now, { requestId: caller.requestId, operation });
+    const ctx = this.context(caller.account, caller.region, now, { requestId: caller.requestId, operation, endpoint: caller.endpoint });
     let output: unknown;
     try {
       output = handler.handle(input, ctx) ?? {};

@@ -11,7 +11,8 @@ import type {
 import type { Ctx } from './context.js';
 import type { Task } from '../time/scheduler.js';
 import type { Emulator } from '../emulator.js';
-import type { Express, Router } from 'express';
+import type { ControlRoute } from './control.js';
+import type { RestApi, UpgradeRoute } from './http.js';
 import type { TaggableType } from '../sim/tags/registry.js';
 import type { CommandPluginRegistration } from '../sim/commands/plugins.js';
 
@@ -47,10 +48,12 @@ export interface Area {
   readonly init?: (emu: Emulator) => void;
   /** Resource types of this area that carry tags (see services/tagging/registry.ts). */
   readonly taggable?: readonly TaggableType[];
-  /** Routes under /_emulator (simulation controls: fleet, ...). */
-  readonly controlRoutes?: (router: Router, emu: Emulator) => void;
-  /** Routes outside /_emulator (Resource Groups' REST-JSON API). */
-  readonly appRoutes?: (app: Express, emu: Emulator) => void;
+  /** Routes under /_emulator (simulation controls: fleet, ...), declared with their schemas (core/control.ts). */
+  readonly controlRoutes?: readonly ControlRoute[];
+  /** An AWS REST-JSON API on the emulator's port (Resource Groups), its routes as data (core/http.ts). */
+  readonly restApi?: RestApi;
+  /** WebSocket endpoints on the emulator's port (core/http.ts). */
+  readonly upgrades?: readonly UpgradeRoute[];
   /**
    * Simulators of Command document plugins this area provides (aws:softwareInventory,
    * aws:configurePackage, ...), run by the Run Command engine (see sim/commands/plugins.ts).

@@ -1,14 +1,14 @@
 /**
- * The Resource Groups area: AWS Resource Groups' REST-JSON API on the emulator's port (routes from
- * the model's http bindings, protocol/rest-json.ts), with tag-query and CloudFormation-stack groups
- * whose membership is evaluated when read (model.ts). The SSM targeting resolver
+ * The Resource Groups area: AWS Resource Groups' REST-JSON API on the emulator's port (its route
+ * table generated from the model's http bindings, served by protocol/rest-json.ts), with tag-query
+ * and CloudFormation-stack groups whose membership is evaluated when read (model.ts). The SSM targeting resolver
  * (sim/fleet/targets.ts) reads group membership through groupNodePositions().
  * Operations not listed here answer NotImplementedException.
  */
 import type { Area } from '../../core/operation.js';
 import { ServiceError } from '../../core/errors.js';
 import { BadRequestException, MethodNotAllowedException } from '../../generated/resource-groups/errors.js';
-import { createRestJsonHandler } from '../../protocol/rest-json.js';
+import { routes } from '../../generated/resource-groups/routes.js';
 import createGroup from './createGroup.js';
 import getGroup from './getGroup.js';
 import getGroupQuery from './getGroupQuery.js';
@@ -26,13 +26,12 @@ import * as messages from '../../sim/resource-groups/messages.js';
 export const resourceGroupsArea: Area = {
   name: 'resource-groups',
   operations: [createGroup, getGroup, getGroupQuery, updateGroup, updateGroupQuery, deleteGroup, listGroups, listGroupResources, searchResources, tag, untag, getTags],
-  appRoutes(app, emu) {
-    const handler = createRestJsonHandler(emu, 'resource-groups', {
-      signingName: 'resource-groups',
-      validationError: (m) => new BadRequestException(m),
-      unknownOperation: (method, path) => new ServiceError('UnknownOperationException', messages.unknownRoute(method, path), 404, 'Message'),
-      methodNotAllowed: (method, path) => new MethodNotAllowedException(messages.methodNotAllowed(method, path)),
-    });
-    app.use((req, res, next) => handler(req, res, next));
+  restApi: {
+    service: 'resource-groups',
+    signingName: 'resource-groups',
+    routes,
+    validationError: (m) => new BadRequestException(m),
+    unknownOperation: (method, path) => new ServiceError('UnknownOperationException', messages.unknownRoute(method, path), 404, 'Message'),
+    methodNotAllowed: (method, path) => new MethodNotAllowedException(messages.methodNotAllowed(method, path)),
   },
 };
