@@ -7,6 +7,8 @@ import type { Area } from '../core/operation.js';
 import { OPENAPI_DIR } from '../core/paths.js';
 import { fleetArea } from '../services/fleet/index.js';
 import { controlRoutesOf } from './index.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { bodyContentTypes } from '../core/control.js';
 
 // A tiny area standing in for real capabilities: a task kind that records and emits an event.
 const notes = defineSlice('control-test-notes', () => ({ seen: [] as string[] }));
@@ -274,6 +276,15 @@ describe('control API: routes and their OpenAPI document', () => {
       expect(res.status, op).toBe(method === 'GET' ? 200 : 415);
     }
     expect((await t.http.get('/_emulator/nothing-here')).body.error).toBe('NotFound');
+  });
+
+  it('declares schemas that are valid JSON Schema 2020-12 (the server compiles them without the meta-schema)', () => {
+    const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, formats: { 'date-time': true } });
+    for (const route of controlRoutesOf([fleetArea])) {
+      const schemas = [...Object.values(route.query ?? {}), ...Object.values(route.body ? bodyContentTypes(route.body) : {})];
+      for (const schema of schemas) expect(ajv.validateSchema(schema), `${route.method} ${route.path}: ${ajv.errorsText()}`).toBe(true);
+    }
+    expect(ajv.validateSchema({ type: 'object', properties: { a: { type: 'strin' } } })).toBe(false);
   });
 
   it('serves the document it is generated as', async () => {

@@ -39,7 +39,9 @@ const expressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
 export function controlRouter(emu: Emulator, routes: readonly Route[]): Router {
   // Formats are documentation here: handlers parse what they accept (a date-time or epoch ms).
-  const options = { strict: true, allowUnionTypes: true, formats: { 'date-time': true } } as const;
+  // Without the meta-schema (whose compilation costs ~100 ms per instance, on every start of the
+  // control API); control.test.ts checks the declared schemas against it instead.
+  const options = { strict: true, allowUnionTypes: true, formats: { 'date-time': true }, meta: false, validateSchema: false } as const;
   const bodies = new Ajv2020(options);
   // Query parameters are text; coercion turns them into the declared integer, boolean, ...
   const queries = new Ajv2020({ ...options, coerceTypes: true });
@@ -49,15 +51,17 @@ export function controlRouter(emu: Emulator, routes: readonly Route[]): Router {
     const key = `${route.method} ${route.path}`;
     if (seen.has(key)) throw new Error(`The control route ${key} is declared twice.`);
     seen.add(key);
-    const checks: Checks = {
+    // Compiled on the route's first request: a few ms each, which the control API's start need not wait for.
+    let checks: Checks | undefined;
+    const compile = (): Checks => ({
       query: queries.compile({ type: 'object', properties: route.query ?? {}, additionalProperties: false }),
       body: route.body
         ? new Map(Object.entries(bodyContentTypes(route.body)).map(([type, schema]) => [type, type === JSON_MEDIA_TYPE ? bodies.compile(schema) : null]))
         : undefined,
-    };
+    });
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     router[method](expressPath(route.path), (req, res, next) => {
-      serve(emu, route, checks, req, res).catch(next);
+      serve(emu, route, (checks ??= compile()), req, res).catch(next);
     });
   }
   return router;
