@@ -5,7 +5,7 @@ import { useEmulator, TEST_START } from '../testing/harness.js';
 import { defineSlice } from '../state/store.js';
 import type { Area } from '../core/operation.js';
 import { OPENAPI_DIR } from '../core/paths.js';
-import { fleetArea } from '../services/fleet/index.js';
+import { areas } from '../services/index.js';
 import { controlRoutesOf } from './index.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { bodyContentTypes } from '../core/control.js';
@@ -21,7 +21,7 @@ const testArea: Area = {
     },
   },
 };
-const t = useEmulator({ areas: [testArea, fleetArea] });
+const t = useEmulator({ areas: [testArea, ...areas] });
 const schedule = (seconds: number, payload: string, account = '000000000000', region = 'us-east-1') =>
   t.emu.scheduler.schedule({ at: TEST_START + seconds * 1000, kind: 'control-test.note', account, region, payload });
 
@@ -262,7 +262,7 @@ describe('control API: routes and their OpenAPI document', () => {
 
   it('documents every declared route and nothing else', () => {
     // The document is written from the default areas' declarations (npm run gen).
-    const declared = controlRoutesOf([fleetArea]).map((r) => `${r.method} ${r.path}`);
+    const declared = controlRoutesOf(areas).map((r) => `${r.method} ${r.path}`);
     expect([...declared].sort()).toEqual([...documented].sort());
   });
 
@@ -280,7 +280,7 @@ describe('control API: routes and their OpenAPI document', () => {
 
   it('declares schemas that are valid JSON Schema 2020-12 (the server compiles them without the meta-schema)', () => {
     const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, formats: { 'date-time': true } });
-    for (const route of controlRoutesOf([fleetArea])) {
+    for (const route of controlRoutesOf(areas)) {
       const schemas = [...Object.values(route.query ?? {}), ...Object.values(route.body ? bodyContentTypes(route.body) : {})];
       for (const schema of schemas) expect(ajv.validateSchema(schema), `${route.method} ${route.path}: ${ajv.errorsText()}`).toBe(true);
     }
