@@ -4,28 +4,33 @@
  * and there is no module-level mutable state, so several emulators can live in one process (tests,
  * the in-process API).
  */
-import { Clock, type ClockMode, type ClockState } from './time/clock.js';
+import { Clock, type ClockMode } from './time/clock.js';
 import { EMULATOR_VERSION } from './core/defaults.js';
 import { Scheduler, type Task } from './time/scheduler.js';
-import { Store, STATE_FORMAT_VERSION, type StoreData } from './state/store.js';
+import { Store, STATE_FORMAT_VERSION } from './state/store.js';
+import { checkSnapshot, type Snapshot } from './state/snapshot.js';
 import { Ids, randomSeed, seedFrom, type RngState } from './core/ids.js';
 import { Events } from './core/events.js';
 import { createValidator, type Validator } from './core/validate.js';
 import { createLogger, type Logger } from './core/log.js';
 import type { Ctx, Endpoint } from './core/context.js';
-import { InternalFailure, NotImplementedError } from './core/errors.js';
+import { NotImplementedException } from './core/errors.js';
+import { InternalServerError, ValidationException } from './generated/ssm/errors.js';
+import { BadRequestException } from './generated/resource-groups/errors.js';
 import { areaOfOperation } from './model/areas.js';
 import type { JournalEntry } from './state/persistence.js';
 import type { Area, OperationHandler, ServiceId } from './core/operation.js';
+import type { Caller, ResetHook, ResetScope, Runtime } from './core/runtime.js';
+import { PortRegistry } from './core/ports.js';
 import type { OperationDef, ShapeTable } from './core/shapes.js';
 import { shapes as ssmShapes } from './generated/ssm/shapes.js';
 import { operations as ssmOperations } from './generated/ssm/operations.js';
 import { shapes as rgShapes } from './generated/resource-groups/shapes.js';
 import { operations as rgOperations } from './generated/resource-groups/operations.js';
 import { areas as defaultAreas } from './services/index.js';
-import type { TaggableType } from './sim/tags/registry.js';
 
 export { DEFAULT_ACCOUNT, DEFAULT_REGION, EMULATOR_VERSION } from './core/defaults.js';
+export { SnapshotError, type Snapshot } from './state/snapshot.js';
 
 export interface EmulatorOptions {
   clock?: { mode?: ClockMode; rate?: number; start?: number };
@@ -54,16 +59,9 @@ export interface ServiceRuntime {
   readonly handlers: Map<string, OperationHandler>;
 }
 
-export interface Snapshot {
-  formatVersion: number;
-  emulatorVersion: string;
-  savedAt: string;
-  clock: ClockState;
-  store: StoreData;
-}
 
 
-export class Emulator {
+export class Emulator implements Runtime {
   readonly clock: Clock;
   readonly scheduler: Scheduler;
   readonly ids: Ids;
@@ -74,8 +72,8 @@ export class Emulator {
   readonly areas: readonly Area[];
   /** The fleet fixture this emulator loads at start and after each reset (EmulatorOptions.fleet). */
   readonly fleet: string | Record<string, unknown> | null;
-  /** ResourceType (Parameter, Document, ManagedInstance, ...) -> how to reach its tags. */
-  readonly taggable = new Map<string, TaggableType>();
+  /** What the areas provide to each other (core/ports.ts). */
+  readonly ports: PortRegistry;
   /** Wall time at creation, for uptime. */
   readonly startedAt = Date.now();
   /** Set by persistence (--data-dir): receives every state change to journal. */
@@ -84,7 +82,7 @@ export class Emulator {
   checkpoint: (() => Promise<void>) | undefined;
   private readonly seed: RngState;
   private _store: Store;
-  private resetHooks: ((scope: { account?: string; region?: string } | undefined, reason: 'reset' | 'restore') => void)[] = [];
+  private resetHooks: ResetHook[] = [];
 
   constructor(options: EmulatorOptions = {}) {
     this.log = options.logger ?? createLogger('silent');
@@ -104,16 +102,17 @@ export class Emulator {
     // Clock changes (set, advance) are journaled under --data-dir so a restart finds the same time.
     this.clock.onChange(() => this.journal?.({ t: 'clock', state: this.clock.snapshot() }));
     this.services = {
-      ssm: { id: 'ssm', shapes: ssmShapes, operations: ssmOperations, validator: createValidator(ssmShapes), handlers: new Map() },
+      ssm: { id: 'ssm', shapes: ssmShapes, operations: ssmOperations, validator: createValidator(ssmShapes, (m) => new ValidationException(m)), handlers: new Map() },
       'resource-groups': {
         id: 'resource-groups',
         shapes: rgShapes,
         operations: rgOperations,
-        validator: createValidator(rgShapes),
+        validator: createValidator(rgShapes, (m) => new BadRequestException(m)),
         handlers: new Map(),
       },
     };
     this.areas = options.areas ?? defaultAreas;
+    this.ports = new PortRegistry(this.areas.flatMap((a) => a.provides ?? []));
     for (const area of this.areas) {
       for (const op of area.operations ?? []) {
         const svc = this.services[op.service];
@@ -121,7 +120,6 @@ export class Emulator {
         if (svc.handlers.has(op.name)) throw new Error(`${op.name} is implemented twice`);
         svc.handlers.set(op.name, op);
       }
-      for (const t of area.taggable ?? []) this.taggable.set(t.resourceType, t);
       for (const [kind, run] of Object.entries(area.tasks ?? {})) {
         this.scheduler.define(kind, (task: Task, t) => run(task, this.context(t.account, t.region, t.now)));
       }
@@ -142,12 +140,12 @@ export class Emulator {
    * Areas with derived caches outside the store register here to drop them on reset/restore.
    * `reason` tells a reset (state cleared: reload start-up data) from a restore (state replaced).
    */
-  onReset(hook: (scope: { account?: string; region?: string } | undefined, reason: 'reset' | 'restore') => void): void {
+  onReset(hook: ResetHook): void {
     this.resetHooks.push(hook);
   }
 
   /** Clears all state, or one account and/or region. The clock keeps its time and mode. */
-  reset(scope?: { account?: string; region?: string }): void {
+  reset(scope?: ResetScope): void {
     this.journal?.({ t: 'reset', scope });
     if (!scope || (scope.account === undefined && scope.region === undefined)) {
       this._store.replace(new Store(this._store.data.seed ?? this.seed).data);
@@ -194,31 +192,49 @@ export class Emulator {
   }
 
   /**
-   * Runs one operation as a request would, after the protocol layer decoded it: model validation,
-   * the handler (or NotImplementedException), and the response check in tests. The protocol layers
-   * (JSON RPC, REST-JSON), persistence replay and the in-process API all go through here.
-   * `now` is read once by the caller; whatever is due up to it runs first.
+   * Runs one request after the protocol layer decoded it: model validation, whatever is due up to
+   * `now` (read once by the caller), the handler (or NotImplementedException), and the response
+   * check in tests. The protocol layers (JSON RPC, REST-JSON), persistence replay and the in-process
+   * API all come through here. A request whose operation can change state is journaled (under
+   * --data-dir) whether it succeeds or fails: replay reproduces exactly what it did. Calls the
+   * handler makes through invoke() are part of it and are not journaled again.
    */
-  invoke(service: ServiceId, operation: string, input: Record<string, unknown>, caller: { account: string; region: string; requestId?: string; endpoint?: Endpoint }, now = this.clock.now()): unknown {
+  request(service: ServiceId, operation: string, input: Record<string, unknown>, caller: Caller, now = this.clock.now()): unknown {
+    const handler = this.handlerFor(service, operation, input);
+    this.scheduler.runDue(now);
+    try {
+      return this.run(service, handler, input, caller, now);
+    } finally {
+      // A request made while scheduled tasks run belongs to their tick, which is journaled instead.
+      if (this.journal && handler.mutates && !this.scheduler.isRunning) {
+        this.journal({ t: 'op', svc: service, op: operation, in: input, a: caller.account, r: caller.region, now });
+      }
+    }
+  }
+
+  /** See Runtime.invoke: an operation run from inside the emulator, never journaled on its own. */
+  invoke(service: ServiceId, operation: string, input: Record<string, unknown>, caller: Caller, now = this.clock.now()): unknown {
+    return this.run(service, this.handlerFor(service, operation, input), input, caller, now);
+  }
+
+  /** Model validation, then the operation's handler (NotImplementedException when there is none). */
+  private handlerFor(service: ServiceId, operation: string, input: Record<string, unknown>): OperationHandler {
     const svc = this.services[service];
     const def = svc.operations[operation];
     if (def.input) svc.validator.validate(def.input, input);
     const handler = svc.handlers.get(operation);
-    if (!handler) throw new NotImplementedError(operation, service === 'ssm' ? areaOfOperation.get(operation) : 'resource-groups');
-    this.scheduler.runDue(now);
-    const ctx = this.context(caller.account, caller.region, now, { requestId: caller.requestId, operation, endpoint: caller.endpoint });
-    let output: unknown;
-    try {
-      output = handler.handle(input, ctx) ?? {};
-    } finally {
-      // Journaled whether it succeeded or not: replay reproduces exactly what it did (see persistence.ts).
-      if (this.journal && !isReadOnly(service, operation)) {
-        this.journal({ t: 'op', svc: service, op: operation, in: input, a: caller.account, r: caller.region, now });
-      }
-    }
+    if (!handler) throw new NotImplementedException(operation, service === 'ssm' ? areaOfOperation.get(operation) : 'resource-groups');
+    return handler;
+  }
+
+  private run(service: ServiceId, handler: OperationHandler, input: Record<string, unknown>, caller: Caller, now: number): unknown {
+    const ctx = this.context(caller.account, caller.region, now, { requestId: caller.requestId, operation: handler.name, endpoint: caller.endpoint });
+    const output = handler.handle(input, ctx) ?? {};
+    const svc = this.services[service];
+    const def = svc.operations[handler.name];
     if (this.checkResponses && def.output) {
       const problems = svc.validator.checkOutput(def.output, JSON.parse(JSON.stringify(output)));
-      if (problems.length) throw new InternalFailure(`Response does not match the model: ${problems.join('; ')}`);
+      if (problems.length) throw new InternalServerError(`Response does not match the model: ${problems.join('; ')}`);
     }
     return output;
   }
@@ -226,47 +242,4 @@ export class Emulator {
   close(): void {
     this.scheduler.stop();
   }
-}
-
-/**
- * Operations that never change state (reads). Everything else is journaled under --data-dir.
- * Due scheduler tasks that a read runs first are journaled separately, as ticks.
- */
-const READ_PREFIXES = /^(Get|Describe|List|Search)/;
-const MUTATING_READS = new Set(['GetDeployablePatchSnapshotForInstance', 'GetAccessToken']);
-export function isReadOnly(service: ServiceId, operation: string): boolean {
-  void service;
-  return READ_PREFIXES.test(operation) && !MUTATING_READS.has(operation);
-}
-
-export class SnapshotError extends Error {}
-
-function checkSnapshot(value: unknown): Snapshot {
-  const s = value as Partial<Snapshot> | null;
-  if (!s || typeof s !== 'object') throw new SnapshotError('A snapshot must be a JSON object.');
-  if (s.formatVersion !== STATE_FORMAT_VERSION) {
-    throw new SnapshotError(
-      `Snapshot format version ${String(s.formatVersion)} is not supported by this emulator (it reads version ${STATE_FORMAT_VERSION}).`,
-    );
-  }
-  const c = s.clock as Partial<ClockState> | undefined;
-  if (!c || !['real', 'scaled', 'frozen'].includes(c.mode as string) || typeof c.rate !== 'number' || typeof c.anchorVirtual !== 'number' || typeof c.anchorWall !== 'number') {
-    throw new SnapshotError('The snapshot has no valid clock.');
-  }
-  const st = s.store as Partial<StoreData> | undefined;
-  if (
-    !st ||
-    typeof st.regions !== 'object' ||
-    st.regions === null ||
-    !st.scheduler ||
-    !Array.isArray(st.scheduler.tasks) ||
-    typeof st.scheduler.seq !== 'number' ||
-    !Array.isArray(st.rng) ||
-    st.rng.length !== 4 ||
-    !Array.isArray(st.events) ||
-    typeof st.eventSeq !== 'number'
-  ) {
-    throw new SnapshotError('The snapshot has no valid store (regions, scheduler, rng, events).');
-  }
-  return s as Snapshot;
 }

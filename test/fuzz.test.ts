@@ -145,7 +145,7 @@ describe('fuzzing every implemented operation with inputs built from the model',
           const input = (def.input ? makeValue(svc.shapes, def.input, r, 0, valid) : {}) as Record<string, unknown>;
           const account = r.next() < 0.9 ? '000000000000' : '111111111111';
           try {
-            emu.invoke(service, op, input, { account, region: 'us-east-1' });
+            emu.request(service, op, input, { account, region: 'us-east-1' });
             ok++;
           } catch (e) {
             if (e instanceof ServiceError && e.status < 500 && typeof e.message === 'string') refused++;

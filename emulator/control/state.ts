@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Emulator } from '../emulator.js';
-import { SnapshotError } from '../emulator.js';
+import { SnapshotError } from '../state/snapshot.js';
 import { component, ControlError, defineControlRoute, JsonText, type ControlRoute } from '../core/control.js';
 import { OPENAPI_DIR } from '../core/paths.js';
 
@@ -64,7 +64,7 @@ const clearEvents = defineControlRoute<undefined, Record<string, never>, Emulato
   operationId: 'clearEvents',
   summary: 'Forgets all recorded events',
   handle(_req, emu) {
-    emu.store.data.events = [];
+    emu.events.clear();
     return { cleared: true };
   },
 });

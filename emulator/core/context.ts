@@ -2,11 +2,12 @@
  * What a handler or a scheduled task sees: who is calling (account, region), that region's state,
  * and the instant of the request (read once from the virtual clock, so one request has one "now").
  */
-import type { Emulator } from '../emulator.js';
+import type { Runtime } from './runtime.js';
 import type { Scope } from '../state/store.js';
 
 export interface Ctx {
-  readonly emu: Emulator;
+  /** The emulator, as capability code sees it. */
+  readonly emu: Runtime;
   readonly account: string;
   readonly region: string;
   readonly scope: Scope;

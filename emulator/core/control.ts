@@ -18,7 +18,7 @@
  * Handlers answer a JSON value (status 200), or JsonText, or throw ControlError, which is answered
  * as {"error": code, "message": text} with its status.
  */
-import type { Emulator } from '../emulator.js';
+import type { Runtime } from './runtime.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -69,7 +69,8 @@ export interface ControlResponse {
   readonly schema?: Schema;
 }
 
-export interface ControlRoute<B = any, Q = any, R = Emulator> {
+/** R: what the handler gets; areas' routes get the Runtime, the core routes (control/) the Emulator. */
+export interface ControlRoute<B = any, Q = any, R = Runtime> {
   readonly method: HttpMethod;
   /** Under /_emulator; labels in braces: /fleet/instances/{id}. */
   readonly path: string;
@@ -89,7 +90,7 @@ export interface ControlRoute<B = any, Q = any, R = Emulator> {
 }
 
 /** Declares a route; B and Q are the types of what its schemas accept. */
-export function defineControlRoute<B = undefined, Q = Record<string, never>, R = Emulator>(route: ControlRoute<B, Q, R>): ControlRoute<B, Q, R> {
+export function defineControlRoute<B = undefined, Q = Record<string, never>, R = Runtime>(route: ControlRoute<B, Q, R>): ControlRoute<B, Q, R> {
   return route;
 }
 

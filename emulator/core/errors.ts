@@ -1,7 +1,8 @@
 /**
  * The one error type the protocol layer turns into an AWS error response. Modelled errors are
- * generated subclasses (emulator/generated/<service>/errors.ts); protocol errors that the model does
- * not declare (SerializationException, UnknownOperationException, ...) are defined here.
+ * generated subclasses (emulator/generated/<service>/errors.ts), one class per wire code
+ * (ValidationException, InternalServerError, ...); only the codes the model does not declare
+ * (SerializationException, UnknownOperationException, NotImplementedException) are defined here.
  */
 export class ServiceError extends Error {
   constructor(
@@ -43,27 +44,10 @@ export class UnknownOperationException extends ServiceError {
 }
 
 /**
- * Constraint violations. SSM models ValidationException with a "Message" member, but the generic
- * request validation (Coral) that produces "N validation errors detected" answers with "message".
- */
-export class ValidationError extends ServiceError {
-  constructor(message: string) {
-    super('ValidationException', message, 400, 'message');
-  }
-}
-
-/** Any failure that is not a modelled error: logged, answered as AWS answers an internal fault. */
-export class InternalFailure extends ServiceError {
-  constructor(message = 'An internal error occurred in the SSM emulator.') {
-    super('InternalServerError', message, 500, 'Message');
-  }
-}
-
-/**
  * An operation the model declares but the emulator does not implement yet. Never a fake success:
  * the caller learns at once which operation and which capability area is missing.
  */
-export class NotImplementedError extends ServiceError {
+export class NotImplementedException extends ServiceError {
   constructor(operation: string, area: string | undefined) {
     super(
       'NotImplementedException',

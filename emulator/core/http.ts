@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
-import type { Emulator } from '../emulator.js';
+import type { Runtime } from './runtime.js';
 import type { ServiceError } from './errors.js';
 import type { ServiceId } from './operation.js';
 
@@ -39,7 +39,7 @@ export interface RestApi {
 }
 
 /** A WebSocket endpoint: server.ts accepts an upgrade request to `path` and hands over the socket. */
-export interface UpgradeRoute<R = Emulator> {
+export interface UpgradeRoute<R = Runtime> {
   /** A path template: /v1/data-channel/{id}. */
   readonly path: string;
   /** Owns the socket from here; a throw closes it (1011) and is logged. */

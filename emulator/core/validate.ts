@@ -10,7 +10,7 @@
  * Unknown members are ignored, as AWS ignores them. An explicit JSON null counts as absent.
  */
 import type { ShapeDef, ShapeTable, StructureShape } from './shapes.js';
-import { SerializationException, ValidationError } from './errors.js';
+import { SerializationException, type ServiceError } from './errors.js';
 
 const MAX_REPORTED = 10;
 
@@ -72,7 +72,11 @@ export interface Validator {
   checkOutput(shape: string, output: unknown): string[];
 }
 
-export function createValidator(shapes: ShapeTable): Validator {
+/**
+ * `validationError` makes the service's error for constraint violations (SSM: ValidationException;
+ * Resource Groups: BadRequestException), so each service answers in its own words.
+ */
+export function createValidator(shapes: ShapeTable, validationError: (message: string) => ServiceError): Validator {
   const regexCache = new Map<string, RegExp>();
   const regex = (p: string) => {
     let r = regexCache.get(p);
@@ -243,7 +247,7 @@ export function createValidator(shapes: ShapeTable): Validator {
     if (errors.length) {
       const n = errors.length;
       const head = n === 1 ? '1 validation error detected: ' : `${n} validation errors detected: `;
-      throw new ValidationError(head + errors.slice(0, MAX_REPORTED).join('; '));
+      throw validationError(head + errors.slice(0, MAX_REPORTED).join('; '));
     }
   }
 

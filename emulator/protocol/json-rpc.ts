@@ -98,7 +98,7 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefi
         throw new SerializationException('The request body must be a JSON object.');
       }
       const endpoint = endpointOf(headers.host, req.socket);
-      const output = emu.invoke('ssm', operation, input as Record<string, unknown>, { account: caller.account, region: caller.region, requestId, endpoint });
+      const output = emu.request('ssm', operation, input as Record<string, unknown>, { account: caller.account, region: caller.region, requestId, endpoint });
       sendJson(res, 200, JSON.stringify(output), requestId);
     } catch (err) {
       const e = toServiceError(err, emu.log, { operation, requestId });

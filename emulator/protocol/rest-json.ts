@@ -20,7 +20,7 @@ import type { Emulator } from '../emulator.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/defaults.js';
 import type { ShapeDef, StructureShape } from '../core/shapes.js';
 import { pathTemplate, type RestApi, type RestRoute } from '../core/http.js';
-import { SerializationException, ServiceError, ValidationError } from '../core/errors.js';
+import { SerializationException, ServiceError } from '../core/errors.js';
 import { callerOf } from './sigv4.js';
 import { readBody } from './json-rpc.js';
 import { endpointOf } from './endpoint.js';
@@ -124,7 +124,7 @@ export function createRestJsonHandler(emu: Emulator, api: RestApi) {
 
   /** Protocol-level failures in the service's words. */
   function mapError(err: ServiceError): ServiceError {
-    if (err instanceof ValidationError || err instanceof SerializationException) return api.validationError(err.message);
+    if (err instanceof SerializationException) return api.validationError(err.message);
     return err;
   }
 
@@ -195,7 +195,7 @@ export function createRestJsonHandler(emu: Emulator, api: RestApi) {
           if (value !== undefined) input[member] = convert(svc.shapes[members[member]], value, name);
         }
         const endpoint = endpointOf(req.headers.host, req.socket);
-        const output = (emu.invoke(service, route.operation, input, { ...caller, requestId, endpoint }) ?? {}) as Record<string, unknown>;
+        const output = (emu.request(service, route.operation, input, { ...caller, requestId, endpoint }) ?? {}) as Record<string, unknown>;
         send(res, route.status, output, requestId);
       } catch (err) {
         const e = mapError(toServiceError(err, emu.log, { operation: route.operation, requestId }));

@@ -7,6 +7,8 @@ import { GetParametersCommand, PutParameterCommand, SSMClient } from '@aws-sdk/c
 import { Emulator } from '../emulator.js';
 import { Persistence, PersistenceError } from './persistence.js';
 import { TEST_START } from '../testing/harness.js';
+import type { Area } from '../core/operation.js';
+import { areas } from '../services/index.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -20,7 +22,7 @@ afterEach(() => {
 
 const newEmulator = (seed = 'persist') => new Emulator({ clock: { mode: 'frozen', start: TEST_START }, seed });
 const put = (emu: Emulator, name: string, value: string, extra: Record<string, unknown> = {}) =>
-  emu.invoke('ssm', 'PutParameter', { Name: name, Value: value, Type: 'String', ...extra }, { account: '000000000000', region: 'us-east-1' });
+  emu.request('ssm', 'PutParameter', { Name: name, Value: value, Type: 'String', ...extra }, { account: '000000000000', region: 'us-east-1' });
 
 describe('persistence (--data-dir)', () => {
   it('a restart restores every acknowledged change by replaying the journal, ids and clock included', async () => {
@@ -41,7 +43,7 @@ describe('persistence (--data-dir)', () => {
     expect(b.clock.now()).toBe(a.clock.now());
     // The pending expiration task came back too.
     b.scheduler.advance(86_400_000);
-    expect(() => b.invoke('ssm', 'GetParameter', { Name: '/app/two' }, { account: '000000000000', region: 'us-east-1' })).toThrow(/two/);
+    expect(() => b.request('ssm', 'GetParameter', { Name: '/app/two' }, { account: '000000000000', region: 'us-east-1' })).toThrow(/two/);
   });
 
   it('a replayed reset returns to the seed of the first run, so ids stay the same after a restart with another seed', async () => {
@@ -50,7 +52,7 @@ describe('persistence (--data-dir)', () => {
     await new Persistence(a, dir).open();
     put(a, '/before', '1');
     a.reset();
-    a.invoke('ssm', 'CreateActivation', { IamRole: 'SSMServiceRole' }, { account: '000000000000', region: 'us-east-1' });
+    a.request('ssm', 'CreateActivation', { IamRole: 'SSMServiceRole' }, { account: '000000000000', region: 'us-east-1' });
     const b = newEmulator('another-seed');
     await new Persistence(b, dir).open();
     expect(b.store.data).toEqual(a.store.data);
@@ -162,6 +164,54 @@ describe('persistence (--data-dir)', () => {
       second.child.kill('SIGKILL');
     }
   }, 60_000);
+
+  it('Run Command replays to the same state, byte for byte: rate-controlled commands, a cancel, ticks in between', async () => {
+    const dir = tempDir();
+    const fleet = resolve(import.meta.dirname, '../../fixtures/fleets/default.yaml');
+    const a = new Emulator({ clock: { mode: 'frozen', start: TEST_START }, seed: 'replay', fleet });
+    await new Persistence(a, dir).open();
+    const caller = { account: '000000000000', region: 'us-east-1' };
+    const send = (extra: Record<string, unknown>) =>
+      a.request('ssm', 'SendCommand', { DocumentName: 'AWS-RunShellScript', Parameters: { commands: ['echo hi; sleep 5'] }, ...extra }, caller) as { Command: { CommandId: string } };
+    send({ Targets: [{ Key: 'tag:Environment', Values: ['prod', 'staging'] }], MaxConcurrency: '1' });
+    a.scheduler.advance(2_000);
+    const second = send({ InstanceIds: ['i-0a1b2c3d4e5f60001', 'i-0a1b2c3d4e5f60003'] });
+    a.scheduler.advance(1_500);
+    a.request('ssm', 'CancelCommand', { CommandId: second.Command.CommandId, InstanceIds: ['i-0a1b2c3d4e5f60003'] }, caller);
+    a.scheduler.advance(30_000);
+    // No close(): as if the process died here.
+    const before = JSON.stringify(a.snapshot({ copy: false }).store);
+    const b = new Emulator({ clock: { mode: 'frozen', start: TEST_START }, seed: 'replay', fleet });
+    await new Persistence(b, dir).open();
+    expect(JSON.stringify(b.snapshot({ copy: false }).store)).toBe(before);
+    expect(b.clock.now()).toBe(a.clock.now());
+  });
+
+  it('a scheduled task that calls an operation is journaled once (as its tick), so replay applies it once', async () => {
+    const dir = tempDir();
+    const caller = { account: '000000000000', region: 'us-east-1' };
+    const writer: Area = {
+      name: 'persistence-test-writer',
+      tasks: {
+        'persistence-test.put': (_task, ctx) => {
+          ctx.emu.invoke('ssm', 'PutParameter', { Name: '/from/task', Value: 'v', Type: 'String', Overwrite: true }, caller);
+        },
+      },
+    };
+    const make = () => new Emulator({ clock: { mode: 'frozen', start: TEST_START }, seed: 'task', areas: [...areas, writer] });
+    const a = make();
+    a.scheduler.schedule({ at: TEST_START + 60_000, kind: 'persistence-test.put', account: caller.account, region: caller.region, payload: null });
+    await new Persistence(a, dir).open();
+    a.scheduler.advance(120_000);
+    const version = (emu: Emulator) => (emu.request('ssm', 'GetParameter', { Name: '/from/task' }, caller) as { Parameter: { Version: number } }).Parameter.Version;
+    expect(version(a)).toBe(1);
+    const journal = readdirSync(dir).filter((f) => f.startsWith('journal-')).map((f) => readFileSync(join(dir, f), 'utf8')).join('');
+    expect(journal).not.toContain('"op":"PutParameter"');
+    const b = make();
+    await new Persistence(b, dir).open();
+    expect(version(b)).toBe(1);
+    expect(b.store.data).toEqual(a.store.data);
+  });
 });
 
 // An in-memory emulator is untouched by persistence: nothing is written without a data dir.

@@ -21,9 +21,11 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataFile } from 'lowdb/node';
-import type { Emulator, Snapshot } from '../emulator.js';
+import type { Snapshot } from './snapshot.js';
 import type { ServiceId } from '../core/operation.js';
-import type { ClockState } from '../time/clock.js';
+import type { Caller, ResetScope } from '../core/runtime.js';
+import type { Clock, ClockState } from '../time/clock.js';
+import type { Scheduler } from '../time/scheduler.js';
 
 export type JournalEntry =
   | { t: 'op'; svc: ServiceId; op: string; in: unknown; a: string; r: string; now: number }
@@ -38,6 +40,18 @@ interface StateFile extends Snapshot {
 
 export class PersistenceError extends Error {}
 
+/** What persistence needs of an emulator (emulator.ts implements it). */
+export interface Persistable {
+  readonly clock: Clock;
+  readonly scheduler: Scheduler;
+  journal: ((entry: JournalEntry) => void) | undefined;
+  checkpoint: (() => Promise<void>) | undefined;
+  snapshot(opts?: { copy?: boolean }): Snapshot;
+  restore(snapshot: unknown): void;
+  reset(scope?: ResetScope): void;
+  request(service: ServiceId, operation: string, input: Record<string, unknown>, caller: Caller, now?: number): unknown;
+}
+
 const JOURNAL = /^journal-(\d+)\.jsonl$/;
 
 export class Persistence {
@@ -49,7 +63,7 @@ export class Persistence {
   private replaying = false;
 
   constructor(
-    private readonly emu: Emulator,
+    private readonly emu: Persistable,
     private readonly dir: string,
     private readonly compactEvery = 20_000,
   ) {
@@ -131,7 +145,7 @@ export class Persistence {
       return;
     }
     try {
-      this.emu.invoke(entry.svc, entry.op, entry.in as Record<string, unknown>, { account: entry.a, region: entry.r }, entry.now);
+      this.emu.request(entry.svc, entry.op, entry.in as Record<string, unknown>, { account: entry.a, region: entry.r }, entry.now);
     } catch {
       // The request failed the first time too; replaying the failure changes what it changed then.
     }

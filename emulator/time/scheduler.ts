@@ -44,6 +44,11 @@ export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
   private running = false;
+
+  /** True while due tasks run (a request a task makes is part of the task's tick). */
+  get isRunning(): boolean {
+    return this.running;
+  }
   /** Failures of task runners, surfaced by the control API instead of crashing the server. */
   readonly failures: { at: number; kind: string; error: string }[] = [];
 

@@ -273,7 +273,10 @@ function genErrors(spec: ServiceSpec): string {
     const members = Object.keys(s.members ?? {});
     // The member that carries the text: AWS uses "Message" or "message" depending on the shape.
     // Errors without one still get "message" so that clients show something useful.
-    const msgMember = members.find((m) => m === 'Message' || m === 'message') ?? 'message';
+    // ValidationException is the exception: the request-validation layer that produces most of them
+    // ("1 validation error detected: ...") answers with "message" whatever the shape says
+    // (AWS-BEHAVIOUR.md), so SSM's one class for the code uses that member everywhere.
+    const msgMember = name === 'ValidationException' ? 'message' : (members.find((m) => m === 'Message' || m === 'message') ?? 'message');
     const others = members.filter((m) => m !== msgMember);
     const fieldsType = others.length ? `Partial<Omit<T.${name}, ${JSON.stringify(msgMember)}>>` : 'undefined';
     lines.push(`export class ${name} extends ServiceError {`);

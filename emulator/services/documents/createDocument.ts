@@ -1,7 +1,7 @@
 import { defineOperation } from '../../core/operation.js';
-import { ValidationError, assert } from '../../core/errors.js';
+import { assert } from '../../core/errors.js';
 import { toEpochSeconds } from '../../core/context.js';
-import { DocumentAlreadyExists, DocumentLimitExceeded } from '../../generated/ssm/errors.js';
+import { DocumentAlreadyExists, DocumentLimitExceeded, ValidationException } from '../../generated/ssm/errors.js';
 import { documents, type StoredDocument } from '../../sim/documents/state.js';
 import { DOCUMENT_LIMIT, describe, isReservedName, ownDocument } from '../../sim/documents/model.js';
 import { buildVersion, scheduleSettle } from '../../sim/documents/lifecycle.js';
@@ -14,9 +14,9 @@ import * as messages from '../../sim/documents/messages.js';
  */
 export default defineOperation('CreateDocument', (input, ctx) => {
   const { Name } = input;
-  assert(!isReservedName(Name), () => new ValidationError(messages.reservedName(Name)));
+  assert(!isReservedName(Name), () => new ValidationException(messages.reservedName(Name)));
   const type = input.DocumentType ?? 'Command';
-  assert(type !== 'DeploymentStrategy', () => new ValidationError(messages.reservedType(type)));
+  assert(type !== 'DeploymentStrategy', () => new ValidationException(messages.reservedType(type)));
   assert(!ownDocument(ctx, Name), () => new DocumentAlreadyExists(messages.alreadyExists(Name)));
   const { version } = buildVersion(ctx, { ...input, DocumentType: type }, '1', 'Creating');
   const state = documents.of(ctx.scope);

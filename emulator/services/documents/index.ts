@@ -1,4 +1,5 @@
 /** The documents capability area: its operations, scheduled task kinds and taggable resource type. */
+import { taggableResources } from '../../sim/tags/registry.js';
 import type { Area } from '../../core/operation.js';
 import createDocument from './createDocument.js';
 import getDocument from './getDocument.js';
@@ -33,5 +34,5 @@ export const documentsArea: Area = {
     updateDocumentMetadata,
   ],
   tasks: { [SETTLE_TASK]: settleTask },
-  taggable: [documentTaggable],
+  provides: [taggableResources.provide(documentTaggable)],
 };

@@ -1,6 +1,6 @@
 import { defineOperation } from '../../core/operation.js';
-import { ValidationError, assert } from '../../core/errors.js';
-import { InvalidFilterKey, InvalidNextToken } from '../../generated/ssm/errors.js';
+import { assert } from '../../core/errors.js';
+import { InvalidFilterKey, InvalidNextToken, ValidationException } from '../../generated/ssm/errors.js';
 import type { DocumentKeyValuesFilter } from '../../generated/ssm/types.js';
 import { pageSorted } from '../../core/pagination.js';
 import { catalogOf } from '../../sim/documents/catalog.js';
@@ -31,10 +31,10 @@ export default defineOperation('ListDocuments', (input, ctx) => {
   for (const f of filters) {
     const key = f.Key ?? '';
     const values = f.Values ?? [];
-    assert(values.length > 0, () => new ValidationError(messages.filterNeedsValues(key)));
+    assert(values.length > 0, () => new ValidationException(messages.filterNeedsValues(key)));
     if (key === 'Owner') {
-      assert(values.length === 1 && (owner === undefined || owner === values[0]), () => new ValidationError(messages.oneOwner()));
-      assert((OWNERS as readonly string[]).includes(values[0]), () => new ValidationError(messages.invalidOwner(values[0])));
+      assert(values.length === 1 && (owner === undefined || owner === values[0]), () => new ValidationException(messages.oneOwner()));
+      assert((OWNERS as readonly string[]).includes(values[0]), () => new ValidationException(messages.invalidOwner(values[0])));
       owner = values[0] as OwnerFilter;
     } else if (key === 'Name') {
       tests.push((r) => values.some((v) => r.doc.Name.startsWith(v)));
@@ -49,7 +49,7 @@ export default defineOperation('ListDocuments', (input, ctx) => {
     } else if (key === 'tag-key') {
       tests.push((r) => r.ownership === 'self' && r.doc.Tags.some((t) => values.includes(t.Key)));
     } else if (key.startsWith('tag:') && key.length > 4) {
-      assert(++tagFilters === 1, () => new ValidationError(messages.oneTagKey()));
+      assert(++tagFilters === 1, () => new ValidationException(messages.oneTagKey()));
       const tagKey = key.slice(4);
       tests.push((r) => r.ownership === 'self' && r.doc.Tags.some((t) => t.Key === tagKey && values.includes(t.Value)));
     } else {

@@ -1,6 +1,6 @@
 import { defineOperation } from '../../core/operation.js';
-import { ValidationError, assert } from '../../core/errors.js';
-import { DocumentLimitExceeded, DocumentPermissionLimit, InvalidDocument } from '../../generated/ssm/errors.js';
+import { assert } from '../../core/errors.js';
+import { DocumentLimitExceeded, DocumentPermissionLimit, InvalidDocument, ValidationException } from '../../generated/ssm/errors.js';
 import { documents } from '../../sim/documents/state.js';
 import { PRIVATE_SHARE_LIMIT, PUBLIC_SHARE_LIMIT, amazonDocument, ownDocument } from '../../sim/documents/model.js';
 import * as messages from '../../sim/documents/messages.js';
@@ -16,7 +16,7 @@ export default defineOperation('ModifyDocumentPermission', (input, ctx) => {
   const { Name } = input;
   const add = (input.AccountIdsToAdd ?? []).map(norm);
   const remove = (input.AccountIdsToRemove ?? []).map(norm);
-  assert(add.length || remove.length, () => new ValidationError(messages.noAccounts()));
+  assert(add.length || remove.length, () => new ValidationException(messages.noAccounts()));
   assert(!(add.includes('all') && add.length > 1) && !(remove.includes('all') && remove.length > 1), () => new DocumentPermissionLimit(messages.allOrAccounts()));
   const ref = ownDocument(ctx, Name);
   if (!ref) throw new InvalidDocument(amazonDocument(ctx, Name) ? messages.amazonOwned(Name) : messages.notFound(Name));

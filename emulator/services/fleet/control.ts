@@ -5,7 +5,7 @@
  * in-process API; their refusals (FleetControlError) are control API errors: 400 for bad input, 404
  * for no such node, 409 for a node that exists.
  */
-import type { Emulator } from '../../emulator.js';
+import type { Runtime } from '../../core/runtime.js';
 import { component, defineControlRoute, JSON_MEDIA_TYPE, type ControlRoute, type Schema } from '../../core/control.js';
 import { FleetControls, type Where } from '../../sim/fleet/controls.js';
 
@@ -22,7 +22,7 @@ const where: Record<keyof Where, Schema> = {
   region: { type: 'string', description: 'a region name such as us-east-1' },
 };
 
-const controls = (emu: Emulator) => new FleetControls(emu);
+const controls = (emu: Runtime) => new FleetControls(emu);
 type Body = Record<string, unknown>;
 
 const listInstances = defineControlRoute<undefined, Where>({

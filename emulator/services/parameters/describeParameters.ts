@@ -1,10 +1,9 @@
 import { defineOperation } from '../../core/operation.js';
 import type { Ctx } from '../../core/context.js';
-import { ValidationError } from '../../core/errors.js';
 import { decodeToken, encodeToken } from '../../core/pagination.js';
-import { InvalidNextToken } from '../../generated/ssm/errors.js';
+import { InvalidNextToken, ValidationException } from '../../generated/ssm/errors.js';
 import type { ParameterMetadata } from '../../generated/ssm/types.js';
-import { policiesAllow } from '../../sim/resource-policies/documents.js';
+import { policiesAllow } from '../../sim/iam/policies.js';
 import { parameters, type ParametersState } from '../../sim/parameters/state.js';
 import { indexOf } from '../../sim/parameters/param-index.js';
 import { applyFilters, candidateOf, compileLegacyFilters, compileParameterFilters, type Filter } from './filters.js';
@@ -46,14 +45,11 @@ function* candidates(state: ParametersState, filters: readonly Filter[], after: 
 /** Parameters of other accounts in this Region whose resource policy lets the caller describe them. */
 function sharedWithCaller(ctx: Ctx, filters: readonly Filter[]): { arn: string; meta: ParameterMetadata }[] {
   const out: { arn: string; meta: ParameterMetadata }[] = [];
-  const suffix = `/${ctx.region}`;
-  for (const scopeKey of Object.keys(ctx.emu.store.data.regions)) {
-    if (!scopeKey.endsWith(suffix)) continue;
-    const account = scopeKey.slice(0, -suffix.length);
+  for (const scope of ctx.emu.store.scopesIn({ region: ctx.region })) {
+    const account = scope.account;
     if (account === ctx.account) continue;
-    const scope = ctx.emu.store.scope(account, ctx.region);
-    if (!scope.data[parameters.name]) continue;
-    const state = parameters.of(scope);
+    const state = parameters.peek(scope);
+    if (!state) continue;
     for (const key of indexOf(state).shared) {
       const rec = state.byName[key];
       const owner = { account, region: ctx.region };
@@ -75,7 +71,7 @@ function sharedWithCaller(ctx: Ctx, filters: readonly Filter[]): { arn: string; 
  * path or a name read only that part of the sorted index, so those pages are exact and cheap.
  */
 export default defineOperation('DescribeParameters', (input, ctx) => {
-  if (input.Filters?.length && input.ParameterFilters?.length) throw new ValidationError(messages.filtersAndParameterFilters());
+  if (input.Filters?.length && input.ParameterFilters?.length) throw new ValidationException(messages.filtersAndParameterFilters());
   const filters = input.Filters?.length ? compileLegacyFilters(input.Filters) : compileParameterFilters(input.ParameterFilters, 'describe');
   const max = input.MaxResults ?? DEFAULT_MAX;
   const shared = input.Shared === true;

@@ -10,8 +10,7 @@
  *   Each key at most once; values are required (except tag:); Type, Tier and DataType values are
  *   checked against their enums.
  */
-import { ValidationError } from '../../core/errors.js';
-import { InvalidFilterKey, InvalidFilterOption, InvalidFilterValue } from '../../generated/ssm/errors.js';
+import { InvalidFilterKey, InvalidFilterOption, InvalidFilterValue, ValidationException } from '../../generated/ssm/errors.js';
 import type { ParametersFilter, ParameterStringFilter, Tag } from '../../generated/ssm/types.js';
 import { type ParameterRecord, type ParameterVersion } from '../../sim/parameters/state.js';
 import { normalisePath, parentOf } from '../../sim/parameters/names.js';
@@ -53,7 +52,7 @@ export function compileParameterFilters(filters: readonly ParameterStringFilter[
       if (option !== 'Recursive' && option !== 'OneLevel') throw new InvalidFilterOption(messages.invalidFilterOption(option, ['Recursive', 'OneLevel']));
       const paths = values!.map((v) => {
         const lower = v.toLowerCase();
-        if (lower.startsWith('/aws') || lower.startsWith('/ssm')) throw new ValidationError(messages.reservedPathFilter());
+        if (lower.startsWith('/aws') || lower.startsWith('/ssm')) throw new ValidationException(messages.reservedPathFilter());
         return normalisePath(v);
       });
       out.push({ key, option, values: paths });

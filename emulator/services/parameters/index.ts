@@ -3,6 +3,7 @@
  * Parameter taggable type. Public parameters (/aws/service/...) load lazily on first use, so nothing
  * happens at start-up.
  */
+import { taggableResources } from '../../sim/tags/registry.js';
 import type { Area } from '../../core/operation.js';
 import putParameter from './putParameter.js';
 import getParameter from './getParameter.js';
@@ -33,5 +34,5 @@ export const parametersArea: Area = {
     unlabelParameterVersion,
   ],
   tasks: { [POLICY_TASK]: runPolicyTask },
-  taggable: [parameterTaggable],
+  provides: [taggableResources.provide(parameterTaggable)],
 };

@@ -1,8 +1,9 @@
 /**
  * The Resource Groups area: AWS Resource Groups' REST-JSON API on the emulator's port (its route
  * table generated from the model's http bindings, served by protocol/rest-json.ts), with tag-query
- * and CloudFormation-stack groups whose membership is evaluated when read (model.ts). The SSM targeting resolver
- * (sim/fleet/targets.ts) reads group membership through groupNodePositions().
+ * and CloudFormation-stack groups whose membership is evaluated when read (model.ts). The SSM
+ * targeting resolver (sim/fleet/targets.ts) reads group membership through the groupMembership port,
+ * provided here.
  * Operations not listed here answer NotImplementedException.
  */
 import type { Area } from '../../core/operation.js';
@@ -22,9 +23,12 @@ import tag from './tag.js';
 import untag from './untag.js';
 import getTags from './getTags.js';
 import * as messages from '../../sim/resource-groups/messages.js';
+import { groupNodePositions } from '../../sim/resource-groups/model.js';
+import { groupMembership } from '../../sim/fleet/targets.js';
 
 export const resourceGroupsArea: Area = {
   name: 'resource-groups',
+  provides: [groupMembership.provide({ nodePositions: groupNodePositions })],
   operations: [createGroup, getGroup, getGroupQuery, updateGroup, updateGroupQuery, deleteGroup, listGroups, listGroupResources, searchResources, tag, untag, getTags],
   restApi: {
     service: 'resource-groups',

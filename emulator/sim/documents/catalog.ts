@@ -25,7 +25,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import type { DocumentFormat, DocumentType, PlatformType } from '../../generated/ssm/types.js';
-import type { Emulator } from '../../emulator.js';
+import type { Runtime } from '../../core/runtime.js';
 import { analyzeContent, sha256, wireParameters, type AnalyzedContent } from './content.js';
 import type { StoredDocument } from './state.js';
 import { FIXTURES_DIR } from '../../core/paths.js';
@@ -60,7 +60,7 @@ interface FixtureFile {
   Content: string;
 }
 
-const loaded = new WeakMap<Emulator, Catalog>();
+const loaded = new WeakMap<Runtime, Catalog>();
 
 function deepFreeze<T>(v: T): T {
   if (v && typeof v === 'object' && !Object.isFrozen(v)) {
@@ -120,7 +120,7 @@ export function loadCatalog(dir = CATALOG_DIR): Catalog {
 }
 
 /** The catalog of an emulator, loaded on first use. */
-export function catalogOf(emu: Emulator): Catalog {
+export function catalogOf(emu: Runtime): Catalog {
   let c = loaded.get(emu);
   if (!c) loaded.set(emu, (c = loadCatalog()));
   return c;

@@ -11,8 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import YAML from 'yaml';
-import { InvalidDocumentContent, InvalidDocumentSchemaVersion } from '../../generated/ssm/errors.js';
-import { ValidationError } from '../../core/errors.js';
+import { InvalidDocumentContent, InvalidDocumentSchemaVersion, ValidationException } from '../../generated/ssm/errors.js';
 import { toJsRegExp } from '../../core/validate.js';
 import type { DocumentFormat, DocumentParameter, DocumentType, PlatformType } from '../../generated/ssm/types.js';
 import { AUTOMATION_ACTIONS, SESSION_TYPES, commandPlugin, platformsFor } from './platforms.js';
@@ -481,7 +480,7 @@ function checkCalendar(text: string): void {
  */
 export function contentAs(content: string, stored: DocumentFormat, wanted: DocumentFormat): string {
   if (wanted === stored) return content;
-  if (stored === 'TEXT' || wanted === 'TEXT') throw new ValidationError(m.invalidFormatConversion(wanted));
+  if (stored === 'TEXT' || wanted === 'TEXT') throw new ValidationException(m.invalidFormatConversion(wanted));
   const body = parseBody(content, stored);
   return wanted === 'JSON' ? JSON.stringify(body, null, 2) : YAML.stringify(body, { lineWidth: 0 });
 }

@@ -5,8 +5,8 @@
  * StatusInformation when what it depends on (a required document, an attachment reference) is
  * missing or does not fit.
  */
-import { MaxDocumentSizeExceeded, InvalidDocumentContent } from '../../generated/ssm/errors.js';
-import { ValidationError, assert } from '../../core/errors.js';
+import { MaxDocumentSizeExceeded, InvalidDocumentContent, ValidationException } from '../../generated/ssm/errors.js';
+import { assert } from '../../core/errors.js';
 import { toEpochSeconds, type Ctx } from '../../core/context.js';
 import type { AttachmentsSource, DocumentFormat, DocumentRequires, DocumentType } from '../../generated/ssm/types.js';
 import type { Task } from '../../time/scheduler.js';
@@ -63,7 +63,7 @@ export function buildVersion(ctx: Ctx, input: VersionInput, number: string, stat
 function attachmentOf(a: AttachmentsSource): StoredAttachment {
   const key = a.Key;
   const value = a.Values?.[0];
-  assert(key !== undefined && value !== undefined, () => new ValidationError('Attachments must specify Key and Values.'));
+  assert(key !== undefined && value !== undefined, () => new ValidationException('Attachments must specify Key and Values.'));
   let name = a.Name;
   if (key === 'AttachmentReference') {
     const file = value.slice(value.lastIndexOf('/') + 1);

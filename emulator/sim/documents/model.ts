@@ -16,10 +16,9 @@ import type {
   DocumentVersionInfo,
   ReviewInformation,
 } from '../../generated/ssm/types.js';
-import { scopeKey } from '../../state/store.js';
 import type { Ctx } from '../../core/context.js';
 import { catalogOf, type CatalogEntry } from './catalog.js';
-import { documents, type DocumentsState, type StoredDocument, type StoredPermission, type StoredVersion } from './state.js';
+import { documents, type StoredDocument, type StoredPermission, type StoredVersion } from './state.js';
 import * as messages from './messages.js';
 
 /** Service quotas (Systems Manager endpoints and quotas). */
@@ -116,9 +115,8 @@ export function readableDocument(ctx: Ctx, nameOrArn: string): DocRef | undefine
   if (arn.account === '') return amazonDocument(ctx, arn.name);
   if (arn.account === ctx.account) return ownDocument(ctx, arn.name);
   // Another account's document: only through an explicit scope of the owner, and only if shared.
-  if (!(scopeKey(arn.account, ctx.region) in ctx.emu.store.data.regions)) return undefined;
-  const owner = ctx.emu.store.scope(arn.account, ctx.region);
-  const doc = (owner.data[documents.name] as DocumentsState | undefined)?.byName[arn.name];
+  const owner = ctx.emu.store.peek(arn.account, ctx.region);
+  const doc = owner && documents.peek(owner)?.byName[arn.name];
   if (!doc) return undefined;
   const share = shareFor(doc, ctx.account);
   return share ? { doc, ownership: 'shared', ownerAccount: arn.account, share } : undefined;
@@ -269,9 +267,9 @@ export function ownDocuments(ctx: Ctx): DocRef[] {
 /** Documents of other accounts in this region shared with the caller (privately or publicly). */
 export function sharedWithMe(ctx: Ctx): DocRef[] {
   const out: DocRef[] = [];
-  for (const scope of ctx.emu.store.allScopes()) {
-    if (scope.region !== ctx.region || scope.account === ctx.account) continue;
-    const state = scope.data[documents.name] as DocumentsState | undefined;
+  for (const scope of ctx.emu.store.scopesIn({ region: ctx.region })) {
+    if (scope.account === ctx.account) continue;
+    const state = documents.peek(scope);
     for (const doc of Object.values(state?.byName ?? {})) {
       const share = shareFor(doc, ctx.account);
       if (share) out.push({ doc, ownership: 'shared', ownerAccount: scope.account, share });

@@ -4,7 +4,7 @@
  * they accept and refuse exactly the same things. Failures are FleetControlError with the control
  * API's error code and HTTP status.
  */
-import type { Emulator } from '../../emulator.js';
+import type { Runtime } from '../../core/runtime.js';
 import type { Ctx } from '../../core/context.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../../core/defaults.js';
 import { allInstances, getInstance } from './state.js';
@@ -46,14 +46,14 @@ const specError = (e: unknown): never => {
 };
 
 export class FleetControls {
-  constructor(private readonly emu: Emulator) {}
+  constructor(private readonly emu: Runtime) {}
 
   /** The node with this id, in the given account/region or (when none is given) wherever it is. */
   private find(id: string, where: Where = {}): { ctx: Ctx; inst: FleetInstance } {
     const scopes =
       where.account !== undefined || where.region !== undefined
         ? [whereOf(where as Record<string, unknown>)]
-        : this.emu.store.allScopes().map((s) => ({ account: s.account, region: s.region }));
+        : this.emu.store.scopesIn().map((s) => ({ account: s.account, region: s.region }));
     for (const s of scopes) {
       const ctx = this.emu.context(s.account, s.region);
       const inst = getInstance(ctx, id);
@@ -66,7 +66,7 @@ export class FleetControls {
   list(where: Where = {}): Record<string, unknown>[] {
     this.emu.catchUp();
     const out: Record<string, unknown>[] = [];
-    for (const s of this.emu.store.allScopes()) {
+    for (const s of this.emu.store.scopesIn()) {
       if ((where.account !== undefined && s.account !== where.account) || (where.region !== undefined && s.region !== where.region)) continue;
       const ctx = this.emu.context(s.account, s.region);
       for (const inst of allInstances(ctx)) out.push(nodeView(ctx, inst));

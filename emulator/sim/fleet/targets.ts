@@ -63,11 +63,27 @@ import type { Ctx } from '../../core/context.js';
 import type { ServiceError } from '../../core/errors.js';
 import { InvalidInstanceId, InvalidTarget } from '../../generated/ssm/errors.js';
 import type { Target } from '../../generated/ssm/types.js';
-import { groupNodePositions } from '../resource-groups/model.js';
+import { definePort } from '../../core/ports.js';
 import { allInstances, getInstance, positionOf, tagIndexOf } from './state.js';
 import { intersect, positionsWithAnyKey, positionsWithTags } from './tag-index.js';
 import { isVisible, type FleetInstance } from './instance.js';
 import * as messages from './messages.js';
+
+/**
+ * Resource-group membership, as targeting needs it (`resource-groups:Name` targets): provided by the
+ * Resource Groups area, which itself reads the fleet, so the fleet cannot import it.
+ */
+export interface GroupMembership {
+  /**
+   * The fleet nodes in the group now, as positions in allInstances() (ascending); undefined when the
+   * scope has no group of that name. `types` (lower-case RG resource types) narrows the members.
+   */
+  nodePositions(ctx: Ctx, groupName: string, types?: ReadonlySet<string>): number[] | undefined;
+}
+export const groupMembership = definePort<GroupMembership>('fleet.group-membership');
+
+/** No Resource Groups area loaded: no group exists. */
+const groupNodePositions = (ctx: Ctx, name: string, types?: ReadonlySet<string>) => ctx.emu.ports.one(groupMembership)?.nodePositions(ctx, name, types);
 
 export type TargetProfile = 'run-command' | 'maintenance-window' | 'state-manager' | 'automation';
 

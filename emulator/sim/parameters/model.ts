@@ -7,7 +7,6 @@
  */
 import type { Ctx } from '../../core/context.js';
 import { toEpochSeconds } from '../../core/context.js';
-import { ValidationError } from '../../core/errors.js';
 import {
   InvalidAllowedPatternException,
   InvalidKeyId,
@@ -15,6 +14,7 @@ import {
   ParameterLimitExceeded,
   ParameterMaxVersionLimitExceeded,
   ParameterPatternMismatchException,
+  ValidationException,
 } from '../../generated/ssm/errors.js';
 import type { Parameter, ParameterHistory, ParameterMetadata, PutParameterRequest, Tag } from '../../generated/ssm/types.js';
 import { mergedTags } from '../tags/model.js';
@@ -133,25 +133,25 @@ export function putParameter(ctx: Ctx, input: PutParameterRequest): { Version: n
   const existing = state.byName[key];
   const prev = existing ? current(existing) : undefined;
 
-  if (input.Overwrite && input.Tags?.length) throw new ValidationError(messages.tagsWithOverwrite());
+  if (input.Overwrite && input.Tags?.length) throw new ValidationException(messages.tagsWithOverwrite());
   if (existing && !input.Overwrite) throw new ParameterAlreadyExists(messages.alreadyExists());
   const type = input.Type ?? prev?.Type;
-  if (!type) throw new ValidationError(messages.typeRequired());
+  if (!type) throw new ValidationException(messages.typeRequired());
 
   const value = input.Value;
   const length = charCount(value);
-  if (length === 0) throw new ValidationError(messages.valueEmpty());
-  if (length > MAX_VALUE) throw new ValidationError(messages.valueTooLong());
-  if (/\{\{[\s\S]*\}\}/.test(value)) throw new ValidationError(messages.nestedParameter());
+  if (length === 0) throw new ValidationException(messages.valueEmpty());
+  if (length > MAX_VALUE) throw new ValidationException(messages.valueTooLong());
+  if (/\{\{[\s\S]*\}\}/.test(value)) throw new ValidationException(messages.nestedParameter());
 
   const dataType = input.DataType || prev?.DataType || 'text';
-  if (!(DATA_TYPES as readonly string[]).includes(dataType)) throw new ValidationError(messages.unsupportedDataType(dataType));
+  if (!(DATA_TYPES as readonly string[]).includes(dataType)) throw new ValidationException(messages.unsupportedDataType(dataType));
   if (dataType === 'aws:ec2:image') {
-    if (type !== 'String') throw new ValidationError(messages.imageDataTypeNeedsString());
-    if (!AMI_ID.test(value)) throw new ValidationError(messages.invalidImageId(value));
+    if (type !== 'String') throw new ValidationException(messages.imageDataTypeNeedsString());
+    if (!AMI_ID.test(value)) throw new ValidationException(messages.invalidImageId(value));
   }
 
-  if (input.KeyId !== undefined && type !== 'SecureString') throw new ValidationError(messages.keyIdNotSecure());
+  if (input.KeyId !== undefined && type !== 'SecureString') throw new ValidationException(messages.keyIdNotSecure());
   const keyId = type === 'SecureString' ? (input.KeyId ?? (prev?.Type === 'SecureString' ? prev.KeyId : undefined) ?? DEFAULT_KEY) : undefined;
   if (keyId !== undefined && !isUsableKeyId(keyId, ctx.region)) throw new InvalidKeyId(messages.invalidKeyId(keyId));
 
@@ -173,10 +173,10 @@ export function putParameter(ctx: Ctx, input: PutParameterRequest): { Version: n
   } else {
     tier = requested;
   }
-  if (prev?.Tier === 'Advanced' && tier === 'Standard') throw new ValidationError(messages.tierDowngrade());
-  if (tier === 'Standard' && length > STANDARD_MAX_VALUE) throw new ValidationError(messages.standardTooLarge());
-  if (length > ADVANCED_MAX_VALUE) throw new ValidationError(messages.advancedTooLarge());
-  if (tier === 'Standard' && policies.length) throw new ValidationError(messages.policiesNeedAdvanced());
+  if (prev?.Tier === 'Advanced' && tier === 'Standard') throw new ValidationException(messages.tierDowngrade());
+  if (tier === 'Standard' && length > STANDARD_MAX_VALUE) throw new ValidationException(messages.standardTooLarge());
+  if (length > ADVANCED_MAX_VALUE) throw new ValidationException(messages.advancedTooLarge());
+  if (tier === 'Standard' && policies.length) throw new ValidationException(messages.policiesNeedAdvanced());
   if (tier === 'Standard' && joinsStandard && ix.tiers.Standard >= STANDARD_LIMIT) {
     throw new ParameterLimitExceeded(messages.parameterLimit('Standard', STANDARD_LIMIT));
   }
@@ -190,7 +190,7 @@ export function putParameter(ctx: Ctx, input: PutParameterRequest): { Version: n
       tags = mergedTags([], input.Tags);
     } catch (e) {
       // PutParameter does not model TooManyTagsError: AWS answers a validation error there.
-      if ((e as { code?: string }).code === 'TooManyTagsError') throw new ValidationError(messages.tooManyTagsOnCreate());
+      if ((e as { code?: string }).code === 'TooManyTagsError') throw new ValidationException(messages.tooManyTagsOnCreate());
       throw e;
     }
   }

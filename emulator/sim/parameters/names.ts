@@ -8,8 +8,8 @@
  * AWS allows it, the parameter's ARN: arn:aws:ssm:<region>:<account>:parameter/<name without its
  * leading slash>.
  */
-import { ServiceError, ValidationError } from '../../core/errors.js';
-import { AccessDeniedException, HierarchyLevelLimitExceededException } from '../../generated/ssm/errors.js';
+import { ServiceError } from '../../core/errors.js';
+import { AccessDeniedException, HierarchyLevelLimitExceededException, ValidationException } from '../../generated/ssm/errors.js';
 import * as messages from './messages.js';
 
 export const MAX_LEVELS = 15;
@@ -38,20 +38,20 @@ export const isPublicName = (name: string): boolean => name === '/aws' || name.s
  */
 export function validateNewName(name: string, where: { account: string; region: string }): string {
   const n = name.trim();
-  if (n.includes('/') && !n.startsWith('/')) throw new ValidationError(messages.notFullyQualified());
+  if (n.includes('/') && !n.startsWith('/')) throw new ValidationException(messages.notFullyQualified());
   const segments = n.split('/');
   const levels = n.startsWith('/') ? segments.slice(1) : segments;
-  if (!NAME_CHARS.test(n) || levels.some((s) => s === '')) throw new ValidationError(messages.invalidNameOrSsmPrefix());
+  if (!NAME_CHARS.test(n) || levels.some((s) => s === '')) throw new ValidationException(messages.invalidNameOrSsmPrefix());
   const first = levels[0].toLowerCase();
   const hierarchical = levels.length > 1;
   if (first.startsWith('aws')) {
     if (hierarchical) throw new AccessDeniedException(messages.reservedName(n));
-    throw new ValidationError(messages.reservedPrefix());
+    throw new ValidationException(messages.reservedPrefix());
   }
-  if (first.startsWith('ssm')) throw new ValidationError(hierarchical ? messages.invalidNameOrSsmPrefix() : messages.reservedPrefix());
+  if (first.startsWith('ssm')) throw new ValidationException(hierarchical ? messages.invalidNameOrSsmPrefix() : messages.reservedPrefix());
   if (levels.length > MAX_LEVELS) throw new HierarchyLevelLimitExceededException(messages.hierarchyTooDeep());
   const arnLength = parameterArn(where.account, where.region, n).length;
-  if (arnLength > MAX_NAME_WITH_ARN) throw new ValidationError(messages.nameTooLong(arnLength));
+  if (arnLength > MAX_NAME_WITH_ARN) throw new ValidationException(messages.nameTooLong(arnLength));
   return n;
 }
 
@@ -75,7 +75,7 @@ const ARN = /^arn:(aws[a-z-]*):ssm:([a-z0-9-]*):(\d{12}|):parameter\/(.+)$/;
  */
 export function parseReference(input: string, opts: { allowSelector: boolean; allowArn: boolean }): Reference {
   const text = input.trim();
-  if (/\s/.test(text)) throw new ValidationError(messages.invalidNameOrSsmPrefix());
+  if (/\s/.test(text)) throw new ValidationException(messages.invalidNameOrSsmPrefix());
   let body = text;
   let arn: Reference['arn'];
   const m = opts.allowArn ? ARN.exec(text) : null;
@@ -121,12 +121,12 @@ export function isValidLabel(label: string): boolean {
  */
 export function normalisePath(path: string): string {
   const p = path.trim();
-  if (!p.startsWith('/') || !NAME_CHARS.test(p) || p.includes('//')) throw new ValidationError(messages.invalidPath());
+  if (!p.startsWith('/') || !NAME_CHARS.test(p) || p.includes('//')) throw new ValidationException(messages.invalidPath());
   const norm = p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p;
   if (norm !== '/') {
     const levels = norm.slice(1).split('/');
     const first = levels[0].toLowerCase();
-    if (first.startsWith('ssm') || (first.startsWith('aws') && first !== 'aws')) throw new ValidationError(messages.invalidPath());
+    if (first.startsWith('ssm') || (first.startsWith('aws') && first !== 'aws')) throw new ValidationException(messages.invalidPath());
     if (levels.length > MAX_LEVELS) throw new HierarchyLevelLimitExceededException(messages.hierarchyTooDeep());
   }
   return norm;

@@ -5,14 +5,14 @@
  * Loaded lazily, so start-up stays fast: a Region's file (Amazon Linux, ECS, Windows and EKS AMIs) on
  * the first /aws/ read in that Region, the global-infrastructure tree (53,000 parameters, the same in
  * every Region) only when a read reaches /aws/service/global-infrastructure/. Caches hang off the
- * Emulator in a WeakMap (fixture data is not state: it is not snapshotted or reset).
+ * Runtime in a WeakMap (fixture data is not state: it is not snapshotted or reset).
  *
  * Files: fixtures/public-parameters/ (written by scripts/import-public-parameters.ts; formats there).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import type { Emulator } from '../../emulator.js';
+import type { Runtime } from '../../core/runtime.js';
 import { SortedNames } from './sorted-names.js';
 import { parentOf } from './names.js';
 import { FIXTURES_DIR } from '../../core/paths.js';
@@ -162,10 +162,10 @@ export class PublicParameters {
   }
 }
 
-const caches = new WeakMap<Emulator, { regions: Map<string, PublicParameters>; global?: GlobalFile | null }>();
+const caches = new WeakMap<Runtime, { regions: Map<string, PublicParameters>; global?: GlobalFile | null }>();
 
 /** The public parameters of a Region (created on first use, files read on first need). */
-export function publicParameters(emu: Emulator, region: string): PublicParameters {
+export function publicParameters(emu: Runtime, region: string): PublicParameters {
   let c = caches.get(emu);
   if (!c) caches.set(emu, (c = { regions: new Map() }));
   let p = c.regions.get(region);

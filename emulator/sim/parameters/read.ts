@@ -6,9 +6,8 @@
  * they agree on every answer and error.
  */
 import type { Ctx } from '../../core/context.js';
-import { scopeKey } from '../../state/store.js';
 import { AccessDeniedException, ParameterNotFound, ParameterVersionNotFound } from '../../generated/ssm/errors.js';
-import { policiesAllow } from '../resource-policies/documents.js';
+import { policiesAllow } from '../iam/policies.js';
 import { current, parameters, type ParameterRecord, type ParameterVersion } from './state.js';
 import { isPublicName, isWellFormed, parseReference, type Reference } from './names.js';
 import { publicParameters, type PublicParameter } from './public.js';
@@ -25,8 +24,8 @@ export type Found =
 /** The record a reference names in its owner's scope, without creating that scope. */
 function storedRecord(ctx: Ctx, owner: Owner, key: string): ParameterRecord | undefined {
   if (owner.account === ctx.account && owner.region === ctx.region) return parameters.of(ctx.scope).byName[key];
-  if (!ctx.emu.store.data.regions[scopeKey(owner.account, owner.region)]) return undefined;
-  return parameters.of(ctx.emu.store.scope(owner.account, owner.region)).byName[key];
+  const scope = ctx.emu.store.peek(owner.account, owner.region);
+  return scope && parameters.peek(scope)?.byName[key];
 }
 
 function pickVersion(rec: ParameterRecord, ref: Reference, shownName: string): ParameterVersion {

@@ -19,6 +19,7 @@ import { allInstances, tagIndexOf } from '../fleet/state.js';
 import { positionsWithTags, type TagCondition } from '../fleet/tag-index.js';
 import { instanceArn, instanceResourceType } from '../fleet/instance.js';
 import { groupsOf, type GroupRecord } from './state.js';
+import { taggableType } from '../tags/registry.js';
 import * as messages from './messages.js';
 
 export const ALL_SUPPORTED = 'AWS::AllSupported';
@@ -159,7 +160,7 @@ export function resourcesOf(ctx: Ctx, types?: ReadonlySet<string>, keep: TagPred
   }
   for (const [ssmType, rgType] of Object.entries(TAGGABLE_TO_RG)) {
     if (!want(rgType)) continue;
-    const t = ctx.emu.taggable.get(ssmType);
+    const t = taggableType(ctx.emu, ssmType);
     for (const r of t?.list?.(ctx) ?? []) if (keep(r.tags)) others.push({ ResourceArn: r.arn, ResourceType: rgType, tags: tagMap(r.tags) });
   }
   if (want('AWS::ResourceGroups::Group')) {

@@ -6,8 +6,7 @@
  * request keeps its last value.
  */
 import type { Tag } from '../../generated/ssm/types.js';
-import { ValidationError } from '../../core/errors.js';
-import { TooManyTagsError } from '../../generated/ssm/errors.js';
+import { TooManyTagsError, ValidationException } from '../../generated/ssm/errors.js';
 import * as messages from './messages.js';
 
 export const MAX_TAGS = 50;
@@ -16,7 +15,7 @@ export const isReservedKey = (key: string): boolean => key.toLowerCase().startsW
 
 /** Refuses reserved keys (before anything is changed). */
 export function checkTagKeys(keys: Iterable<string>): void {
-  for (const k of keys) if (isReservedKey(k)) throw new ValidationError(messages.reservedKey(k));
+  for (const k of keys) if (isReservedKey(k)) throw new ValidationException(messages.reservedKey(k));
 }
 
 /**

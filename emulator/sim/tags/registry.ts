@@ -1,11 +1,14 @@
 /**
  * The resource types that AddTagsToResource / RemoveTagsFromResource / ListTagsForResource reach.
  * Each area that owns a taggable resource (Parameter, Document, ManagedInstance, MaintenanceWindow,
- * PatchBaseline, OpsItem, OpsMetadata, Automation, Association) lists a TaggableType in its Area;
+ * PatchBaseline, OpsItem, OpsMetadata, Automation, Association) provides a TaggableType through the
+ * taggableResources port (`provides: [taggableResources.provide(parameterTaggable)]`);
  * the tagging handlers and Resource Groups only talk to this interface.
  */
 import type { Ctx } from '../../core/context.js';
 import type { Tag, ResourceTypeForTagging } from '../../generated/ssm/types.js';
+import type { Runtime } from '../../core/runtime.js';
+import { definePort } from '../../core/ports.js';
 
 export interface TaggableType {
   readonly resourceType: ResourceTypeForTagging;
@@ -27,4 +30,16 @@ export interface TaggableType {
   wrongType?(resourceId: string): boolean;
   /** Refuses a change AWS refuses (e.g. tags on an AWS-owned resource) by throwing; called first. */
   checkWrite?(ctx: Ctx, resourceId: string): void;
+}
+
+/** The port every area with a taggable resource type provides to. */
+export const taggableResources = definePort<TaggableType>('tags.taggable-resources');
+
+const byType = new WeakMap<Runtime, Map<string, TaggableType>>();
+
+/** The taggable type a loaded area provides for a ResourceTypeForTagging, or undefined. */
+export function taggableType(runtime: Runtime, resourceType: string): TaggableType | undefined {
+  let m = byType.get(runtime);
+  if (!m) byType.set(runtime, (m = new Map(runtime.ports.all(taggableResources).map((t) => [t.resourceType, t]))));
+  return m.get(resourceType);
 }

@@ -1,12 +1,12 @@
 /**
  * Finds the resource a tagging request names, through the registry of taggable types that the areas
- * declare (services/tagging/registry.ts, Area.taggable). A type whose area is not loaded has no
+ * provide (registry.ts, the taggableResources port). A type whose area is not loaded has no
  * resources, so every id of it answers InvalidResourceId, as AWS answers an id that names nothing.
  */
 import type { Ctx } from '../../core/context.js';
 import type { Tag, ResourceTypeForTagging } from '../../generated/ssm/types.js';
 import { InvalidResourceId, InvalidResourceType } from '../../generated/ssm/errors.js';
-import type { TaggableType } from './registry.js';
+import { taggableType, type TaggableType } from './registry.js';
 import { MAX_TAGS } from './model.js';
 import * as messages from './messages.js';
 
@@ -28,7 +28,7 @@ export interface TaggedResource {
 }
 
 export function resolveTagged(ctx: Ctx, resourceType: ResourceTypeForTagging, resourceId: string): TaggedResource & { type: TaggableType } {
-  const type = ctx.emu.taggable.get(resourceType);
+  const type = taggableType(ctx.emu, resourceType);
   const wrongType = type?.wrongType ?? WRONG_TYPE[resourceType];
   if (wrongType?.(resourceId)) throw new InvalidResourceType(messages.invalidResourceType());
   const tags = type?.tags(ctx, resourceId);
