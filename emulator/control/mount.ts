@@ -20,6 +20,7 @@
 import { Router, type Request, type Response } from 'express';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Emulator } from '../emulator.js';
+import { ClockRangeError } from '../time/clock.js';
 import { bodyContentTypes, ControlError, isJsonMediaType, JSON_MEDIA_TYPE, JsonText, type ControlRoute, type Schema } from '../core/control.js';
 import { readBody } from '../protocol/json-rpc.js';
 
@@ -110,6 +111,8 @@ async function serve(emu: Emulator, route: Route, checks: Checks, req: Request, 
   }
   // A handler that failed half-way may still have changed something: checkpoint either way.
   if (changes && emu.checkpoint) await emu.checkpoint();
+  // A clock change the clock cannot make (beyond 9999, not a number) changed nothing: the caller's mistake.
+  if (failure instanceof ClockRangeError) throw new ControlError('InvalidClock', failure.message);
   if (failure !== undefined) throw failure;
   if (result instanceof JsonText) res.type('application/json').send(result.text);
   else res.json(result ?? {});
