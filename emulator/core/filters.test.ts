@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from './errors.js';
-import { canonicalOperator, compareVersions, defineFilters, parseInstant, type FilterErrors, type FilterInput, type FilterSpec } from './filters.js';
+import { compareVersions } from './versions.js';
+import { canonicalOperator, defineFilters, parseInstant, type FilterErrors, type FilterInput, type FilterSpec } from './filters.js';
 
 interface Item {
   id: string;
@@ -150,8 +151,16 @@ describe('comparison by type', () => {
   });
 
   it('inclusive bounds include equal values', () => {
-    const e = defineFilters(spec({ keys: { After: { read: (i) => i.created, type: 'date', operator: 'GreaterThan', inclusive: true } } }));
+    const e = defineFilters(
+      spec({
+        keys: {
+          After: { read: (i) => i.created, type: 'date', operator: 'GreaterThan', inclusive: true },
+          Before: { read: (i) => i.created, type: 'date', operator: 'LessThan', inclusive: true },
+        },
+      }),
+    );
     expect(ids([{ key: 'After', values: ['2024-06-01T00:00:00Z'] }], e)).toEqual(['beta', 'Gamma']);
+    expect(ids([{ key: 'Before', values: ['2024-06-01T00:00:00Z'] }], e)).toEqual(['alpha', 'beta']);
   });
 
   it('parseInstant reads ISO 8601 (no zone: UTC) and nothing else', () => {
@@ -263,6 +272,9 @@ describe('bad input', () => {
     // Spellings are exact: another area's spelling is not accepted.
     expect(error(() => e.compile([{ key: 'Id', values: ['x'], operator: 'Equal' }])).code).toBe('BadOperator');
     expect(error(() => e.compile([{ key: 'Id', values: ['x'], operator: 'constructor' }])).code).toBe('BadOperator');
+    // Without a badOperator error, the operator is a bad value of the filter.
+    const plain = defineFilters(spec({ errors: { unknownKey: ERRORS.unknownKey, badValue: ERRORS.badValue } }));
+    expect(error(() => plain.compile([{ key: 'Id', values: ['x'], operator: 'Near' }]))).toEqual({ code: 'BadValue', message: `Id:Near of ${ALL_OPS.join('|')}` });
   });
 
   it('missing values, too many values, repeated keys', () => {
@@ -332,7 +344,7 @@ describe('spec mistakes fail at definition', () => {
   it('names what is missing', () => {
     const bare: FilterErrors = { unknownKey: fail('U'), badValue: fail('V') };
     expect(() => defineFilters(spec({ errors: bare, keys: { Id: { read: (i) => i.id, minValues: 1, maxValues: 2, repeat: 'refused' } } }))).toThrow(
-      'filter spec test: Id: minValues needs errors.missingValues; Id: maxValues needs errors.tooManyValues; Id: repeat needs errors.duplicateKey; Id: several operators need errors.badOperator',
+      'filter spec test: Id: minValues needs errors.missingValues; Id: maxValues needs errors.tooManyValues; Id: repeat needs errors.duplicateKey',
     );
     expect(() => defineFilters(spec({ keys: { Path: { read: (i) => i.id, operators: ['Recursive'], operator: 'Recursive' } } }))).toThrow('Path: operator Recursive needs a test');
     expect(() => defineFilters(spec({ keys: { Id: { read: (i) => i.id, operators: ['Equals'], operator: 'Equal' } } }))).toThrow('Id: default operator Equal is not accepted');

@@ -54,6 +54,7 @@
  * user-supplied keys are Maps (a filter key may be "constructor").
  */
 import type { ServiceError } from './errors.js';
+import { compareVersions } from './versions.js';
 
 /** The operators, canonical. */
 export type Operator = 'Equal' | 'NotEqual' | 'BeginWith' | 'Contains' | 'LessThan' | 'GreaterThan' | 'Exists';
@@ -114,7 +115,10 @@ export interface FilterErrors {
   missingValues?: (key: string) => ServiceError;
   /** A key repeated where the key does not allow it. */
   duplicateKey?: (key: string) => ServiceError;
-  /** An operator the key does not accept (`allowed` in the operation's spelling and order). */
+  /**
+   * An operator the key does not accept (`allowed` in the operation's spelling and order). Without
+   * it, the operator is reported as a bad value of the filter (badValue, with `allowed` the operators).
+   */
   badOperator?: (operator: string, allowed: readonly string[], key: string) => ServiceError;
   /** More values than the key's maxValues. */
   tooManyValues?: (key: string, max: number) => ServiceError;
@@ -219,24 +223,6 @@ export interface FilterEngine<R, E = void> {
 }
 
 // ---- comparisons ----
-
-/** Dotted version comparison (3.3.1957.0 vs 3.2.582.0): negative, zero or positive. Non-numeric segments compare as text. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.');
-  const pb = b.split('.');
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? '0';
-    const y = pb[i] ?? '0';
-    const nx = Number(x);
-    const ny = Number(y);
-    if (Number.isFinite(nx) && Number.isFinite(ny)) {
-      if (nx !== ny) return nx - ny;
-    } else if (x !== y) {
-      return x < y ? -1 : 1;
-    }
-  }
-  return 0;
-}
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
@@ -363,7 +349,8 @@ function sameValues(a: readonly string[], b: readonly string[]): boolean {
  */
 export function defineFilters<R, E = void>(spec: FilterSpec<R, E>): FilterEngine<R, E> {
   const keys = new Map<string, KeySpec<R, E>>();
-  const merge = (ks: KeySpec<R, E>): KeySpec<R, E> => ({ ...spec.defaults, ...ks, errors: { ...spec.errors, ...spec.defaults?.errors, ...ks.errors } });
+  const defaultErrors: FilterErrors = { ...spec.errors, ...spec.defaults?.errors };
+  const merge = (ks: KeySpec<R, E>): KeySpec<R, E> => ({ ...spec.defaults, ...ks, errors: { ...defaultErrors, ...ks.errors } });
   for (const [name, ks] of Object.entries(spec.keys)) keys.set(name, merge(ks));
   const tags = spec.tags;
   const tagRead = tags?.read;
@@ -382,14 +369,13 @@ export function defineFilters<R, E = void>(spec: FilterSpec<R, E>): FilterEngine
     if (ks.minValues !== undefined && ks.minValues > 0 && !e.missingValues) problems.push(`${name}: minValues needs errors.missingValues`);
     if (ks.maxValues !== undefined && !e.tooManyValues) problems.push(`${name}: maxValues needs errors.tooManyValues`);
     if ((ks.repeat === 'refused' || ks.repeat === 'same-values') && !e.duplicateKey) problems.push(`${name}: repeat needs errors.duplicateKey`);
-    if (ops.length > 1 && !e.badOperator) problems.push(`${name}: several operators need errors.badOperator`);
     if (ks.existsWithoutValues && ks.minValues) problems.push(`${name}: existsWithoutValues with minValues`);
   };
   for (const [name, ks] of keys) checkKey(name, ks);
   if (byKey) checkKey('tag:<key>', byKey);
   if (anyKey) checkKey('tag-key', anyKey);
   if (tags?.oneTagKey && !byKey?.errors?.duplicateKey) problems.push('tags.oneTagKey needs errors.duplicateKey');
-  if (spec.missingValuesFirst && !(spec.defaults?.minValues && (spec.defaults.errors?.missingValues ?? spec.errors.missingValues))) {
+  if (spec.missingValuesFirst && !(spec.defaults?.minValues && defaultErrors.missingValues)) {
     problems.push('missingValuesFirst needs defaults.minValues and errors.missingValues');
   }
   if (problems.length) throw new Error(`filter spec ${spec.name}: ${problems.join('; ')}`);
@@ -414,7 +400,7 @@ export function defineFilters<R, E = void>(spec: FilterSpec<R, E>): FilterEngine
     let tagKeyFilters = 0;
     for (const f of filters ?? []) {
       const raw = f.values ?? [];
-      if (spec.missingValuesFirst && raw.length < spec.defaults!.minValues!) throw (spec.defaults!.errors?.missingValues ?? spec.errors.missingValues)!(f.key);
+      if (spec.missingValuesFirst && raw.length < spec.defaults!.minValues!) throw defaultErrors.missingValues!(f.key);
       const { ks, kind, tagKey } = resolve(f.key);
       const errors = ks.errors as FilterErrors;
       if (ks.minValues !== undefined && raw.length < ks.minValues) throw errors.missingValues!(f.key);
@@ -427,8 +413,9 @@ export function defineFilters<R, E = void>(spec: FilterSpec<R, E>): FilterEngine
       const spelling = f.operator ?? ks.operator!;
       const accepted = ks.operators ?? [ks.operator!];
       if (!accepted.includes(spelling)) {
-        if (!errors.badOperator) throw new Error(`filter spec ${spec.name}: ${f.key} got operator ${spelling} and has no errors.badOperator`);
-        throw errors.badOperator(spelling, accepted, f.key);
+        throw errors.badOperator
+          ? errors.badOperator(spelling, accepted, f.key)
+          : errors.badValue({ key: f.key, value: spelling, bad: [spelling], allowed: accepted });
       }
       let operator: Operator | string = canonicalOperator(spelling) ?? spelling;
       if (ks.maxValues !== undefined && raw.length > ks.maxValues) throw errors.tooManyValues!(f.key, ks.maxValues);

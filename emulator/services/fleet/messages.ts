@@ -23,7 +23,6 @@ export const invalidNextToken = () => 'The specified token is not valid.'; // un
 export const syncNotFound = (name: string) => `Resource data sync ${name} was not found.`; // unverified
 export const invalidNodeFilterValue = (key: string, value: string, valid: readonly string[]) =>
   `The value ${value} is not valid for the filter ${key}. Valid values: ${valid.join(', ')}.`; // unverified
-export const invalidNodeFilterOperator = (op: string, valid: readonly string[]) => `The filter type ${op} is not valid. Valid types: ${valid.join(', ')}.`; // unverified
 export const nestedAggregatorTooDeep = () => 'Aggregators can be nested only one level deep.'; // unverified
 export const repeatedAggregatorAttribute = (name: string) => `The attribute ${name} is aggregated more than once in the same chain.`; // unverified
 

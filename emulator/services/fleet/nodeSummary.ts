@@ -119,9 +119,9 @@ const nodeFilters = defineFilters<FleetInstance, NodeEnv>({
   name: 'ListNodes',
   defaults: { operators: ['Equal', 'NotEqual', 'BeginWith'], operator: 'Equal' },
   errors: {
-    // NodeFilterKey and NodeFilterOperatorType are enums in the model: these two are not reachable past validation.
+    // NodeFilterKey and NodeFilterOperatorType are enums in the model: neither a bad key nor a bad
+    // operator (reported as a bad value) gets past validation.
     unknownKey: (key) => new InvalidFilter(messages.invalidFilterKey(key)),
-    badOperator: (op, allowed) => new InvalidFilter(messages.invalidNodeFilterOperator(op, allowed)),
     badValue: ({ key, value, allowed }) => new InvalidFilter(messages.invalidNodeFilterValue(key, value, allowed ?? [])),
   },
   keys: Object.fromEntries(NODE_KEYS.map((k) => [k, nodeKey(k)])),
