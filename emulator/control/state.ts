@@ -32,7 +32,7 @@ export function stateRoutes(emu: Emulator): Router {
     });
   });
   r.delete('/events', (_req, res) => {
-    emu.store.data.events = [];
+    emu.events.clear();
     res.json({ cleared: true });
   });
   r.get('/state', (_req, res) => {

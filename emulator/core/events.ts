@@ -53,6 +53,11 @@ export class Events {
     return event;
   }
 
+  /** Forgets every recorded event (DELETE /_emulator/events); sequence numbers keep counting. */
+  clear(): void {
+    this.store().data.events = [];
+  }
+
   list(filter: { account?: string; region?: string; source?: string; detailType?: string; after?: number } = {}): EmulatorEvent[] {
     return this.store().data.events.filter(
       (e) =>

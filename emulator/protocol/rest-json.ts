@@ -76,6 +76,7 @@ export function compileRoutes(emu: Emulator, service: ServiceId): Route[] {
         const [k, v] = kv.split('=');
         return [k, v];
       });
+    // Built from the service model's URI templates, not from user data, so RegExp is safe here.
     routes.push({ operation, method: def.http.method, pattern: new RegExp(`^${source}/?$`), labels, status: def.http.status ?? 200, query });
   }
   // Literal paths before templated ones, longer templates first, so /resources/search wins over /resources/{Arn}.

@@ -3,7 +3,7 @@ import type { Ctx } from '../../core/context.js';
 import { decodeToken, encodeToken } from '../../core/pagination.js';
 import { InvalidNextToken, ValidationException } from '../../generated/ssm/errors.js';
 import type { ParameterMetadata } from '../../generated/ssm/types.js';
-import { policiesAllow } from '../../sim/resource-policies/documents.js';
+import { policiesAllow } from '../../sim/iam/policies.js';
 import { parameters, type ParametersState } from '../../sim/parameters/state.js';
 import { indexOf } from '../../sim/parameters/param-index.js';
 import { applyFilters, candidateOf, compileLegacyFilters, compileParameterFilters, type ParameterFilter } from './filters.js';

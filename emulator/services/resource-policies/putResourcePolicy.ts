@@ -4,7 +4,7 @@ import {
   ResourcePolicyLimitExceededException,
   ResourcePolicyNotFoundException,
 } from '../../generated/ssm/errors.js';
-import { checkPolicyDocument } from '../../sim/resource-policies/documents.js';
+import { checkPolicyDocument } from '../../sim/iam/policies.js';
 import { holderOf, MAX_POLICY_BYTES, nextHash } from '../../sim/resource-policies/model.js';
 import * as messages from '../../sim/resource-policies/messages.js';
 

@@ -87,7 +87,7 @@ export const RUN_TASKS = {
   cancel: 'commands.cancel',
 } as const;
 
-interface RunTask {
+export interface RunTask {
   /** Host kind; absent for Run Command. */
   h?: string;
   c: string;

@@ -7,7 +7,7 @@
  */
 import type { Ctx } from '../../core/context.js';
 import { AccessDeniedException, ParameterNotFound, ParameterVersionNotFound } from '../../generated/ssm/errors.js';
-import { policiesAllow } from '../resource-policies/documents.js';
+import { policiesAllow } from '../iam/policies.js';
 import { current, parameters, type ParameterRecord, type ParameterVersion } from './state.js';
 import { isPublicName, isWellFormed, parseReference, type Reference } from './names.js';
 import { publicParameters, type PublicParameter } from './public.js';

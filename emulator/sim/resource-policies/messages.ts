@@ -4,17 +4,6 @@
  *   [unverified] our best guess at AWS's wording: the error code is right, the text may differ.
  */
 
-/** [unverified] MalformedResourcePolicyDocumentException, with what is wrong. */
-export const malformed = (detail: string) => `The specified policy document is malformed or invalid: ${detail}.`;
-
-/** [unverified] an action the resource type does not support in a resource policy. */
-export const unsupportedAction = (action: string, supported: readonly string[]) =>
-  `The specified policy document is malformed or invalid: the action ${action} is not supported for this resource. Supported actions: ${supported.join(', ')}.`;
-
-/** [unverified] a Resource element that does not name the resource the policy is attached to. */
-export const foreignResource = (resource: string, arn: string) =>
-  `The specified policy document is malformed or invalid: the Resource ${resource} does not match the resource ${arn}.`;
-
 /** [unverified] ResourcePolicyInvalidParameterException for an ARN that names no resource type that takes policies. */
 export const unsupportedResource = (arn: string) =>
   `The resource ${arn} doesn't support resource policies. Resource policies can be attached to Parameter Store parameters and to the OpsItemGroup.`;
