@@ -33,8 +33,9 @@
  * different filters are ANDed, as AWS documents for most filters; a key may set `matchValues: 'all'`
  * where an operation ANDs them. A list attribute matches when any of its elements does (NotEqual:
  * when none equals a value). An absent attribute matches only NotEqual. Equal, NotEqual, BeginWith
- * and Contains compare text (a version's Equal is textual too, as AWS compares agent versions);
- * LessThan and GreaterThan compare by type, strictly unless the key is `inclusive`. A filter
+ * and Contains compare text (a version's Equal too: AWS does not document otherwise, and that is
+ * how the fleet has always compared agent versions; `ignoreCase` folds case); LessThan and
+ * GreaterThan compare by type, strictly unless the key is `inclusive`. A filter
  * without values, on a key with `existsWithoutValues`, matches records that have the attribute
  * (DescribeParameters' `tag:<key>` with no values).
  *
@@ -47,8 +48,10 @@
  * Errors: each operation answers in its own words, so the spec carries error FACTORIES (`errors`,
  * overridable per key) that build the area's generated error classes with texts from its
  * messages.ts. core/ never imports generated/ (generated error classes are per service and core
- * serves every service, as core/validate.ts takes its validation error from the caller); a factory
- * a spec needs but lacks is a programming error reported when the spec is defined, at module load.
+ * serves every service, as core/validate.ts takes its validation error from the caller). A factory
+ * a rule needs (missingValues for minValues, ...) but lacks is a programming error reported when the
+ * spec is defined, at module load; an operator outside a key's list is reported with badValue when
+ * the spec has no badOperator, so no request ever meets a missing factory.
  *
  * No filter operator is a regular expression, so no user value ever reaches RegExp; maps keyed by
  * user-supplied keys are Maps (a filter key may be "constructor").
