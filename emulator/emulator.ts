@@ -14,7 +14,7 @@ import { Events } from './core/events.js';
 import { createValidator, type Validator } from './core/validate.js';
 import { createLogger, type Logger } from './core/log.js';
 import type { Ctx, Endpoint } from './core/context.js';
-import { NotImplementedException } from './core/errors.js';
+import { checkRegion, NotImplementedException } from './core/errors.js';
 import { InternalServerError, ValidationException } from './generated/ssm/errors.js';
 import { BadRequestException } from './generated/resource-groups/errors.js';
 import { areaOfOperation } from './model/areas.js';
@@ -200,10 +200,16 @@ export class Emulator implements Runtime {
    * handler makes through invoke() are part of it and are not journaled again.
    */
   request(service: ServiceId, operation: string, input: Record<string, unknown>, caller: Caller, now = this.clock.now()): unknown {
+    checkRegion(caller.region);
     const handler = this.handlerFor(service, operation, input);
     this.scheduler.runDue(now);
+    const scopeExisted = this._store.peek(caller.account, caller.region) !== undefined;
     try {
       return this.run(service, handler, input, caller, now);
+    } catch (err) {
+      // A failed request leaves no trace: not even the empty region it looked in.
+      if (!scopeExisted) this._store.drop(caller.account, caller.region);
+      throw err;
     } finally {
       // A request made while scheduled tasks run belongs to their tick, which is journaled instead.
       if (this.journal && handler.mutates && !this.scheduler.isRunning) {
