@@ -49,19 +49,22 @@ export interface RpcHeaders {
   target: string | undefined;
   authorization: string | undefined;
   host: string | undefined;
+  origin: string | undefined;
 }
 
 export function rpcHeaders(raw: string[]): RpcHeaders {
   let target: string | undefined;
   let authorization: string | undefined;
   let host: string | undefined;
+  let origin: string | undefined;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i];
     if (name.length === 12 && name.toLowerCase() === 'x-amz-target') target = raw[i + 1];
     else if (name.length === 13 && name.toLowerCase() === 'authorization') authorization = raw[i + 1];
     else if (name.length === 4 && name.toLowerCase() === 'host') host = raw[i + 1];
+    else if (name.length === 6 && name.toLowerCase() === 'origin') origin = raw[i + 1];
   }
-  return { target, authorization, host };
+  return { target, authorization, host, origin };
 }
 
 export interface RpcOptions {
