@@ -30,7 +30,8 @@ export function createServer(emu: Emulator, access: AccessOptions = {}): http.Se
   const server = http.createServer((req, res) => {
     if (req.method === 'POST') {
       const headers = rpcHeaders(req.rawHeaders);
-      if (headers.target !== undefined) {
+      // POST / is the AWS API even without X-Amz-Target: it answers in AWS's error format.
+      if (headers.target !== undefined || req.url === '/') {
         if (!hostAllowed(policy, headers.host)) return refuse(res, true, hostRefusal(headers.host));
         if (headers.origin !== undefined) {
           if (!corsAllowed(policy, headers.origin)) return refuse(res, true, originRefusal(headers.origin));
