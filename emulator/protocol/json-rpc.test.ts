@@ -16,7 +16,7 @@ describe('JSON 1.1 protocol', () => {
     expect(res.headers['content-type']).toBe('application/x-amz-json-1.1');
   });
 
-  it('POST / without X-Amz-Target answers in AWS's error format, not the control API's', async () => {
+  it("POST / without X-Amz-Target answers in AWS's error format, not the control API's", async () => {
     const res = await t.http.post('/').set('Content-Type', 'application/x-amz-json-1.1').send('{}');
     expect(res.status).toBe(400);
     expect(JSON.parse(res.text)).toEqual({ __type: 'UnknownOperationException', message: 'Operation (none) is not an operation of AmazonSSM.' });
