@@ -18,6 +18,12 @@ export interface Config {
   /** Fleet fixture file; undefined = the default fleet; null = none. */
   fleet?: string | null;
   dataDir?: string;
+  /** Start from a damaged journal with what is good up to the first bad record. */
+  recover: boolean;
+  /** Host names answered besides localhost and loopback addresses. */
+  allowHosts: string[];
+  /** Origins whose pages may call the SSM API ('*' for any). */
+  corsOrigins: string[];
   help: boolean;
 }
 
@@ -28,15 +34,24 @@ export const USAGE = `Usage: ssm-emulator [options]
   --fleet FILE         fleet fixture to load (env SSM_EMULATOR_FLEET, default fixtures/fleets/default.yaml)
   --no-fleet           start with no managed nodes
   --data-dir DIR       keep state in DIR across restarts (env SSM_EMULATOR_DATA_DIR; default in memory)
+  --recover            with --data-dir: start from a damaged journal, keeping what is good up to the
+                       first bad record (start-up refuses a damaged journal otherwise)
   --clock-mode MODE    real | scaled | frozen (env SSM_EMULATOR_CLOCK_MODE, default real)
   --clock-rate N       virtual seconds per wall second in scaled mode (env SSM_EMULATOR_CLOCK_RATE, default 60)
   --clock-start ISO    the virtual time to start at (env SSM_EMULATOR_CLOCK_START, default now)
   --seed S             seed for generated ids (env SSM_EMULATOR_SEED, default random)
+  --allow-host NAME    also answer requests addressed to NAME (repeatable; env SSM_EMULATOR_ALLOW_HOSTS,
+                       comma-separated). On a loopback address only localhost names are answered
+  --cors-origins LIST  origins whose web pages may call the SSM API, comma-separated, or * (env
+                       SSM_EMULATOR_CORS_ORIGINS; default none)
   --log-level LEVEL    debug | info | warn | error | silent (env SSM_EMULATOR_LOG_LEVEL, default info)
   --help               print this help
 `;
 
 export class ConfigError extends Error {}
+
+/** "a, b,c" -> ['a', 'b', 'c'] */
+const list = (text: string | undefined): string[] => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Config {
   let parsed;
@@ -49,6 +64,9 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
         fleet: { type: 'string' },
         'no-fleet': { type: 'boolean' },
         'data-dir': { type: 'string' },
+        recover: { type: 'boolean' },
+        'allow-host': { type: 'string', multiple: true },
+        'cors-origins': { type: 'string' },
         'clock-mode': { type: 'string' },
         'clock-rate': { type: 'string' },
         'clock-start': { type: 'string' },
@@ -94,6 +112,9 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     logLevel,
     fleet,
     dataDir: pick(parsed['data-dir'], 'SSM_EMULATOR_DATA_DIR'),
+    recover: parsed.recover ?? false,
+    allowHosts: list(parsed['allow-host']?.join(',') ?? env.SSM_EMULATOR_ALLOW_HOSTS),
+    corsOrigins: list(pick(parsed['cors-origins'], 'SSM_EMULATOR_CORS_ORIGINS')),
     help: parsed.help ?? false,
   };
 }
