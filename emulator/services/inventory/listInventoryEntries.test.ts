@@ -37,7 +37,7 @@ describe('ListInventoryEntries', () => {
     await withApps();
     expect((await list({ Filters: [{ Key: 'AWS:Application.Publisher', Values: ['odd'] }] })).Entries!.map((e) => e.Name)).toEqual(['app1', 'app3']);
     expect((await list({ Filters: [{ Key: 'Name', Values: ['app4'], Type: 'NotEqual' }] })).Entries).toHaveLength(4);
-    expect((await list({ Filters: [{ Key: 'Version', Values: ['2'], Type: 'GreaterThan' }] })).Entries!.map((e) => e.Name)).toEqual(['app3', 'app4']);
+    expect((await list({ Filters: [{ Key: 'Version', Values: ['2.0'], Type: 'GreaterThan' }] })).Entries!.map((e) => e.Name)).toEqual(['app3', 'app4']);
     await expectError(list({ Filters: [{ Key: 'AWS:Network.Name', Values: ['eth0'] }] }), 'InvalidFilter');
     await expectError(list({ Filters: [{ Key: 'Colour', Values: ['red'] }] }), 'InvalidFilter');
   });

@@ -8,6 +8,7 @@ export const invalidResourceType = (type: string) => `The resource type ${type} 
 export const invalidResourceId = (id: string) => `The resource ID ${id} is not valid. Verify that the ID names a managed node and try again.`; // unverified
 export const oneResourceIdOnly = () => 'Only one resource ID can be specified.'; // unverified; docs: "Currently, you can only specify one resource ID per call"
 export const customTypeLimit = (max: number) => `You specified too many custom compliance types. You can specify a maximum of ${max} different types.`; // docs (ComplianceTypeCountLimitExceededException)
+export const invalidFilterKey = (key: string) => `The filter key ${key} is not valid.`; // unverified
 export const filterKeyRequired = () => 'A compliance filter must have a Key.'; // unverified
 export const filterValuesRequired = (key: string) => `The filter ${key} must have at least one value.`; // unverified
 export const invalidFilterTime = (key: string, value: string) => `The value ${value} of filter ${key} is not a valid time. Use the format yyyy-MM-dd'T'HH:mm:ss'Z'.`; // unverified; format from the API reference

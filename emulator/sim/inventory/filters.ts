@@ -1,31 +1,34 @@
 /**
  * Inventory filters (InventoryFilter: Key, Values, Type Equal | NotEqual | BeginWith | LessThan |
  * GreaterThan | Exists, Equal by default), for GetInventory (which entities match), its groups, and
- * ListInventoryEntries (which entries match).
+ * ListInventoryEntries (which entries match), on the emulator's filter engine (core/filters.ts).
  *
  * Keys are TypeName.Attribute (AWS:Application.Name, AWS:InstanceInformation.PlatformType,
- * Custom:RackInfo.Location: the API reference's examples), or TypeName with Exists and type names
- * as values (the user guide's aggregation groups). The type must be an AWS:* type or a custom type
- * of the account (InvalidTypeNameException otherwise) and the attribute one of its schema's
- * (InvalidFilter otherwise).
+ * Custom:RackInfo.RackLocation: the API reference's examples), or TypeName with Exists and type names
+ * as values (the user guide's aggregation groups). The keys of a request are only known once its
+ * types are read (custom types are the account's), so each request gets a spec of its own keys. The
+ * type must be an AWS:* type or a custom type of the account (InvalidTypeNameException); the
+ * attribute one of its schema's, and the key well formed (InvalidFilter). Exists is for requests
+ * with aggregators (the API reference: "The Exists filter must be used with aggregators").
  *
- * An entity matches a filter when one of its entries of that type matches one of the values; so
- * NotEqual is "has the type, and no entry equals any value", Exists "has an entry with that
- * attribute", and TypeName Exists "has the type" (unverified beyond the guide's examples). The
- * filters of a request are ANDed. LessThan / GreaterThan order NUMBER attributes as numbers and
- * STRING ones as text (numbers when both sides read as numbers). Values are case-sensitive.
+ * An entity matches a filter when one of its entries of that type does: the entity's values of the
+ * attribute form a list attribute, so NotEqual is "no entry equals any value" (and an entity without
+ * the type matches no filter on it), Exists "an entry has the attribute", TypeName Exists "holds one
+ * of the types" (unverified beyond the guide's examples). NUMBER attributes compare as numbers,
+ * STRING ones as text. Values are case-sensitive.
  *
- * An entity filter selects through the value index (state.ts) for put types, so a filtered page over
- * 10,000 nodes is a few map look-ups, and by a test of each entity for derived types (derived.ts),
- * applied lazily while a page fills.
+ * Speed: a condition on a STRING attribute of a put type is answered exactly by the value index
+ * (state.ts) as an id list, and TypeName Exists by the type's holder list; only the other conditions
+ * (derived types, NUMBER attributes) become the engine's predicate, which GetInventory applies
+ * lazily while a page fills.
  */
 import type { Ctx } from '../../core/context.js';
+import { defineFilters, type FilterInput, type KeySpec, type Operator } from '../../core/filters.js';
 import { InvalidFilter, InvalidTypeNameException } from '../../generated/ssm/errors.js';
 import type { InventoryFilter } from '../../generated/ssm/types.js';
-import { derivedValues, entitiesWithType, isDerivedType } from './derived.js';
-import { compareValues } from './instance-info.js';
+import { derivedValues, entitiesWithType, isDerivedType, itemOf } from './derived.js';
 import { awsType, type AttributeDef } from './schema.js';
-import { customSchema, nodesWithType, valueIndex, type Entry, type InventorySlice } from './state.js';
+import { customSchema, nodesWithType, storedItem, valueIndex, type Entry, type InventorySlice } from './state.js';
 import * as messages from './messages.js';
 
 /** The attributes of a type known to the account (AWS:* or one of its custom types), or undefined. */
@@ -55,57 +58,144 @@ export function checkedType(slice: InventorySlice, typeName: string): readonly A
   return attrs;
 }
 
-/** A test of one value of an attribute against the filter's values. */
-function valueTest(f: InventoryFilter, numeric: boolean): (v: string) => boolean {
-  const values = f.Values;
-  switch (f.Type ?? 'Equal') {
-    case 'Equal':
-    case 'NotEqual':
-      return (v) => values.includes(v);
-    case 'BeginWith':
-      return (v) => values.some((p) => v.startsWith(p));
-    case 'LessThan':
-      return (v) => values.some((x) => compareValues(v, x, numeric) < 0);
-    case 'GreaterThan':
-      return (v) => values.some((x) => compareValues(v, x, numeric) > 0);
-    case 'Exists':
-      return () => true;
-  }
+const OPERATORS = ['Equal', 'NotEqual', 'BeginWith', 'LessThan', 'GreaterThan', 'Exists'];
+
+const ERRORS = {
+  unknownKey: (key: string) => new InvalidFilter(messages.invalidFilterKey(key)),
+  badValue: ({ key, value }: { key: string; value: string }) => new InvalidFilter(messages.invalidFilterValue(key, value)),
+  badOperator: (operator: string, _allowed: readonly string[], key: string) =>
+    new InvalidFilter(operator === 'Exists' ? messages.existsOnlyWithAggregators() : key === 'TypeName' ? messages.typeNameNeedsExists() : messages.invalidFilterKey(key)),
+};
+
+interface Env {
+  ctx: Ctx;
+  slice: InventorySlice;
 }
 
-export interface ParsedFilter {
-  filter: InventoryFilter;
+/** A filter's type and attribute, checked (undefined attribute: a TypeName filter). */
+interface Target {
   typeName: string;
-  /** Undefined for a TypeName Exists filter. */
   attribute?: string;
-  test: (v: string) => boolean;
+  dataType?: AttributeDef['DataType'];
 }
 
-export function parseFilter(slice: InventorySlice, f: InventoryFilter, opts: { existsAllowed: boolean; typeName?: string }): ParsedFilter {
-  const op = f.Type ?? 'Equal';
-  if (op === 'Exists' && !opts.existsAllowed) throw new InvalidFilter(messages.existsOnlyWithAggregators());
-  if (f.Key === 'TypeName') {
-    if (op !== 'Exists') throw new InvalidFilter(messages.typeNameNeedsExists());
-    for (const t of f.Values) checkedType(slice, t);
-    return { filter: f, typeName: 'TypeName', test: () => true };
-  }
+function target(slice: InventorySlice, key: string, inType?: string): Target {
+  if (key === 'TypeName' && inType === undefined) return { typeName: 'TypeName' };
   // ListInventoryEntries names the type already: a bare attribute name is enough there.
-  const split = opts.typeName !== undefined && !f.Key.includes('.') ? { typeName: opts.typeName, attribute: f.Key } : splitKey(slice, f.Key);
-  if (!split) throw new InvalidFilter(messages.invalidFilterKey(f.Key));
-  if (opts.typeName !== undefined && split.typeName !== opts.typeName) throw new InvalidFilter(messages.filterTypeMismatch(f.Key, opts.typeName));
-  const attrs = checkedType(slice, split.typeName);
-  const def = attrs.find((a) => a.Name === split.attribute);
-  if (!def) throw new InvalidFilter(messages.unknownFilterAttribute(f.Key));
-  return { filter: f, ...split, test: valueTest(f, def.DataType === 'NUMBER') };
+  const split = inType !== undefined && !key.includes('.') ? { typeName: inType, attribute: key } : splitKey(slice, key);
+  if (!split) throw new InvalidFilter(messages.invalidFilterKey(key));
+  if (inType !== undefined && split.typeName !== inType) throw new InvalidFilter(messages.filterTypeMismatch(key, inType));
+  const def = checkedType(slice, split.typeName).find((a) => a.Name === split.attribute);
+  if (!def) throw new InvalidFilter(messages.unknownFilterAttribute(key));
+  return { ...split, dataType: def.DataType };
 }
 
-/** Whether one entry matches a filter (ListInventoryEntries). */
-export function entryMatches(p: ParsedFilter, entry: Entry): boolean {
-  const has = Object.hasOwn(entry, p.attribute!);
-  const op = p.filter.Type ?? 'Equal';
-  if (op === 'Exists') return has;
-  if (op === 'NotEqual') return !has || !p.test(entry[p.attribute!]);
-  return has && p.test(entry[p.attribute!]);
+const inputsOf = (filters: readonly InventoryFilter[] | undefined): FilterInput[] => (filters ?? []).map((f) => ({ key: f.Key, values: f.Values, operator: f.Type }));
+
+/** An entity's values of an attribute (undefined: it does not hold the type), numbers for NUMBER attributes. */
+function entityValues(env: Env, id: string, t: Target): (string | number)[] | undefined {
+  let values: string[] | undefined;
+  if (isDerivedType(t.typeName)) values = derivedValues(env.ctx, env.slice, id, t.typeName, t.attribute!);
+  else {
+    const item = storedItem(env.slice, id, t.typeName);
+    if (item) {
+      values = [];
+      for (const e of item.Content) if (Object.hasOwn(e, t.attribute!)) values.push(e[t.attribute!]);
+    }
+  }
+  return t.dataType === 'NUMBER' ? values?.map(Number) : values;
+}
+
+/** Whether a condition can be answered exactly by the value index (a put type, a STRING attribute). */
+const indexed = (t: Target, op: string) => t.attribute === undefined || (!isDerivedType(t.typeName) && t.dataType === 'STRING' && op !== 'Exists');
+
+export interface EntityFilters {
+  /** Exact id lists (ascending) for the conditions the indexes answer. */
+  lists: (readonly string[])[];
+  /** The other conditions, for one entity. */
+  test: (id: string) => boolean;
+  /** True when there are no other conditions. */
+  passesAll: boolean;
+}
+
+/** Compiles GetInventory's (or a group's) filters. */
+export function entityFilters(ctx: Ctx, slice: InventorySlice, filters: readonly InventoryFilter[] | undefined, opts: { existsAllowed: boolean }): EntityFilters {
+  const env: Env = { ctx, slice };
+  const targets = new Map<string, Target>();
+  for (const f of filters ?? []) {
+    if (f.Type === 'Exists' && !opts.existsAllowed) throw new InvalidFilter(messages.existsOnlyWithAggregators());
+    if (f.Key === 'TypeName' && f.Type !== 'Exists') throw new InvalidFilter(messages.typeNameNeedsExists());
+    if (!targets.has(f.Key)) targets.set(f.Key, target(slice, f.Key));
+  }
+  const keySpec = (t: Target): KeySpec<string, Env> => {
+    if (t.attribute === undefined) {
+      return { operators: ['Exists'], operator: 'Exists', parse: (v) => (checkedType(slice, v), v), test: (_op, types) => (id) => types.some((ty) => holds(env, id, String(ty))) };
+    }
+    return {
+      operators: OPERATORS,
+      type: t.dataType === 'NUMBER' ? 'number' : 'string',
+      read: (id, e) => entityValues(e, id, t),
+      // An entity without the type matches no filter on it, NotEqual included.
+      test: (op, values) =>
+        op === 'NotEqual'
+          ? (id, e) => {
+              const a = entityValues(e, id, t);
+              return a !== undefined && !a.some((x) => values.includes(x));
+            }
+          : undefined,
+    };
+  };
+  const engine = defineFilters<string, Env>({
+    name: 'GetInventory',
+    defaults: { operator: 'Equal' },
+    errors: ERRORS,
+    keys: Object.fromEntries([...targets].map(([key, t]) => [key, keySpec(t)])),
+  });
+  const all = engine.compile(inputsOf(filters));
+  const lists: (readonly string[])[] = [];
+  const rest: InventoryFilter[] = [];
+  (filters ?? []).forEach((f, i) => {
+    const c = all.conditions[i];
+    const t = targets.get(f.Key)!;
+    if (indexed(t, c.operator)) lists.push(indexedIds(ctx, slice, t, c.operator as Operator, c.values as string[]));
+    else rest.push(f);
+  });
+  const remaining = rest.length ? engine.compile(inputsOf(rest)) : undefined;
+  return { lists, test: remaining ? (id) => remaining.test(id, env) : () => true, passesAll: !remaining || remaining.passesAll };
+}
+
+function holds(env: Env, id: string, typeName: string): boolean {
+  return isDerivedType(typeName) ? itemOf(env.ctx, env.slice, id, typeName) !== undefined : storedItem(env.slice, id, typeName) !== undefined;
+}
+
+function indexedIds(ctx: Ctx, slice: InventorySlice, t: Target, op: Operator, values: readonly string[]): readonly string[] {
+  if (t.attribute === undefined) return union(values.map((ty) => entitiesWithType(ctx, slice, ty)));
+  const index = valueIndex(slice, t.typeName, t.attribute);
+  if (op === 'Equal' || op === 'NotEqual') {
+    const equal = union(values.map((v) => index.get(v) ?? []));
+    return op === 'Equal' ? equal : minus(nodesWithType(slice, t.typeName), equal);
+  }
+  const test =
+    op === 'BeginWith'
+      ? (v: string) => values.some((p) => v.startsWith(p))
+      : op === 'LessThan'
+        ? (v: string) => values.some((x) => v < x)
+        : (v: string) => values.some((x) => v > x);
+  const lists: (readonly string[])[] = [];
+  for (const [v, ids] of index) if (test(v)) lists.push(ids);
+  return union(lists);
+}
+
+/** Compiles ListInventoryEntries' filters: a test of one entry of the type. */
+export function entryFilters(slice: InventorySlice, typeName: string, filters: readonly InventoryFilter[] | undefined): (entry: Entry) => boolean {
+  const keySpec = (t: Target): KeySpec<Entry, void> => {
+    const attribute = t.attribute!;
+    const numeric = t.dataType === 'NUMBER';
+    return { operators: OPERATORS, type: numeric ? 'number' : 'string', read: (e) => (!Object.hasOwn(e, attribute) ? undefined : numeric ? Number(e[attribute]) : e[attribute]) };
+  };
+  const keys = Object.fromEntries((filters ?? []).map((f) => [f.Key, keySpec(target(slice, f.Key, typeName))]));
+  const filter = defineFilters<Entry, void>({ name: 'ListInventoryEntries', defaults: { operator: 'Equal' }, errors: ERRORS, keys }).compile(inputsOf(filters));
+  return (e) => filter.test(e);
 }
 
 // ───────────────────────────────────── sorted id sets ─────────────────────────────────────
@@ -138,54 +228,9 @@ function minus(a: readonly string[], b: readonly string[]): readonly string[] {
   return a.filter((id) => !drop.has(id));
 }
 
-/**
- * What a parsed filter selects: the ascending ids of the matching entities (put types, through the
- * value index), or a test of one entity (derived types: evaluated lazily, so a page filtered on
- * AWS:InstanceInformation reads only the nodes it needs).
- */
-export type Selection = { ids: readonly string[] } | { test: (id: string) => boolean };
-
-export function select(ctx: Ctx, slice: InventorySlice, p: ParsedFilter): Selection {
-  if (p.attribute === undefined) {
-    const derived = p.filter.Values.filter(isDerivedType);
-    if (!derived.length) return { ids: union(p.filter.Values.map((t) => nodesWithType(slice, t))) };
-    const lists = p.filter.Values.filter((t) => !isDerivedType(t)).map((t) => nodesWithType(slice, t));
-    const held = new Set(union([...lists, ...derived.map((t) => entitiesWithType(ctx, slice, t))]));
-    return { test: (id) => held.has(id) };
-  }
-  const op = p.filter.Type ?? 'Equal';
-  if (isDerivedType(p.typeName)) {
-    const { typeName, attribute, test } = p;
-    return {
-      test: (id) => {
-        const values = derivedValues(ctx, slice, id, typeName, attribute!);
-        if (values === undefined) return false;
-        if (op === 'Exists') return values.length > 0;
-        return op === 'NotEqual' ? !values.some(test) : values.some(test);
-      },
-    };
-  }
-  const index = valueIndex(slice, p.typeName, p.attribute);
-  if (op === 'Equal' || op === 'NotEqual') {
-    const equal = union(p.filter.Values.map((v) => index.get(v) ?? []));
-    return { ids: op === 'Equal' ? equal : minus(nodesWithType(slice, p.typeName), equal) };
-  }
-  const lists: (readonly string[])[] = [];
-  for (const [v, ids] of index) if (p.test(v)) lists.push(ids);
-  return { ids: union(lists) };
-}
-
-/** Applies selections to ascending candidate ids: the id lists intersected, the tests kept for later. */
-export function narrow(candidates: readonly string[], selections: readonly Selection[]): { ids: readonly string[]; tests: ((id: string) => boolean)[] } {
+/** Ids that pass the filters: the lists intersected with the candidates, then the test. */
+export function apply(candidates: readonly string[], f: EntityFilters): readonly string[] {
   let ids = candidates;
-  const tests: ((id: string) => boolean)[] = [];
-  for (const s of selections) {
-    if ('ids' in s) ids = intersect(ids, s.ids);
-    else tests.push(s.test);
-  }
-  return { ids, tests };
+  for (const l of f.lists) ids = intersect(ids, l);
+  return f.passesAll ? ids : ids.filter(f.test);
 }
-
-/** Every id that passes the tests too. */
-export const settle = (n: { ids: readonly string[]; tests: ((id: string) => boolean)[] }): readonly string[] =>
-  n.tests.length ? n.ids.filter((id) => n.tests.every((t) => t(id))) : n.ids;

@@ -53,14 +53,3 @@ export const captureTime = (epochSeconds: number) => new Date(Math.floor(epochSe
 /** The capture time of a node's instance information: its last report. */
 export const instanceInformationTime = (inst: FleetInstance, nowSeconds: number) => captureTime(lastPingSeconds(inst, nowSeconds));
 
-/**
- * How inventory and compliance filters order two values (LessThan / GreaterThan): as numbers when
- * the attribute is a NUMBER or both values read as numbers, as text otherwise.
- */
-export function compareValues(a: string, b: string, numeric = false): number {
-  const x = Number(a);
-  const y = Number(b);
-  const bothNumbers = a.trim() !== '' && b.trim() !== '' && Number.isFinite(x) && Number.isFinite(y);
-  if (numeric || bothNumbers) return bothNumbers ? x - y : NaN;
-  return a < b ? -1 : a > b ? 1 : 0;
-}

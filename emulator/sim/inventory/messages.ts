@@ -33,6 +33,7 @@ export const olderVersionPut = (type: string, version: string, current: string) 
 // GetInventory / ListInventoryEntries
 export const invalidFilterKey = (key: string) => `The filter key ${key} is not valid. Use TypeName.Attribute, for example AWS:Application.Name.`; // unverified
 export const unknownFilterAttribute = (key: string) => `The filter key ${key} does not name an attribute of its inventory type.`; // unverified
+export const invalidFilterValue = (key: string, value: string) => `The value ${value} is not valid for the filter ${key}.`; // unverified
 export const existsOnlyWithAggregators = () => 'The Exists filter must be used with aggregators.'; // docs (InventoryFilter.Type)
 export const typeNameNeedsExists = () => 'A TypeName filter must use the Exists operator.'; // unverified
 export const filterTypeMismatch = (key: string, type: string) => `The filter ${key} is not an attribute of ${type}.`; // unverified

@@ -25,7 +25,6 @@ import { decodeToken, encodeToken } from '../../core/pagination.js';
 import { lowerBound } from '../../core/sorted.js';
 import {
   InvalidAggregatorException,
-  InvalidFilter,
   InvalidInstanceId,
   InvalidInventoryGroupException,
   InvalidNextToken,
@@ -42,7 +41,7 @@ import type {
 } from '../../generated/ssm/types.js';
 import { getInstance } from '../fleet/state.js';
 import { entitiesWithType, entityIds, isDerivedType, itemOf } from './derived.js';
-import { checkedType, entryMatches, intersect, narrow, parseFilter, select, settle, splitKey, typeAttributes, type Selection } from './filters.js';
+import { apply, checkedType, entityFilters, entryFilters, intersect, splitKey, typeAttributes } from './filters.js';
 import { awsType, INSTANCE_INFORMATION } from './schema.js';
 import { inventoryOf, nodeInventory, nodesWithType, valueIndex, type Entry, type InventorySlice } from './state.js';
 import * as messages from './messages.js';
@@ -58,12 +57,6 @@ const resultItem = (i: { TypeName: string; SchemaVersion: string; CaptureTime?: 
   Content: i.Content,
 });
 
-/** The request's filters as selections (Exists only with aggregators, as the API reference says). */
-function selections(ctx: Ctx, slice: InventorySlice, req: GetInventoryRequest): Selection[] {
-  const existsAllowed = (req.Aggregators?.length ?? 0) > 0;
-  return (req.Filters ?? []).map((f) => select(ctx, slice, parseFilter(slice, f, { existsAllowed })));
-}
-
 interface Position {
   /** The last id of the previous page. */
   k: string;
@@ -73,14 +66,16 @@ export function getInventory(ctx: Ctx, req: GetInventoryRequest): GetInventoryRe
   const slice = inventoryOf(ctx);
   const resultType = req.ResultAttributes?.[0]?.TypeName ?? INSTANCE_INFORMATION;
   if (!typeAttributes(slice, resultType)) throw new InvalidResultAttributeException(messages.invalidResultAttribute(resultType));
-  if (req.Aggregators?.length) checkAggregators(slice, req.Aggregators, new Set(), 0);
-  const chosen = selections(ctx, slice, req);
-  if (req.Aggregators?.length) return { Entities: [{ Data: aggregate(ctx, slice, settle(narrow(entityIds(ctx, slice), chosen)), req.Aggregators) }] };
+  const aggregating = (req.Aggregators?.length ?? 0) > 0;
+  if (aggregating) checkAggregators(slice, req.Aggregators!, new Set(), 0);
+  const filters = entityFilters(ctx, slice, req.Filters, { existsAllowed: aggregating });
+  if (aggregating) return { Entities: [{ Data: aggregate(ctx, slice, apply(entityIds(ctx, slice), filters), req.Aggregators!) }] };
 
-  if (resultType !== INSTANCE_INFORMATION) chosen.push({ ids: entitiesWithType(ctx, slice, resultType) });
-  const { ids, tests } = narrow(entityIds(ctx, slice), chosen);
-  // A page is read lazily: ids after the token's, those passing the tests, until the page is full and
-  // one more is known to follow (so NextToken means more results, never an empty last page).
+  let ids = entityIds(ctx, slice);
+  for (const l of filters.lists) ids = intersect(ids, l);
+  if (resultType !== INSTANCE_INFORMATION) ids = intersect(ids, entitiesWithType(ctx, slice, resultType));
+  // A page is read lazily: ids after the token's, those passing the other filters, until the page is
+  // full and one more is known to follow (so NextToken means more results, never an empty last page).
   let start = 0;
   if (req.NextToken !== undefined) {
     const invalid = () => new InvalidNextToken(messages.invalidNextToken());
@@ -90,7 +85,7 @@ export function getInventory(ctx: Ctx, req: GetInventoryRequest): GetInventoryRe
     if (ids[start] === pos.k) start++;
   }
   const max = req.MaxResults ?? MAX_RESULTS;
-  const passes = (id: string) => tests.every((t) => t(id));
+  const passes = filters.test;
   const page: string[] = [];
   let more = false;
   for (let i = start; i < ids.length; i++) {
@@ -132,7 +127,6 @@ function checkAggregators(slice: InventorySlice, list: readonly InventoryAggrega
       for (const g of a.Groups!) {
         if (groupNames.has(g.Name)) throw new InvalidInventoryGroupException(messages.duplicateGroup(g.Name));
         groupNames.add(g.Name);
-        for (const f of g.Filters) parseFilter(slice, f, { existsAllowed: true });
       }
       continue;
     }
@@ -258,7 +252,7 @@ function aggregate(ctx: Ctx, slice: InventorySlice, ids: readonly string[], aggr
   for (const a of aggregators) {
     if (a.Groups?.length) {
       for (const g of a.Groups) {
-        const matching = settle(narrow(ids, g.Filters.map((f) => select(ctx, slice, parseFilter(slice, f, { existsAllowed: true })))));
+        const matching = apply(ids, entityFilters(ctx, slice, g.Filters, { existsAllowed: true }));
         data[g.Name] = { Content: [{ notMatchingCount: String(ids.length - matching.length) }, { matchingCount: String(matching.length) }] };
       }
       continue;
@@ -291,13 +285,9 @@ export function listInventoryEntries(ctx: Ctx, req: ListInventoryEntriesRequest)
   const slice = inventoryOf(ctx);
   if (!getInstance(ctx, req.InstanceId) && nodeInventory(slice, req.InstanceId)?.TerminatedAt === undefined) throw new InvalidInstanceId(messages.instanceNotFound(req.InstanceId));
   checkedType(slice, req.TypeName);
-  const filters = (req.Filters ?? []).map((f) => {
-    const p = parseFilter(slice, f, { existsAllowed: true, typeName: req.TypeName });
-    if (p.attribute === undefined) throw new InvalidFilter(messages.invalidFilterKey(f.Key));
-    return p;
-  });
+  const matches = entryFilters(slice, req.TypeName, req.Filters);
   const item = itemOf(ctx, slice, req.InstanceId, req.TypeName);
-  const entries = (item?.Content ?? []).filter((e) => filters.every((p) => entryMatches(p, e)));
+  const entries = (item?.Content ?? []).filter(matches);
   let start = 0;
   if (req.NextToken !== undefined) {
     const invalid = () => new InvalidNextToken(messages.invalidNextToken());
