@@ -1,6 +1,6 @@
 /**
  * Inventory benchmark: 10,000 nodes with 50 applications each (500,000 AWS:Application entries,
- * names drawn from a pool of 2,000), then over HTTP:
+ * names drawn from a pool of 2,000, up to 3 versions of each), then over HTTP:
  *   - GetInventory with an aggregator, count of AWS:Application by Name (target < 200 ms), measured
  *     right after a PutInventory (the value index is rebuilt: the honest worst case) and again (warm);
  *   - a filtered page: GetInventory Filters AWS:Application.Name Equal <name>, MaxResults 50
@@ -64,7 +64,8 @@ export async function run(opts: { quick?: boolean } = {}): Promise<InventoryRow[
     for (const id of ids) {
       const names = new Set<string>();
       while (names.size < APPS_PER_NODE) names.add(pool[Math.floor(rand() * rand() * POOL)]);
-      const Content = [...names].map((Name, k) => ({ Name, Version: `${1 + (k % 3)}.${k % 7}.0`, Publisher: 'Amazon Linux', Architecture: 'x86_64', Release: '1.amzn2023' }));
+      // Most nodes run a package's common version; some an older or newer one (up to 3 per name).
+      const Content = [...names].map((Name) => ({ Name, Version: `1.${Math.floor(rand() * rand() * 3)}.0`, Publisher: 'Amazon Linux', Architecture: 'x86_64', Release: '1.amzn2023' }));
       putInventory(ctx, id, [{ TypeName: 'AWS:Application', SchemaVersion: '1.1', CaptureTime: '2025-01-01T00:00:00Z', Content }]);
     }
     const fillMs = performance.now() - t0;

@@ -163,6 +163,16 @@ describe('GetInventory: aggregators', () => {
     expect(cross).toContainEqual({ Count: '1', Name: 'Microsoft Edge', PlatformType: 'Windows' });
   });
 
+  it('an aggregation answers at most 10,000 rows (an item\'s content limit), the highest counts first', async () => {
+    await smallFleet(t.http);
+    const many = (from: number) => Array.from({ length: 5001 }, (_, i): [string, string] => [`p${from + i}`, '1']);
+    await apps(iid(1), [['shared', '1'], ...many(0)]);
+    await apps(iid(2), [['shared', '1'], ...many(5001)]);
+    const rows = await content({ Aggregators: [{ Expression: 'AWS:Application.Name' }] }, 'AWS:Application');
+    expect(rows).toHaveLength(10_000);
+    expect(rows[0]).toEqual({ Count: '2', Name: 'shared' });
+  });
+
   it('groups count matching and not matching entities (the user guide\'s example)', async () => {
     await inventory();
     const out = await get({

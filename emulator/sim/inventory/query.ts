@@ -49,6 +49,13 @@ import * as messages from './messages.js';
 /** GetInventory and ListInventoryEntries MaxResults: 1 to 50 (model); the default is the maximum (unverified). */
 export const MAX_RESULTS = 50;
 
+/**
+ * Rows of one aggregation result: an item's content holds at most 10,000 entries (the model's
+ * InventoryItemEntryList); beyond that the rows with the lowest counts are left out (what AWS does
+ * then is not documented; unverified).
+ */
+export const MAX_ROWS = 10_000;
+
 const resultItem = (i: { TypeName: string; SchemaVersion: string; CaptureTime?: string; ContentHash?: string; Content: Entry[] }): InventoryResultItem => ({
   TypeName: i.TypeName,
   SchemaVersion: i.SchemaVersion,
@@ -262,7 +269,7 @@ function aggregate(ctx: Ctx, slice: InventorySlice, ids: readonly string[], aggr
     for (const path of paths(slice, a)) for (const [key, c] of countPath(ctx, slice, ids, all, path)) rows.push({ key, values: c.values, count: c.count, path });
     rows.sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     const content = (data[rootType] ??= { Content: [] }).Content;
-    for (const r of rows) {
+    for (const r of rows.slice(0, MAX_ROWS - content.length)) {
       const row: Entry = { Count: String(r.count) };
       r.path.forEach((s, i) => (row[s.attribute] = r.values[i]));
       content.push(row);
