@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ListComplianceSummariesCommand, PutComplianceItemsCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
-import { expectError, iid, item, request, smallFleet } from './testkit.js';
+import { expectError, iid, item, request, smallFleet, zero } from './testkit.js';
 
 const t = useEmulator();
-
-const zero = { CriticalCount: 0, HighCount: 0, MediumCount: 0, LowCount: 0, InformationalCount: 0, UnspecifiedCount: 0 };
 
 /** The AWS CLI example: two nodes compliant for Association; Patch one compliant, one non-compliant (critical). */
 async function compliance() {

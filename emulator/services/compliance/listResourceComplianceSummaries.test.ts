@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ListResourceComplianceSummariesCommand, PutComplianceItemsCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
-import { AT, expectError, iid, item, request, smallFleet } from './testkit.js';
+import { AT, expectError, iid, item, request, smallFleet, zero } from './testkit.js';
 
 const t = useEmulator();
-
-const zero = { CriticalCount: 0, HighCount: 0, MediumCount: 0, LowCount: 0, InformationalCount: 0, UnspecifiedCount: 0 };
 
 async function compliance() {
   await smallFleet(t.http);

@@ -17,3 +17,6 @@ export const item = (Id: string, Status: ComplianceItemEntry['Status'], Severity
 export function request(ResourceId: string, ComplianceType: string, Items: ComplianceItemEntry[], over: Partial<PutComplianceItemsCommandInput> = {}): PutComplianceItemsCommandInput {
   return { ResourceId, ResourceType: 'ManagedInstance', ComplianceType, ExecutionSummary: { ExecutionTime: AT }, Items, ...over };
 }
+
+/** A SeveritySummary with every count zero. */
+export const zero = { CriticalCount: 0, HighCount: 0, MediumCount: 0, LowCount: 0, InformationalCount: 0, UnspecifiedCount: 0 };

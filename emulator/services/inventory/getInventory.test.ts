@@ -122,7 +122,7 @@ describe('GetInventory: aggregators', () => {
     const out = await get(input);
     expect(out.Entities).toHaveLength(1);
     expect(out.Entities![0].Id).toBeUndefined();
-    return out.Entities![0].Data![key].Content;
+    return out.Entities![0].Data![key].Content!;
   };
 
   it('counts nodes per value, highest first (count of AWS:Application by Name)', async () => {

@@ -180,6 +180,38 @@ export function instanceStatus(inst: FleetInstance, nowSeconds: number): string 
   return p === 'Online' ? 'Active' : p;
 }
 
+/**
+ * One member of a node's instance information as the node views (ListNodes) and AWS:InstanceInformation
+ * inventory show it, or undefined for a name that is none of them. Reads only that member: filters
+ * scan 10,000 nodes.
+ */
+export function instanceInformationValue(inst: FleetInstance, attribute: string, nowSeconds: number): string | undefined {
+  switch (attribute) {
+    case 'AgentType':
+      return AGENT_TYPE;
+    case 'AgentVersion':
+      return inst.AgentVersion;
+    case 'ComputerName':
+      return inst.ComputerName;
+    case 'InstanceId':
+      return inst.InstanceId;
+    case 'InstanceStatus':
+      return instanceStatus(inst, nowSeconds);
+    case 'IpAddress':
+      return inst.IPAddress;
+    case 'PlatformName':
+      return inst.PlatformName;
+    case 'PlatformType':
+      return inst.PlatformType;
+    case 'PlatformVersion':
+      return inst.PlatformVersion;
+    case 'ResourceType':
+      return inst.ResourceType;
+    default:
+      return undefined;
+  }
+}
+
 /** Online and reachable: the agent runs now (Run Command delivers at once; otherwise it waits). */
 export function agentConnected(inst: FleetInstance): boolean {
   return inst.AgentRunning && !inst.Inactive && isVisible(inst);

@@ -24,6 +24,7 @@
  */
 import type { Ctx } from '../../core/context.js';
 import { defineFilters, type FilterInput, type KeySpec, type Operator } from '../../core/filters.js';
+import { intersectSorted } from '../../core/sorted.js';
 import { InvalidFilter, InvalidTypeNameException } from '../../generated/ssm/errors.js';
 import type { InventoryFilter } from '../../generated/ssm/types.js';
 import { derivedValues, entitiesWithType, isDerivedType, itemOf } from './derived.js';
@@ -208,18 +209,7 @@ export function union(lists: readonly (readonly string[])[]): readonly string[] 
 }
 
 /** The ascending intersection of two ascending id lists. */
-export function intersect(a: readonly string[], b: readonly string[]): readonly string[] {
-  const out: string[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) {
-      out.push(a[i]);
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return out;
-}
+export const intersect = intersectSorted<string>;
 
 /** a without b, both ascending. */
 function minus(a: readonly string[], b: readonly string[]): readonly string[] {

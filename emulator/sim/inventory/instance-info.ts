@@ -6,40 +6,14 @@
  * PlatformName, PlatformType, PlatformVersion, ResourceType). InstanceStatus: Active,
  * ConnectionLost, Stopped or Terminated (user guide, "Metadata collected by inventory").
  */
-import { AGENT_TYPE, instanceStatus, lastPingSeconds, type FleetInstance } from '../fleet/instance.js';
+import { instanceInformationValue, lastPingSeconds, type FleetInstance } from '../fleet/instance.js';
+
+export { instanceInformationValue };
 
 export const INSTANCE_INFORMATION_PREFIX = 'AWS:InstanceInformation.';
 
 /** The members of the content, in the order AWS lists them. */
 const MEMBERS = ['AgentType', 'AgentVersion', 'ComputerName', 'InstanceId', 'InstanceStatus', 'IpAddress', 'PlatformName', 'PlatformType', 'PlatformVersion', 'ResourceType'] as const;
-
-/** One attribute of a node's instance information, without building the rest (filters scan 10,000 nodes). */
-export function instanceInformationValue(inst: FleetInstance, attribute: string, nowSeconds: number): string | undefined {
-  switch (attribute) {
-    case 'AgentType':
-      return AGENT_TYPE;
-    case 'AgentVersion':
-      return inst.AgentVersion;
-    case 'ComputerName':
-      return inst.ComputerName;
-    case 'InstanceId':
-      return inst.InstanceId;
-    case 'InstanceStatus':
-      return instanceStatus(inst, nowSeconds);
-    case 'IpAddress':
-      return inst.IPAddress;
-    case 'PlatformName':
-      return inst.PlatformName;
-    case 'PlatformType':
-      return inst.PlatformType;
-    case 'PlatformVersion':
-      return inst.PlatformVersion;
-    case 'ResourceType':
-      return inst.ResourceType;
-    default:
-      return undefined;
-  }
-}
 
 export function instanceInformation(inst: FleetInstance, nowSeconds: number): Record<string, string> {
   const out: Record<string, string> = {};

@@ -20,7 +20,7 @@
 import { defineSlice } from '../../state/store.js';
 import type { Ctx } from '../../core/context.js';
 import type { InventoryDeletionSummary } from '../../generated/ssm/types.js';
-import { lowerBound } from '../../core/sorted.js';
+import { insertSorted, removeSorted } from '../../core/sorted.js';
 
 export type Entry = Record<string, string>;
 
@@ -162,18 +162,6 @@ export function valueIndex(slice: InventorySlice, typeName: string, attribute: s
     t.byAttr.set(attribute, m);
   }
   return m;
-}
-
-/** Inserts id into an ascending list (no-op when present). */
-function insertSorted(list: string[], id: string): void {
-  const i = lowerBound(list, id);
-  if (list[i] !== id) list.splice(i, 0, id);
-}
-
-/** Removes id from an ascending list (no-op when absent). */
-function removeSorted(list: string[], id: string): void {
-  const i = lowerBound(list, id);
-  if (list[i] === id) list.splice(i, 1);
 }
 
 const valuesOf = (content: readonly Entry[] | undefined, attribute: string) => {
