@@ -71,6 +71,18 @@ describe('GetInventory: entities', () => {
   });
 });
 
+describe('GetInventory: a node that comes back', () => {
+  it('is a managed node again, and its inventory is not dropped 30 days later', async () => {
+    await inventory();
+    await t.http.delete(`/_emulator/fleet/instances/${iid(1)}`);
+    await addNode(t.http, { InstanceId: iid(1), Platform: 'amazon-linux-2023' });
+    const info = (await get({ Filters: [{ Key: 'AWS:InstanceInformation.InstanceId', Values: [iid(1)] }] })).Entities![0].Data!['AWS:InstanceInformation'].Content![0];
+    expect(info.InstanceStatus).toBe('Active');
+    await t.advance(31 * 24 * 3600);
+    expect(await ids({ ResultAttributes: [{ TypeName: 'AWS:Application' }] })).toContain(iid(1));
+  });
+});
+
 describe('GetInventory: filters', () => {
   const f = (Key: string, Values: string[], Type?: InventoryFilter['Type']): InventoryFilter => ({ Key, Values, ...(Type && { Type }) });
 
