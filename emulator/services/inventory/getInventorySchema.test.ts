@@ -53,6 +53,8 @@ describe('GetInventorySchema', () => {
   it('SubType: the sub-type schemas', async () => {
     const out = await t.ssm.send(new GetInventorySchemaCommand({ SubType: true }));
     expect(out.Schemas!.map((s) => s.TypeName)).toEqual(['AWS:ComplianceItem', 'AWS:ComplianceSummary']);
+    const named = await t.ssm.send(new GetInventorySchemaCommand({ TypeName: 'AWS:ComplianceItem' }));
+    expect(named.Schemas!.map((s) => s.TypeName)).toEqual(['AWS:ComplianceItem']);
   });
 
   it('errors: an unknown type name, a foreign token, MaxResults below 50', async () => {

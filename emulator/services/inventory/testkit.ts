@@ -8,7 +8,7 @@
  *   await t.advance(60);
  *   gatherRun(t.emu, id, 0)   // the NodeRun: Status, Plugins[0].Output, ...
  */
-import type { Emulator } from '../../emulator.js';
+import type { Runtime } from '../../core/runtime.js';
 import type { InventoryItem } from '@aws-sdk/client-ssm';
 import { defineSlice } from '../../state/store.js';
 import { defineRunHost, sendRun, type RunProgram } from '../../sim/commands/runner.js';
@@ -55,7 +55,7 @@ const host = defineRunHost('inventory-test-association', {
 });
 
 /** Runs AWS-GatherSoftwareInventory on the nodes as an association would; returns the run owner's id. */
-export function gatherAsAssociation(emu: Emulator, instanceIds: string[], parameters: Record<string, string[]> = {}): string {
+export function gatherAsAssociation(emu: Runtime, instanceIds: string[], parameters: Record<string, string[]> = {}): string {
   const ctx = emu.context(ACCOUNT, REGION);
   const doc = resolveDocument(ctx, { name: 'AWS-GatherSoftwareInventory' }, { types: ['Command'] });
   const execution = renderExecution(ctx, doc, resolveParameters(doc, parameters, { style: 'command' }));
@@ -67,6 +67,6 @@ export function gatherAsAssociation(emu: Emulator, instanceIds: string[], parame
   return id;
 }
 
-export function gatherRun(emu: Emulator, id: string, i: number): NodeRun {
+export function gatherRun(emu: Runtime, id: string, i: number): NodeRun {
   return runs.of(emu.store.scope(ACCOUNT, REGION)).owners[id].runs[i];
 }

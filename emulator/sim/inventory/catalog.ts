@@ -5,7 +5,7 @@
  * - Aggregator=true: only the types GetInventory aggregates on, each with its aggregatable
  *   attributes and display name (the user guide's "get-inventory-schema --aggregator" output).
  * - SubType=true: only sub-type schemas (AWS:ComplianceItem, AWS:ComplianceSummary); without it
- *   they are left out (unverified, see schema.ts).
+ *   they are left out unless TypeName names one (unverified, see schema.ts).
  * - A custom type shows its current version and every attribute its items carried, as STRING (the
  *   guide's custom inventory walkthrough); a disabled type is still listed (the guide: "You can view
  *   a turned off inventory type by using get-inventory-schema").
@@ -32,7 +32,7 @@ function allSchemas(slice: InventorySlice, req: GetInventorySchemaRequest): Inve
   for (const t of AWS_TYPES) {
     if (req.Aggregator) {
       if (t.Aggregator) out.push({ TypeName: t.TypeName, Version: t.Version, DisplayName: t.Aggregator.DisplayName, Attributes: strings(t.Aggregator.Attributes) });
-    } else if (!!t.SubType === !!req.SubType) {
+    } else if (!!t.SubType === !!req.SubType || t.TypeName === req.TypeName) {
       out.push({ TypeName: t.TypeName, Version: t.Version, Attributes: wire(t.Attributes) });
     }
   }

@@ -21,7 +21,6 @@ export const hashMismatch = (type: string) => `The ContentHash of ${type} does n
 export const contextNotAllowed = (type: string) => `The Context attribute is not allowed for ${type}.`; // unverified; docs: "You can only use the Context attribute with inventory types like AWS:ComplianceItem"
 export const invalidContextKey = (key: string, allowed: readonly string[]) => `${key} is not a valid Context key. Valid keys: ${allowed.join(', ')}.`; // unverified
 export const contextKeyRequired = (key: string) => `The Context attribute must contain ${key}.`; // unverified
-export const invalidContextValue = (key: string, value: string) => `${value} is not a valid value of Context ${key}.`; // unverified
 export const complianceSubTypeLimit = (max: number) => `A node can have at most ${max} custom compliance types.`; // unverified; docs: 10 custom compliance types per node
 export const invalidComplianceContent = (field: string, value: string) => `${value} is not a valid ${field} of a compliance item.`; // unverified
 /** docs ("About EventBridge monitoring of Inventory events", the guide's own spelling of "version"). */
@@ -72,7 +71,6 @@ export const organizationalUnitsRequired = () => 'OrganizationalUnits is require
 export const invalidSyncFormat = (format: string) => `${format} is not a supported SyncFormat. JsonSerDe is the only supported format.`; // unverified
 export const invalidSharingType = (type: string) => `${type} is not a valid DestinationDataSharingType. Organization is the only supported type.`; // unverified; docs: "Only Organization is supported"
 export const updateOnlyFromSource = () => 'UpdateResourceDataSync supports only a resource data sync of SyncType SyncFromSource.'; // unverified; docs: "This API operation only supports a resource data sync that was created with a SyncFromSource SyncType"
-export const syncTypeMismatch = (name: string, type: string) => `Resource data sync ${name} is not of SyncType ${type}.`; // unverified
 export const sourceTypeChange = () => "The account options of a resource data sync can't be changed. Delete the sync and create a new one."; // unverified; docs: "you can't change the account options for that sync"
 
 // The aws:softwareInventory plugin (agent: agent/plugins/inventory/inventory.go)
