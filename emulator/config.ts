@@ -17,6 +17,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Fleet fixture file; undefined = the default fleet; null = none. */
   fleet?: string | null;
+  /** A folder of patch catalogs that add to or replace the built-in ones. */
+  patchCatalogs?: string;
   dataDir?: string;
   help: boolean;
 }
@@ -27,6 +29,7 @@ export const USAGE = `Usage: ssm-emulator [options]
   --host HOST          address to bind (env HOST, default 127.0.0.1; 0.0.0.0 in Docker)
   --fleet FILE         fleet fixture to load (env SSM_EMULATOR_FLEET, default fixtures/fleets/default.yaml)
   --no-fleet           start with no managed nodes
+  --patch-catalogs DIR patch catalogs that add to or replace the built-in ones (env SSM_EMULATOR_PATCH_CATALOGS)
   --data-dir DIR       keep state in DIR across restarts (env SSM_EMULATOR_DATA_DIR; default in memory)
   --clock-mode MODE    real | scaled | frozen (env SSM_EMULATOR_CLOCK_MODE, default real)
   --clock-rate N       virtual seconds per wall second in scaled mode (env SSM_EMULATOR_CLOCK_RATE, default 60)
@@ -48,6 +51,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
         host: { type: 'string' },
         fleet: { type: 'string' },
         'no-fleet': { type: 'boolean' },
+        'patch-catalogs': { type: 'string' },
         'data-dir': { type: 'string' },
         'clock-mode': { type: 'string' },
         'clock-rate': { type: 'string' },
@@ -93,6 +97,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     seed: pick(parsed.seed, 'SSM_EMULATOR_SEED'),
     logLevel,
     fleet,
+    patchCatalogs: pick(parsed['patch-catalogs'], 'SSM_EMULATOR_PATCH_CATALOGS'),
     dataDir: pick(parsed['data-dir'], 'SSM_EMULATOR_DATA_DIR'),
     help: parsed.help ?? false,
   };

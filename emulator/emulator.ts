@@ -49,6 +49,11 @@ export interface EmulatorOptions {
    * unless --no-fleet; tests get no fleet unless they ask for one.
    */
   fleet?: string | Record<string, unknown> | null;
+  /**
+   * A folder of patch catalogs (JSON or gzipped JSON, see docs/patching.md) that add to the built-in
+   * ones in fixtures/patches/ or replace those of the same name.
+   */
+  patchCatalogs?: string | null;
 }
 
 export interface ServiceRuntime {
@@ -72,6 +77,8 @@ export class Emulator implements Runtime {
   readonly areas: readonly Area[];
   /** The fleet fixture this emulator loads at start and after each reset (EmulatorOptions.fleet). */
   readonly fleet: string | Record<string, unknown> | null;
+  /** The folder of user patch catalogs (EmulatorOptions.patchCatalogs), or null. */
+  readonly patchCatalogs: string | null;
   /** What the areas provide to each other (core/ports.ts). */
   readonly ports: PortRegistry;
   /** Wall time at creation, for uptime. */
@@ -88,6 +95,7 @@ export class Emulator implements Runtime {
     this.log = options.logger ?? createLogger('silent');
     this.checkResponses = options.checkResponses ?? false;
     this.fleet = options.fleet ?? null;
+    this.patchCatalogs = options.patchCatalogs ?? null;
     this.seed = options.seed === undefined ? randomSeed() : seedFrom(options.seed);
     this._store = new Store(this.seed);
     this.clock = new Clock(options.clock ?? {}, options.wall);
