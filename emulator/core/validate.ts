@@ -18,8 +18,10 @@ const MAX_REPORTED = 10;
  * Enum shapes whose values AWS itself sends outside the modelled set, so the response check must
  * not flag them. DocumentParameterType: the model lists String and StringList, but DescribeDocument
  * reports every declared parameter type (Boolean, Integer, StringMap, MapList too).
+ * PatchComplianceDataState: the model lists INSTALLED, MISSING, ...; DescribeInstancePatches answers
+ * Installed, InstalledOther, Missing, ... (the AWS CLI's examples and the State filter's sample values).
  */
-export const OPEN_ENUMS: ReadonlySet<string> = new Set(['DocumentParameterType']);
+export const OPEN_ENUMS: ReadonlySet<string> = new Set(['DocumentParameterType', 'PatchComplianceDataState']);
 
 /**
  * AWS patterns are Java regular expressions matched against the whole value (Matcher.matches), so

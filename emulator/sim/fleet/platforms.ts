@@ -89,6 +89,19 @@ export const PLATFORMS: Readonly<Record<string, PlatformPreset>> = {
     Applications: [deb('amazon-ssm-agent', '3.3.1957.0'), deb('bash', '5.2.21-2ubuntu4'), deb('openssl', '3.0.13-0ubuntu3.4'), deb('python3', '3.12.3-0ubuntu2')],
     Services: linuxServices([{ Name: 'cron', DisplayName: 'Regular background program processing daemon', Status: 'Running', StartType: 'Automatic' }]),
   },
+  'rhel-8': {
+    PlatformType: 'Linux',
+    PlatformName: 'Red Hat Enterprise Linux',
+    PlatformVersion: '8.10',
+    Architecture: 'x86_64',
+    InstanceType: 't3.medium',
+    Applications: [
+      rpm('amazon-ssm-agent', '3.3.1957.0', '1.el8', 'Amazon.com'),
+      rpm('bash', '4.4.20', '5.el8', 'Red Hat, Inc.'),
+      rpm('openssl', '1.1.1k', '12.el8_9', 'Red Hat, Inc.'),
+    ],
+    Services: linuxServices([{ Name: 'crond', DisplayName: 'Command Scheduler', Status: 'Running', StartType: 'Automatic' }]),
+  },
   'rhel-9': {
     PlatformType: 'Linux',
     PlatformName: 'Red Hat Enterprise Linux',

@@ -161,7 +161,8 @@ export function buildCatalog(raw: unknown, where: string): Catalog {
     const name = p.Name ?? '';
     const epoch = p.Epoch ?? 0;
     const evr = `${epoch}:${p.Version}${p.Release ? `-${p.Release}` : ''}`;
-    const unit = packages ? (arch ? `${name}.${arch}` : name) : p.Id!;
+    // apt names a package without its architecture ("For Debian Server ... lists, don't include elements such as architecture").
+    const unit = packages ? (arch && family !== 'apt' ? `${name}.${arch}` : name) : p.Id!;
     const key = packages ? `${unit}:${evr}` : p.Id!;
     const wire: Patch = {};
     for (const [k, v] of Object.entries(p)) if (!INTERNAL.has(k) && v !== undefined) (wire as Record<string, unknown>)[k] = v;
@@ -258,11 +259,15 @@ function load(e: { catalog?: Catalog; load: () => Catalog }): Catalog {
   return (e.catalog ??= e.load());
 }
 
-/** Every catalog of an operating system (loaded on first use). */
-export function catalogsFor(emu: Runtime, os: OperatingSystem): Catalog[] {
-  const out: Catalog[] = [];
-  for (const e of registryOf(emu).entries.values()) if (e.header.operatingSystem === os) out.push(load(e));
-  return out;
+/** Every catalog of an operating system (loaded on first use), in name order. */
+export const catalogsFor = (emu: Runtime, os: OperatingSystem): Catalog[] => catalogsWhere(emu, (h) => h.operatingSystem === os);
+
+/** Every catalog whose index header passes `keep` (loaded on first use), in name order. */
+export function catalogsWhere(emu: Runtime, keep: (h: { operatingSystem: OperatingSystem; products: readonly string[] }) => boolean): Catalog[] {
+  return [...registryOf(emu).entries.values()]
+    .filter((e) => keep(e.header))
+    .sort((a, b) => (a.header.name < b.header.name ? -1 : 1))
+    .map(load);
 }
 
 /** PRODUCT values the catalogs of an OS carry, without loading them (the index lists them). */

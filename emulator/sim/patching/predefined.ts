@@ -99,7 +99,16 @@ export function predefinedIds(region: string): { account: string; ids: Readonly<
   return { account, ids: Object.fromEntries(PREDEFINED_BASELINES.map((b) => [b.name, 'pb-0' + hashHex(`${region}|${b.name}`).slice(0, 16)])) };
 }
 
+// Read-only fixture data, the same for every emulator in the process: a module-level memo is safe.
 const cache = new Map<string, readonly StoredBaseline[]>();
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
 
 /** The predefined baselines of a Region as stored records (frozen; shared by every account). */
 export function predefinedBaselines(region: string): readonly StoredBaseline[] {
@@ -107,7 +116,7 @@ export function predefinedBaselines(region: string): readonly StoredBaseline[] {
   if (!list) {
     const { account, ids } = predefinedIds(region);
     list = PREDEFINED_BASELINES.map((b) =>
-      Object.freeze({
+      deepFreeze({
         BaselineId: `arn:aws:ssm:${region}:${account}:patchbaseline/${ids[b.name]}`,
         Name: b.name,
         OperatingSystem: b.operatingSystem,
@@ -127,7 +136,7 @@ export function predefinedBaselines(region: string): readonly StoredBaseline[] {
         Revision: 0,
         owner: 'AWS',
         predefinedDefault: b.default,
-      } satisfies StoredBaseline),
+      } satisfies StoredBaseline) as StoredBaseline,
     );
     cache.set(region, list);
   }

@@ -91,9 +91,13 @@ export interface NodePatchRecord {
 
 export interface SnapshotRecord {
   SnapshotId: string;
-  /** The baseline the snapshot was taken of (id or ARN), and its content at that instant. */
+  /** The baseline the snapshot was taken of (id or ARN) and its OS. */
   BaselineId: string;
-  Baseline: StoredBaseline;
+  OperatingSystem: OperatingSystem;
+  /** The baseline's content at that instant (absent for AWS's predefined baselines, which never change). */
+  Baseline?: StoredBaseline;
+  /** What approval caches key the content on (a BaselineOverride file's hash, or id#revision). */
+  Identity?: string;
   InstanceId?: string;
   Product?: string;
   /** Epoch seconds: approvals are evaluated at this instant for every node patched with the snapshot. */
