@@ -20,6 +20,8 @@ export interface Config {
   /** A folder of patch catalogs that add to or replace the built-in ones. */
   patchCatalogs?: string;
   dataDir?: string;
+  /** Start from a damaged journal with what is good up to the first bad record. */
+  recover: boolean;
   help: boolean;
 }
 
@@ -31,6 +33,8 @@ export const USAGE = `Usage: ssm-emulator [options]
   --no-fleet           start with no managed nodes
   --patch-catalogs DIR patch catalogs that add to or replace the built-in ones (env SSM_EMULATOR_PATCH_CATALOGS)
   --data-dir DIR       keep state in DIR across restarts (env SSM_EMULATOR_DATA_DIR; default in memory)
+  --recover            with --data-dir: start from a damaged journal, keeping what is good up to the
+                       first bad record (start-up refuses a damaged journal otherwise)
   --clock-mode MODE    real | scaled | frozen (env SSM_EMULATOR_CLOCK_MODE, default real)
   --clock-rate N       virtual seconds per wall second in scaled mode (env SSM_EMULATOR_CLOCK_RATE, default 60)
   --clock-start ISO    the virtual time to start at (env SSM_EMULATOR_CLOCK_START, default now)
@@ -53,6 +57,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
         'no-fleet': { type: 'boolean' },
         'patch-catalogs': { type: 'string' },
         'data-dir': { type: 'string' },
+        recover: { type: 'boolean' },
         'clock-mode': { type: 'string' },
         'clock-rate': { type: 'string' },
         'clock-start': { type: 'string' },
@@ -99,6 +104,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     fleet,
     patchCatalogs: pick(parsed['patch-catalogs'], 'SSM_EMULATOR_PATCH_CATALOGS'),
     dataDir: pick(parsed['data-dir'], 'SSM_EMULATOR_DATA_DIR'),
+    recover: parsed.recover ?? false,
     help: parsed.help ?? false,
   };
 }
