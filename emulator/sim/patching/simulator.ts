@@ -14,12 +14,17 @@ import type { PluginOutcome, PluginRun, PluginSimulator } from '../commands/plug
 import { getInstance } from '../fleet/state.js';
 import { cancelReboot, finishOperation, planOperation, scheduleReboot, type OperationParams, type PlanData } from './operation.js';
 
-/** The value of a parameter in the stand-in scripts (`--flag 'v'`, `-Flag 'v'` or `$var = 'v'`). */
+/** The value of a parameter in the stand-in scripts: `--flag 'v'`, `-Flag 'v'` or `$var = 'v'`. */
 function arg(script: string, ...names: string[]): string | undefined {
   for (const n of names) {
-    const re = n.startsWith('$') ? new RegExp(`\\${n}\\s*=\\s*'([^']*)'`) : new RegExp(`(?:^|\\s)${n}\\s+'([^']*)'`);
-    const hit = re.exec(script);
-    if (hit) return hit[1];
+    for (let at = script.indexOf(n); at >= 0; at = script.indexOf(n, at + 1)) {
+      if (at > 0 && !/\s/.test(script[at - 1])) continue;
+      let i = at + n.length;
+      while (script[i] === ' ' || script[i] === '\t' || script[i] === '=') i++;
+      if (i === at + n.length || script[i] !== "'") continue;
+      const end = script.indexOf("'", i + 1);
+      if (end > i) return script.slice(i + 1, end);
+    }
   }
   return undefined;
 }
