@@ -10,6 +10,8 @@ import type { Runtime } from '../../core/runtime.js';
 import { commandPlugins } from '../../sim/commands/plugins.js';
 import { onFleetChange } from '../../sim/fleet/index.js';
 import { rebootTasks } from '../../sim/patching/operation.js';
+import { clearEvaluations } from '../../sim/patching/approval.js';
+import { loadedCatalogs } from '../../sim/patching/catalog.js';
 import { LEGACY_PATCH_DOCUMENT, PATCH_DOCUMENTS, patchBaselineSimulator } from '../../sim/patching/simulator.js';
 import { patchingOf } from '../../sim/patching/state.js';
 import { taggableResources } from '../../sim/tags/registry.js';
@@ -38,6 +40,11 @@ import updatePatchBaseline from './updatePatchBaseline.js';
 function init(emu: Runtime): void {
   onFleetChange(emu, (ctx, change) => {
     if (change.type === 'removed') delete patchingOf(ctx).nodes[change.instanceId];
+  });
+  // Cached evaluations name baselines by id and revision: after a reset or restore the same id can
+  // be another baseline.
+  emu.onReset(() => {
+    for (const c of loadedCatalogs(emu)) clearEvaluations(c);
   });
 }
 

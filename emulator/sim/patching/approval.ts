@@ -158,6 +158,11 @@ export function evaluateUncached(b: StoredBaseline, catalog: Catalog, t: number)
 const caches = new WeakMap<Catalog, Map<string, Evaluation>>();
 const CACHE_SIZE = 64;
 
+/** Forgets a catalog's evaluations (the emulator was reset or restored: ids may now name other content). */
+export function clearEvaluations(catalog: Catalog): void {
+  caches.delete(catalog);
+}
+
 /**
  * The evaluation of a baseline over a catalog at t, cached. `identity` names the baseline's content
  * (its id and revision; a BaselineOverride or snapshot passes its own).

@@ -262,6 +262,12 @@ function load(e: { catalog?: Catalog; load: () => Catalog }): Catalog {
 /** Every catalog of an operating system (loaded on first use), in name order. */
 export const catalogsFor = (emu: Runtime, os: OperatingSystem): Catalog[] => catalogsWhere(emu, (h) => h.operatingSystem === os);
 
+/** The catalogs an emulator has loaded so far. */
+export function loadedCatalogs(emu: Runtime): Catalog[] {
+  const r = registries.get(emu);
+  return r ? [...r.entries.values()].flatMap((e) => (e.catalog ? [e.catalog] : [])) : [];
+}
+
 /** Every catalog whose index header passes `keep` (loaded on first use), in name order. */
 export function catalogsWhere(emu: Runtime, keep: (h: { operatingSystem: OperatingSystem; products: readonly string[] }) => boolean): Catalog[] {
   return [...registryOf(emu).entries.values()]
