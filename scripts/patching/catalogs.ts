@@ -375,87 +375,101 @@ export function generateLinux(d: LinuxDistro): CatalogFile {
   const usnPerDay = new Map<number, number>();
   let bug = 2255000 + int(r, 0, 3000);
   const state = d.packages.map((p) => ({ spec: p, version: p.version, rel: p.rel, n: p.rel === 0 ? 0 : int(r, 1, 4), k: 0 }));
-  for (let week = CATALOG_START; week < CATALOG_END; week += 7 * DAY) {
-    for (const s of state) {
-      const p = s.spec;
-      if (r() >= p.perYear / 52) continue;
-      const t = week + int(r, 0, 6) * DAY + int(r, 17, 23) * 3600 + int(r, 0, 59) * 60;
-      if (t > CATALOG_END) continue;
-      // The next build: a new upstream version, or a rebuild of the same one.
-      let version: string;
-      let release: string | undefined;
-      if (p.kernel) {
-        const k = d.kernel(s.k++, t);
-        version = k.version;
-        release = k.release;
-      } else if (d.kind === 'ubuntu') {
-        if (p.upstream && r() < p.upstream) s.version = bump(s.version);
-        else s.rel++;
-        version = p.debrev!.endsWith('.') ? `${s.version}${p.debrev}${s.rel}` : `${s.version}${p.debrev}${s.rel > 0 ? `.${s.rel}` : ''}`;
+  let lastSecurity = CATALOG_START - 30 * DAY;
+  let lastBugfix = CATALOG_START - 30 * DAY;
+  /** The next update of a package at t (forced: of that kind). */
+  const emit = (s: (typeof state)[number], t: number, forced?: 'security' | 'bugfix'): void => {
+    const p = s.spec;
+    // The next build: a new upstream version, or a rebuild of the same one.
+    let version: string;
+    let release: string | undefined;
+    if (p.kernel) {
+      const k = d.kernel(s.k++, t);
+      version = k.version;
+      release = k.release;
+    } else if (d.kind === 'ubuntu') {
+      if (p.upstream && r() < p.upstream) s.version = bump(s.version);
+      else s.rel++;
+      version = p.debrev!.endsWith('.') ? `${s.version}${p.debrev}${s.rel}` : `${s.version}${p.debrev}${s.rel > 0 ? `.${s.rel}` : ''}`;
+    } else {
+      if (p.upstream && r() < p.upstream) {
+        s.version = bump(s.version, p.src === 'amazon-ssm-agent' ? int(r, 20, 180) : 1);
+        s.rel = 1;
+        s.n = 1;
+      } else if (d.kind === 'rhel') {
+        s.rel++;
       } else {
-        if (p.upstream && r() < p.upstream) {
-          s.version = bump(s.version, p.src === 'amazon-ssm-agent' ? int(r, 20, 180) : 1);
-          s.rel = 1;
-          s.n = 1;
-        } else if (d.kind === 'rhel') {
-          s.rel++;
-        } else {
-          s.n++;
-        }
-        version = s.version;
-        release = d.release!(s.rel, s.n, t);
+        s.n++;
       }
-      const isSecurity = r() < p.security;
-      const plain = !isSecurity && d.kind !== 'ubuntu' && r() < 0.2;
-      const kind: 'security' | 'bugfix' | 'enhancement' | 'plain' = isSecurity ? 'security' : plain ? 'plain' : r() < 0.8 ? 'bugfix' : 'enhancement';
-      const y = year(t);
-      let advisory = '';
-      if (kind !== 'plain' && (d.kind !== 'ubuntu' || isSecurity)) {
-        // USNs count up across every Ubuntu release, about 1.2 a day.
-        if (d.kind === 'ubuntu') {
-          const day = Math.floor((t - CATALOG_START) / DAY);
-          const nth = (usnPerDay.get(day) ?? 0) + 1;
-          usnPerDay.set(day, nth);
-          advisory = d.advisory('security', d.firstAdvisory + day * 2 + nth, t);
-        }
-        else {
-          // Red Hat numbers errata per year; Amazon Linux keeps counting across years.
-          const key = d.kind === 'rhel' ? y : 0;
-          const seq = (advSeq.get(key) ?? (d.kind === 'rhel' && y > 2024 ? 10 : d.firstAdvisory)) + int(r, 1, d.kind === 'rhel' ? 60 : 4);
-          advSeq.set(key, seq);
-          advisory = d.advisory(kind === 'security' ? 'security' : kind === 'bugfix' ? 'bugfix' : 'enhancement', seq, t);
-        }
+      version = s.version;
+      release = d.release!(s.rel, s.n, t);
+    }
+    const isSecurity = forced ? forced === 'security' : r() < p.security;
+    const plain = !forced && !isSecurity && d.kind !== 'ubuntu' && r() < 0.2;
+    const kind: 'security' | 'bugfix' | 'enhancement' | 'plain' = isSecurity ? 'security' : plain ? 'plain' : forced || r() < 0.8 ? 'bugfix' : 'enhancement';
+    if (kind === 'security') lastSecurity = Math.max(lastSecurity, t);
+    if (kind === 'bugfix') lastBugfix = Math.max(lastBugfix, t);
+    const y = year(t);
+    let advisory = '';
+    if (kind !== 'plain' && (d.kind !== 'ubuntu' || isSecurity)) {
+      // USNs count up across every Ubuntu release, about 1.2 a day.
+      if (d.kind === 'ubuntu') {
+        const day = Math.floor((t - CATALOG_START) / DAY);
+        const nth = (usnPerDay.get(day) ?? 0) + 1;
+        usnPerDay.set(day, nth);
+        advisory = d.advisory('security', d.firstAdvisory + day * 2 + nth, t);
       }
-      const severity = isSecurity ? weighted(r, d.severities) : '';
-      const cveList = isSecurity ? cves(r, t, int(r, 1, 4)) : [];
-      const bugs = d.bugzilla && advisory ? Array.from({ length: int(r, 1, 3) }, () => String((bug += int(r, 40, 900)))) : [];
-      for (const bin of p.bins) {
-        const [name, archOverride] = bin.split(':');
-        const arch = archOverride ?? d.arch;
-        const entry: CatalogPatchFile = {
-          ReleaseDate: t,
-          Title: titleOf(d, kind, advisory, p.src, severity),
-          Description: DESCRIPTIONS[kind](p.src),
-          ...(advisory && { ContentUrl: d.contentUrl(advisory) }),
-          Vendor: d.vendor,
-          ProductFamily: d.productFamily,
-          Product: d.productAt(t),
-          ...(d.kind !== 'ubuntu' && kind !== 'plain' && { Classification: kind === 'security' ? 'Security' : kind === 'bugfix' ? 'Bugfix' : 'Enhancement' }),
-          ...(severity && { Severity: severity }),
-          ...(advisory && { AdvisoryIds: [advisory] }),
-          ...(bugs.length && { BugzillaIds: bugs }),
-          ...(cveList.length && { CVEIds: cveList }),
-          Name: name,
-          Epoch: p.epoch ?? 0,
-          Version: version,
-          ...(release && { Release: release }),
-          Arch: arch,
-          Repository: d.repository(isSecurity, !!p.optional),
-          ...(p.priority && { Priority: p.priority }),
-          ...(p.section && { Section: p.section }),
-        };
-        patches.push(entry);
+      else {
+        // Red Hat numbers errata per year; Amazon Linux keeps counting across years.
+        const key = d.kind === 'rhel' ? y : 0;
+        const seq = (advSeq.get(key) ?? (d.kind === 'rhel' && y > 2024 ? 10 : d.firstAdvisory)) + int(r, 1, d.kind === 'rhel' ? 60 : 4);
+        advSeq.set(key, seq);
+        advisory = d.advisory(kind === 'security' ? 'security' : kind === 'bugfix' ? 'bugfix' : 'enhancement', seq, t);
       }
+    }
+    const severity = isSecurity ? weighted(r, d.severities) : '';
+    const cveList = isSecurity ? cves(r, t, int(r, 1, 4)) : [];
+    const bugs = d.bugzilla && advisory ? Array.from({ length: int(r, 1, 3) }, () => String((bug += int(r, 40, 900)))) : [];
+    for (const bin of p.bins) {
+      const [name, archOverride] = bin.split(':');
+      const arch = archOverride ?? d.arch;
+      const entry: CatalogPatchFile = {
+        ReleaseDate: t,
+        Title: titleOf(d, kind, advisory, p.src, severity),
+        Description: DESCRIPTIONS[kind](p.src),
+        ...(advisory && { ContentUrl: d.contentUrl(advisory) }),
+        Vendor: d.vendor,
+        ProductFamily: d.productFamily,
+        Product: d.productAt(t),
+        ...(d.kind !== 'ubuntu' && kind !== 'plain' && { Classification: kind === 'security' ? 'Security' : kind === 'bugfix' ? 'Bugfix' : 'Enhancement' }),
+        ...(severity && { Severity: severity }),
+        ...(advisory && { AdvisoryIds: [advisory] }),
+        ...(bugs.length && { BugzillaIds: bugs }),
+        ...(cveList.length && { CVEIds: cveList }),
+        Name: name,
+        Epoch: p.epoch ?? 0,
+        Version: version,
+        ...(release && { Release: release }),
+        Arch: arch,
+        Repository: d.repository(isSecurity, !!p.optional),
+        ...(p.priority && { Priority: p.priority }),
+        ...(p.section && { Section: p.section }),
+      };
+      patches.push(entry);
+    }
+  };
+  // Vendors publish every week or two: when nothing of a kind came out for 10 days, something does.
+  const eligible = (kind: 'security' | 'bugfix') => state.filter((s) => !s.spec.optional && (kind === 'security' ? s.spec.security > 0 : s.spec.security < 1));
+  // Each week: first what is overdue (on its first day), then the packages' own updates (on the days
+  // after), so each package's versions come out in release order.
+  for (let week = CATALOG_START; week < CATALOG_END; week += 7 * DAY) {
+    const first = week + int(r, 17, 22) * 3600;
+    if (first - lastSecurity > 10 * DAY) emit(pick(r, eligible('security')), first, 'security');
+    if (first - lastBugfix > 10 * DAY) emit(pick(r, eligible('bugfix')), first + 1800, 'bugfix');
+    for (const s of state) {
+      if (r() >= s.spec.perYear / 52) continue;
+      const t = week + int(r, 1, 6) * DAY + int(r, 17, 23) * 3600 + int(r, 0, 59) * 60;
+      if (t <= CATALOG_END) emit(s, t);
     }
   }
   patches.sort((a, b) => a.ReleaseDate - b.ReleaseDate || (a.Name! < b.Name! ? -1 : 1));
