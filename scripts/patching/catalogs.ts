@@ -368,6 +368,43 @@ function titleOf(d: LinuxDistro, kind: 'security' | 'bugfix' | 'enhancement' | '
   return kind === 'plain' ? `${src} update` : `${advisory}: ${kind === 'security' ? severity : kind === 'bugfix' ? 'Bugfix' : 'Enhancement'} - ${src}`;
 }
 
+/**
+ * Advisory numbers in release order: the numbers drawn stay, but the first advisory released gets the
+ * lowest of its series (ALAS2023-, RHSA-2025:, USN-...), as vendors number them.
+ */
+function renumberAdvisories(d: LinuxDistro, patches: CatalogPatchFile[]): void {
+  const series = new Map<string, { ids: string[]; numbers: number[] }>();
+  const seen = new Set<string>();
+  for (const p of patches) {
+    const id = p.AdvisoryIds?.[0];
+    if (!id || seen.has(id)) continue;
+    seen.add(id);
+    const m = /^(.*?)(\d+)(-1)?$/.exec(id)!;
+    // RHSA, RHBA and RHEA share one series a year; ALAS ids one across years.
+    const key = m[1].replace(/^[A-Z]+/, '');
+    let s = series.get(key);
+    if (!s) series.set(key, (s = { ids: [], numbers: [] }));
+    s.ids.push(id);
+    s.numbers.push(Number(m[2]));
+  }
+  const renamed = new Map<string, string>();
+  for (const s of series.values()) {
+    const numbers = [...s.numbers].sort((a, b) => a - b);
+    s.ids.forEach((id, i) => {
+      const m = /^(.*?)(\d+)(-1)?$/.exec(id)!;
+      renamed.set(id, `${m[1]}${String(numbers[i]).padStart(m[2].length, '0')}${m[3] ?? ''}`);
+    });
+  }
+  for (const p of patches) {
+    const old = p.AdvisoryIds?.[0];
+    if (!old) continue;
+    const id = renamed.get(old)!;
+    p.AdvisoryIds = [id];
+    p.ContentUrl = d.contentUrl(id);
+    p.Title = p.Title!.replace(old, id);
+  }
+}
+
 export function generateLinux(d: LinuxDistro): CatalogFile {
   const r = seeded(`catalog:${d.name}`);
   const patches: CatalogPatchFile[] = [];
@@ -473,6 +510,7 @@ export function generateLinux(d: LinuxDistro): CatalogFile {
     }
   }
   patches.sort((a, b) => a.ReleaseDate - b.ReleaseDate || (a.Name! < b.Name! ? -1 : 1));
+  renumberAdvisories(d, patches);
   return {
     format: 1,
     name: d.name,
