@@ -24,8 +24,8 @@
 import type { Ctx } from '../../core/context.js';
 import { toEpochSeconds } from '../../core/context.js';
 import { createHash } from 'node:crypto';
-import type { BaselineOverride, ComplianceItemEntry, InstancePatchState, OperatingSystem } from '../../generated/ssm/types.js';
-import { writeCompliance } from '../compliance/writer.js';
+import type { BaselineOverride, ComplianceItemEntry, InstancePatchState, OperatingSystem, PutComplianceItemsRequest } from '../../generated/ssm/types.js';
+import { complianceWriter, writeCompliance } from '../compliance/writer.js';
 import { getInstance } from '../fleet/state.js';
 import { setAgentRunning } from '../fleet/nodes.js';
 import { tagValue, type FleetInstance } from '../fleet/instance.js';
@@ -35,7 +35,7 @@ import { allBaselines, checkBaselineContent, defaultBaseline, groupBaseline, loo
 import { catalogForNode, productOf, existsAt, type Catalog, type CatalogPatch } from './catalog.js';
 import { compilePatchList } from './matching.js';
 import * as m from './messages.js';
-import { computeReport, nodeFacts, summarize, STATE } from './scan.js';
+import { computeReport, isNonCompliant, nodeFacts, summarize, STATE } from './scan.js';
 import { LEVEL_CODES, nodeRecord, patchingOf, STATE_CODES, type SnapshotRecord, type StoredBaseline } from './state.js';
 
 export const PATCHING_TASKS = { reboot: 'patching.reboot', boot: 'patching.boot' } as const;
@@ -161,7 +161,11 @@ export function takeSnapshot(ctx: Ctx, snapshotId: string, baseline: StoredBasel
   if (existing && now - existing.TakenAt < SNAPSHOT_RETENTION_SECONDS) {
     return { key, snap: existing, identity: existing.Identity ?? identity };
   }
-  for (const [k, s] of Object.entries(slice.snapshots)) if (now - s.TakenAt >= SNAPSHOT_RETENTION_SECONDS) delete slice.snapshots[k];
+  // Expired snapshots go in a sweep a day, not on every new one (a fleet's scan takes one per node).
+  if (now >= (slice.snapshotSweepAt ?? 0)) {
+    for (const [k, s] of Object.entries(slice.snapshots)) if (now - s.TakenAt >= SNAPSHOT_RETENTION_SECONDS) delete slice.snapshots[k];
+    slice.snapshotSweepAt = now + 86_400;
+  }
   // AWS's predefined baselines never change: a snapshot of one keeps only its id.
   const snap: SnapshotRecord = {
     SnapshotId: id,
@@ -368,59 +372,58 @@ export function finishOperation(ctx: Ctx, node: FleetInstance, data: PlanData, s
   reportCompliance(ctx, node, catalog, baseline, state, report.entries, summary, data);
 }
 
-function reportCompliance(
-  ctx: Ctx,
-  node: FleetInstance,
-  catalog: Catalog,
-  baseline: StoredBaseline,
-  state: InstancePatchState,
-  entries: readonly (readonly [string, number, number, number])[],
-  summary: ReturnType<typeof summarize>,
-  data: PlanData,
-): void {
+type Entries = readonly (readonly [string, number, number, number])[];
+
+/**
+ * The node's Patch compliance through the compliance writer port (COMPLETE: one item per reported
+ * patch), and "Configuration Compliance State Change" when its status changed.
+ */
+function reportCompliance(ctx: Ctx, node: FleetInstance, catalog: Catalog, baseline: StoredBaseline, state: InstancePatchState, entries: Entries, summary: ReturnType<typeof summarize>, data: PlanData): void {
+  // Building a node's items costs something; nobody reads them when no area records compliance.
+  if (ctx.emu.ports.one(complianceWriter)) writeCompliance(ctx, complianceRequest(node, catalog, baseline, state, entries, data));
+  const record = nodeRecord(ctx, node.InstanceId, true);
+  if (record.Compliance === summary.compliance) return;
+  record.Compliance = summary.compliance;
+  // "Configuration Compliance State Change": the user guide's Patch Compliant / Non-Compliant examples.
+  ctx.emu.events.emit(ctx, {
+    source: 'aws.ssm',
+    detailType: 'Configuration Compliance State Change',
+    resources: [`arn:aws:ssm:${ctx.region}:${ctx.account}:managed-instance/${node.InstanceId}`],
+    detail: {
+      'resource-type': 'managed-instance',
+      'resource-id': node.InstanceId,
+      'compliance-status': summary.compliance === 'COMPLIANT' ? 'compliant' : 'non_compliant',
+      'compliance-type': 'Patch',
+      'patch-baseline-id': baseline.BaselineId,
+      severity: summary.severity.toLowerCase(),
+    },
+  });
+}
+
+function complianceRequest(node: FleetInstance, catalog: Catalog, baseline: StoredBaseline, state: InstancePatchState, entries: Entries, data: PlanData): PutComplianceItemsRequest {
   const items: ComplianceItemEntry[] = entries.map(([key, code, installed, level]) => {
     const p = catalog.byKey.get(key);
-    const stateName = STATE_CODES[code];
-    const nonCompliant = code === STATE.Missing || code === STATE.Failed || code === STATE.InstalledRejected || code === STATE.InstalledPendingReboot || (code === STATE.AvailableSecurityUpdate && baseline.AvailableSecurityUpdatesComplianceStatus === 'NON_COMPLIANT');
     return {
       Id: p?.kbId ?? key,
       Title: p?.title ?? key,
       Severity: LEVEL_CODES[level],
-      Status: nonCompliant ? 'NON_COMPLIANT' : 'COMPLIANT',
+      Status: isNonCompliant(baseline, code) ? 'NON_COMPLIANT' : 'COMPLIANT',
       Details: {
         Classification: p?.classification ?? '',
         PatchSeverity: p?.severity ?? '',
-        PatchState: stateName,
+        PatchState: STATE_CODES[code],
         ...(installed ? { InstalledTime: new Date(installed * 1000).toISOString() } : {}),
         PatchBaselineId: baseline.BaselineId,
         PatchGroup: state.PatchGroup,
       },
     };
   });
-  writeCompliance(ctx, {
+  return {
     ResourceId: node.InstanceId,
     ResourceType: 'ManagedInstance',
     ComplianceType: 'Patch',
     ExecutionSummary: { ExecutionTime: state.OperationEndTime, ExecutionId: state.SnapshotId, ExecutionType: data.associationId ? 'Association' : 'Command' },
     Items: items,
     UploadType: 'COMPLETE',
-  });
-  const record = nodeRecord(ctx, node.InstanceId, true);
-  if (record.Compliance !== summary.compliance) {
-    record.Compliance = summary.compliance;
-    // "Configuration Compliance State Change": the user guide's Patch Compliant / Non-Compliant examples.
-    ctx.emu.events.emit(ctx, {
-      source: 'aws.ssm',
-      detailType: 'Configuration Compliance State Change',
-      resources: [`arn:aws:ssm:${ctx.region}:${ctx.account}:managed-instance/${node.InstanceId}`],
-      detail: {
-        'resource-type': 'managed-instance',
-        'resource-id': node.InstanceId,
-        'compliance-status': summary.compliance === 'COMPLIANT' ? 'compliant' : 'non_compliant',
-        'compliance-type': 'Patch',
-        'patch-baseline-id': baseline.BaselineId,
-        severity: summary.severity.toLowerCase(),
-      },
-    });
-  }
+  };
 }

@@ -43,16 +43,21 @@ export interface NodeFacts {
   readonly failing: PatchList;
   readonly pm: NodePatchRecord['Installed'];
   readonly apps: readonly string[];
+  /** Whether anything was added besides the image (most nodes: no, and their scans are quicker). */
+  readonly anyAdded: boolean;
 }
 
 export function nodeFacts(catalog: Catalog, node: FleetInstance, record: NodePatchRecord | undefined): NodeFacts {
   const spec = node.Patches;
+  const installed = compilePatchList(catalog.family, spec.Installed);
+  const pm = record?.Installed ?? {};
   return {
     imageDate: spec.ImageDate ?? node.CreatedAt - DEFAULT_IMAGE_AGE_SECONDS,
-    installed: compilePatchList(catalog.family, spec.Installed),
+    installed,
     failing: compilePatchList(catalog.family, spec.Failing),
-    pm: record?.Installed ?? {},
+    pm,
     apps: node.Applications.map((a) => a.Name.toLowerCase()),
+    anyAdded: !installed.empty || Object.keys(pm).length > 0,
   };
 }
 
@@ -79,19 +84,55 @@ function onNode(catalog: Catalog, f: NodeFacts, p: CatalogPatch, added: boolean)
 }
 
 /** Patch units (name.arch) of a catalog, each with its patches' indexes in release order. */
-const unitsCache = new WeakMap<Catalog, Map<string, number[]>>();
-function unitsOf(catalog: Catalog): Map<string, number[]> {
+const unitsCache = new WeakMap<Catalog, number[][]>();
+function unitsOf(catalog: Catalog): number[][] {
   let u = unitsCache.get(catalog);
   if (!u) {
-    u = new Map();
+    const byUnit = new Map<string, number[]>();
     catalog.patches.forEach((p, i) => {
-      let list = u!.get(p.unit);
-      if (!list) u!.set(p.unit, (list = []));
+      let list = byUnit.get(p.unit);
+      if (!list) byUnit.set(p.unit, (list = []));
       list.push(i);
     });
-    unitsCache.set(catalog, u);
+    unitsCache.set(catalog, (u = [...byUnit.values()]));
   }
   return u;
+}
+
+/** A package as an evaluation sees it: its versions released by then, and the newest approved one. */
+interface UnitView {
+  readonly list: readonly number[];
+  readonly candidate: number;
+}
+const viewsCache = new WeakMap<Evaluation, UnitView[]>();
+function unitViews(e: Evaluation): UnitView[] {
+  let views = viewsCache.get(e);
+  if (!views) {
+    views = [];
+    for (const all of unitsOf(e.catalog)) {
+      let n = 0;
+      while (n < all.length && all[n] < e.released) n++;
+      if (!n) continue;
+      const list = n === all.length ? all : all.slice(0, n);
+      let candidate = -1;
+      for (const i of list) if (isApproved(e, i)) candidate = i;
+      views.push({ list, candidate });
+    }
+    viewsCache.set(e, views);
+  }
+  return views;
+}
+
+/** The position in `list` (indexes in release order) of the last patch released by t, or -1. */
+function lastReleasedBy(patches: readonly CatalogPatch[], list: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (patches[list[mid]].release <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 export interface Report {
@@ -137,29 +178,27 @@ export function computeReport(e: Evaluation, b: StoredBaseline, f: NodeFacts, fa
     return { entries, missing };
   }
 
-  for (const list of unitsOf(catalog).values()) {
-    if (list[0] >= e.released) continue;
+  for (const { list, candidate } of unitViews(e)) {
     // Is the package on the node at all (an optional one only if listed or added)?
     let added = false;
-    for (const i of list) {
-      if (i >= e.released) break;
-      if (addedPatch(f, patches[i])) {
-        added = true;
-        break;
-      }
+    if (f.anyAdded) for (const i of list) if (addedPatch(f, patches[i])) {
+      added = true;
+      break;
     }
-    const applicable = onNode(catalog, f, patches[list[0]], added);
-    // The node's version of the package, and the newest approved one, among patches released by then.
-    let installedIdx = -1;
-    let candidate = -1;
-    for (const i of list) {
-      if (i >= e.released) break;
-      if (applicable && hasPatch(f, patches[i])) installedIdx = i;
-      if (isApproved(e, i)) candidate = i;
-    }
-    if (!applicable) {
+    if (!onNode(catalog, f, patches[list[0]], added)) {
       if (candidate >= 0) add(patches[candidate], candidate, S.NotApplicable, false);
       continue;
+    }
+    // The node's version: the newest its image has, or a newer one that was added.
+    const imagePos = lastReleasedBy(patches, list, f.imageDate);
+    let installedIdx = imagePos >= 0 ? list[imagePos] : -1;
+    if (added) {
+      for (let k = list.length - 1; k > imagePos; k--) {
+        if (addedPatch(f, patches[list[k]])) {
+          installedIdx = list[k];
+          break;
+        }
+      }
     }
     const inst = installedIdx >= 0 ? patches[installedIdx] : undefined;
     const rejectedInstalled = inst !== undefined && e.status[installedIdx] === EXPLICIT_REJECTED;

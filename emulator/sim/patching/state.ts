@@ -111,6 +111,8 @@ export interface PatchingSlice {
   groups: GroupRegistration[];
   nodes: Record<string, NodePatchRecord>;
   snapshots: Record<string, SnapshotRecord>;
+  /** Epoch seconds of the next sweep of expired snapshots. */
+  snapshotSweepAt?: number;
   files: { Url: string; Content: string }[];
 }
 
