@@ -11,8 +11,6 @@
  *   npm run bench                                    (run() is folded into the suite by scripts/bench/run.ts)
  */
 import http from 'node:http';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +19,7 @@ import { Emulator } from '../../emulator/emulator.js';
 import { createServer, listen } from '../../emulator/server.js';
 import { patchingSlice } from '../../emulator/sim/patching/state.js';
 import { largeWindowsCatalog } from '../patching/catalogs.js';
-import { httpPost, ssmPost } from './load.js';
+import { advanceClock as advance, gcFunction, heapUsed, ssmJson as ssm } from './load.js';
 
 export interface PatchingRow {
   name: string;
@@ -32,33 +30,6 @@ export interface PatchingRow {
 
 const NODES = 1000;
 const START = Date.UTC(2025, 0, 1);
-
-function gcFunction(): (() => void) | undefined {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    return vm.runInNewContext('gc') as () => void;
-  } catch {
-    return undefined;
-  }
-}
-
-function heapUsed(gc: (() => void) | undefined): number {
-  gc?.();
-  gc?.();
-  return process.memoryUsage().heapUsed;
-}
-
-async function ssm(agent: http.Agent, port: number, target: string, body: object): Promise<any> {
-  const res = await ssmPost(agent, port, target, JSON.stringify(body));
-  if (res.status !== 200) throw new Error(`${target} answered ${res.status}: ${res.text}`);
-  return JSON.parse(res.text);
-}
-
-async function advance(agent: http.Agent, port: number, seconds: number): Promise<any> {
-  const res = await httpPost(agent, port, '/_emulator/clock/advance', { 'Content-Type': 'application/json' }, JSON.stringify({ seconds }));
-  if (res.status !== 200) throw new Error(`advance answered ${res.status}: ${res.text}`);
-  return JSON.parse(res.text);
-}
 
 async function withServer<T>(emu: Emulator, fn: (agent: http.Agent, port: number) => Promise<T>): Promise<T> {
   const server = createServer(emu);

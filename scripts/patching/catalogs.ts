@@ -20,26 +20,17 @@
  */
 import { createHash } from 'node:crypto';
 import type { CatalogFile, CatalogPatchFile } from '../../emulator/sim/patching/catalog.js';
+import { Ids, seedFrom } from '../../emulator/core/ids.js';
 
 const DAY = 86_400;
 export const CATALOG_START = Date.UTC(2024, 0, 1) / 1000;
 export const CATALOG_END = Date.UTC(2026, 11, 31, 23, 59, 59) / 1000;
 
-/** A seeded generator (sfc32 over a string hash): the catalogs come out the same on every run. */
+/** A seeded generator (the emulator's own, core/ids.ts): the catalogs come out the same on every run. */
 export function seeded(seed: string): () => number {
-  const h = createHash('sha256').update(seed).digest();
-  let a = h.readUInt32LE(0), b = h.readUInt32LE(4), c = h.readUInt32LE(8), d = h.readUInt32LE(12);
-  return () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
-    let t = (a + b) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    d = (d + 1) | 0;
-    t = (t + d) | 0;
-    c = (c + t) | 0;
-    return (t >>> 0) / 2 ** 32;
-  };
+  const state = seedFrom(seed);
+  const ids = new Ids(() => state);
+  return () => ids.next() / 2 ** 32;
 }
 
 type Rand = () => number;

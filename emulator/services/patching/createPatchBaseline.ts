@@ -7,7 +7,7 @@ import { defineOperation } from '../../core/operation.js';
 import { toEpochSeconds } from '../../core/context.js';
 import { idempotent } from '../../core/idempotency.js';
 import { IdempotentParameterMismatch, ResourceLimitExceededException } from '../../generated/ssm/errors.js';
-import { checkBaselineContent, MAX_BASELINES } from '../../sim/patching/baselines.js';
+import { baselineContent, checkBaselineContent, MAX_BASELINES } from '../../sim/patching/baselines.js';
 import { patchingOf, type StoredBaseline } from '../../sim/patching/state.js';
 import * as m from '../../sim/patching/messages.js';
 import { invalid } from './common.js';
@@ -24,18 +24,10 @@ export default defineOperation('CreatePatchBaseline', (input, ctx) =>
       BaselineId: id,
       Name: input.Name,
       OperatingSystem: os,
-      GlobalFilters: structuredClone(input.GlobalFilters ?? { PatchFilters: [] }),
-      ApprovalRules: structuredClone(input.ApprovalRules ?? { PatchRules: [] }),
-      ApprovedPatches: [...(input.ApprovedPatches ?? [])],
-      ApprovedPatchesComplianceLevel: input.ApprovedPatchesComplianceLevel ?? 'UNSPECIFIED',
-      ApprovedPatchesEnableNonSecurity: input.ApprovedPatchesEnableNonSecurity ?? false,
-      RejectedPatches: [...(input.RejectedPatches ?? [])],
-      RejectedPatchesAction: input.RejectedPatchesAction ?? 'ALLOW_AS_DEPENDENCY',
+      ...baselineContent(input),
       CreatedDate: now,
       ModifiedDate: now,
       ...(input.Description !== undefined && { Description: input.Description }),
-      Sources: structuredClone(input.Sources ?? []),
-      ...(input.AvailableSecurityUpdatesComplianceStatus !== undefined && { AvailableSecurityUpdatesComplianceStatus: input.AvailableSecurityUpdatesComplianceStatus }),
       Tags: (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value })),
       Seq: ++slice.seq,
       Revision: 0,

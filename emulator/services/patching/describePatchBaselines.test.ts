@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DescribePatchBaselinesCommand, RegisterDefaultPatchBaselineCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
-import { createBaseline, expectError } from './testkit.js';
+import { allPages, createBaseline, expectError } from './testkit.js';
 
 describe('DescribePatchBaselines', () => {
   const t = useEmulator();
-  const list = async (Filters?: { Key: string; Values: string[] }[], MaxResults?: number) => {
-    const out = [];
-    let NextToken: string | undefined;
-    do {
-      const page = await t.ssm.send(new DescribePatchBaselinesCommand({ Filters, MaxResults, NextToken }));
-      out.push(...page.BaselineIdentities!);
-      NextToken = page.NextToken;
-    } while (NextToken);
-    return out;
-  };
+  const list = (Filters?: { Key: string; Values: string[] }[], MaxResults?: number) =>
+    allPages((NextToken) => t.ssm.send(new DescribePatchBaselinesCommand({ Filters, MaxResults, NextToken })), (p) => p.BaselineIdentities);
 
   it("lists AWS's predefined baselines, then the account's, with DefaultBaseline for each OS's default", async () => {
     const mine = await createBaseline(t.ssm, { Name: 'My-AL2023', Description: 'mine' });

@@ -69,17 +69,21 @@ export async function patchState(ssm: SSMClient, instanceId: string): Promise<In
   return (await ssm.send(new DescribeInstancePatchStatesCommand({ InstanceIds: [instanceId] }))).InstancePatchStates?.[0];
 }
 
-/** Every patch of a node's last operation (following NextToken). */
-export async function instancePatches(ssm: SSMClient, instanceId: string, filters?: { Key: string; Values: string[] }[]): Promise<PatchComplianceData[]> {
-  const out: PatchComplianceData[] = [];
+/** Every item of a paged operation: `page` fetches the page a token names, `items` picks its list. */
+export async function allPages<P extends { NextToken?: string }, T>(page: (token: string | undefined) => Promise<P>, items: (p: P) => T[] | undefined): Promise<T[]> {
+  const out: T[] = [];
   let token: string | undefined;
   do {
-    const page = await ssm.send(new DescribeInstancePatchesCommand({ InstanceId: instanceId, Filters: filters, NextToken: token, MaxResults: 100 }));
-    out.push(...(page.Patches ?? []));
-    token = page.NextToken;
+    const p = await page(token);
+    out.push(...(items(p) ?? []));
+    token = p.NextToken;
   } while (token);
   return out;
 }
+
+/** Every patch of a node's last operation. */
+export const instancePatches = (ssm: SSMClient, instanceId: string, filters?: { Key: string; Values: string[] }[]): Promise<PatchComplianceData[]> =>
+  allPages((NextToken) => ssm.send(new DescribeInstancePatchesCommand({ InstanceId: instanceId, Filters: filters, NextToken, MaxResults: 100 })), (p) => p.Patches);
 
 /** PUT /_emulator/patching/files: what a node downloads for an override URL. */
 export async function putFile(t: TestEmulator, url: string, content: string): Promise<void> {

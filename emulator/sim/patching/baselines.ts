@@ -114,6 +114,29 @@ export function baselineView(b: StoredBaseline) {
   };
 }
 
+/** The members that say what a baseline approves, as CreatePatchBaseline or a BaselineOverride gives them. */
+export interface BaselineInput extends BaselineContent {
+  ApprovedPatchesComplianceLevel?: StoredBaseline['ApprovedPatchesComplianceLevel'];
+  ApprovedPatchesEnableNonSecurity?: boolean;
+  RejectedPatchesAction?: StoredBaseline['RejectedPatchesAction'];
+  AvailableSecurityUpdatesComplianceStatus?: StoredBaseline['AvailableSecurityUpdatesComplianceStatus'];
+}
+
+/** Those members as stored, with AWS's defaults for what is not given (copies). */
+export function baselineContent(o: BaselineInput) {
+  return {
+    GlobalFilters: structuredClone(o.GlobalFilters ?? { PatchFilters: [] }),
+    ApprovalRules: structuredClone(o.ApprovalRules ?? { PatchRules: [] }),
+    ApprovedPatches: [...(o.ApprovedPatches ?? [])],
+    ApprovedPatchesComplianceLevel: o.ApprovedPatchesComplianceLevel ?? 'UNSPECIFIED',
+    ApprovedPatchesEnableNonSecurity: o.ApprovedPatchesEnableNonSecurity ?? false,
+    RejectedPatches: [...(o.RejectedPatches ?? [])],
+    RejectedPatchesAction: o.RejectedPatchesAction ?? 'ALLOW_AS_DEPENDENCY',
+    Sources: structuredClone(o.Sources ?? []),
+    ...(o.AvailableSecurityUpdatesComplianceStatus !== undefined && { AvailableSecurityUpdatesComplianceStatus: o.AvailableSecurityUpdatesComplianceStatus }),
+  } satisfies Partial<StoredBaseline>;
+}
+
 // ──────────────────────────────────────────── checks ────────────────────────────────────────────
 
 /** Values a closed key accepts for an OS, or undefined when the key takes any value. */

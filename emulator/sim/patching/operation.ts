@@ -31,7 +31,7 @@ import { setAgentRunning } from '../fleet/nodes.js';
 import { tagValue, type FleetInstance } from '../fleet/instance.js';
 import YAML from 'yaml';
 import { evaluate, isApproved, type Evaluation } from './approval.js';
-import { allBaselines, checkBaselineContent, defaultBaseline, groupBaseline, lookupBaseline } from './baselines.js';
+import { allBaselines, baselineContent, checkBaselineContent, defaultBaseline, groupBaseline, lookupBaseline } from './baselines.js';
 import { catalogForNode, productOf, existsAt, type Catalog, type CatalogPatch } from './catalog.js';
 import { compilePatchList } from './matching.js';
 import * as m from './messages.js';
@@ -92,17 +92,10 @@ export function baselineFromOverride(ctx: Ctx, os: OperatingSystem, o: BaselineO
   } catch (e) {
     return (e as Error).message;
   }
+  const { AvailableSecurityUpdatesComplianceStatus: _status, ...rest } = fallback;
   return {
-    ...fallback,
-    GlobalFilters: structuredClone(o.GlobalFilters ?? { PatchFilters: [] }),
-    ApprovalRules: structuredClone(o.ApprovalRules ?? { PatchRules: [] }),
-    ApprovedPatches: [...(o.ApprovedPatches ?? [])],
-    ApprovedPatchesComplianceLevel: o.ApprovedPatchesComplianceLevel ?? 'UNSPECIFIED',
-    ApprovedPatchesEnableNonSecurity: o.ApprovedPatchesEnableNonSecurity ?? false,
-    RejectedPatches: [...(o.RejectedPatches ?? [])],
-    RejectedPatchesAction: o.RejectedPatchesAction ?? 'ALLOW_AS_DEPENDENCY',
-    Sources: structuredClone(o.Sources ?? []),
-    ...(o.AvailableSecurityUpdatesComplianceStatus && { AvailableSecurityUpdatesComplianceStatus: o.AvailableSecurityUpdatesComplianceStatus }),
+    ...rest,
+    ...baselineContent(o),
     owner: 'Self',
     Revision: -1,
   };
