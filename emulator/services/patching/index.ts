@@ -11,7 +11,7 @@ import { commandPlugins } from '../../sim/commands/plugins.js';
 import { onFleetChange } from '../../sim/fleet/index.js';
 import { rebootTasks } from '../../sim/patching/operation.js';
 import { clearEvaluations } from '../../sim/patching/approval.js';
-import { loadedCatalogs } from '../../sim/patching/catalog.js';
+import { catalogsWhere, loadedCatalogs } from '../../sim/patching/catalog.js';
 import { LEGACY_PATCH_DOCUMENT, PATCH_DOCUMENTS, patchBaselineSimulator } from '../../sim/patching/simulator.js';
 import { patchingOf } from '../../sim/patching/state.js';
 import { taggableResources } from '../../sim/tags/registry.js';
@@ -38,6 +38,8 @@ import deregisterPatchBaselineForPatchGroup from './deregisterPatchBaselineForPa
 import updatePatchBaseline from './updatePatchBaseline.js';
 
 function init(emu: Runtime): void {
+  // A user's catalogs are read now, so a bad file stops the start with its name and reason.
+  if (emu.patchCatalogs) catalogsWhere(emu, () => false);
   onFleetChange(emu, (ctx, change) => {
     if (change.type === 'removed') delete patchingOf(ctx).nodes[change.instanceId];
   });
