@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { ClockMode } from './time/clock.js';
 import { LOG_LEVELS, type LogLevel } from './core/log.js';
+import { parseAccessKeys } from './protocol/sigv4.js';
 
 export interface Config {
   port: number;
@@ -24,6 +25,8 @@ export interface Config {
   allowHosts: string[];
   /** Origins whose pages may call the SSM API ('*' for any). */
   corsOrigins: string[];
+  /** Verify SigV4 signatures against these keys (access key id -> secret); undefined: accept any. */
+  accessKeys?: Map<string, string>;
   help: boolean;
 }
 
@@ -44,6 +47,8 @@ export const USAGE = `Usage: ssm-emulator [options]
                        comma-separated). On a loopback address only localhost names are answered
   --cors-origins LIST  origins whose web pages may call the SSM API, comma-separated, or * (env
                        SSM_EMULATOR_CORS_ORIGINS; default none)
+  --verify-signatures  check SigV4 signatures against --access-keys (off by default: any signature is accepted)
+  --access-keys LIST   ACCESS_KEY_ID:SECRET pairs, comma-separated (env SSM_EMULATOR_ACCESS_KEYS)
   --log-level LEVEL    debug | info | warn | error | silent (env SSM_EMULATOR_LOG_LEVEL, default info)
   --help               print this help
 `;
@@ -67,6 +72,8 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
         recover: { type: 'boolean' },
         'allow-host': { type: 'string', multiple: true },
         'cors-origins': { type: 'string' },
+        'verify-signatures': { type: 'boolean' },
+        'access-keys': { type: 'string' },
         'clock-mode': { type: 'string' },
         'clock-rate': { type: 'string' },
         'clock-start': { type: 'string' },
@@ -100,6 +107,16 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   const logLevel = (pick(parsed['log-level'], 'SSM_EMULATOR_LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
 
+  let accessKeys: Map<string, string> | undefined;
+  if (parsed['verify-signatures']) {
+    try {
+      accessKeys = parseAccessKeys(pick(parsed['access-keys'], 'SSM_EMULATOR_ACCESS_KEYS') ?? '');
+    } catch (err) {
+      throw new ConfigError(`--access-keys: ${(err as Error).message}`);
+    }
+    if (!accessKeys.size) throw new ConfigError('--verify-signatures needs --access-keys ACCESS_KEY_ID:SECRET[,...] (or SSM_EMULATOR_ACCESS_KEYS)');
+  }
+
   const fleet = parsed['no-fleet'] ? null : pick(parsed.fleet, 'SSM_EMULATOR_FLEET');
 
   return {
@@ -115,6 +132,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     recover: parsed.recover ?? false,
     allowHosts: list(parsed['allow-host']?.join(',') ?? env.SSM_EMULATOR_ALLOW_HOSTS),
     corsOrigins: list(pick(parsed['cors-origins'], 'SSM_EMULATOR_CORS_ORIGINS')),
+    ...(accessKeys && { accessKeys }),
     help: parsed.help ?? false,
   };
 }
