@@ -73,6 +73,23 @@ describe('control API', () => {
     expect(bad.body.error).toBe('InvalidDuration');
   });
 
+  it('a clock change beyond what the clock can hold answers 400 naming the range, and the clock stays where it was', async () => {
+    for (const [path, body] of [
+      ['/_emulator/clock/advance', { seconds: 1e308 }],
+      ['/_emulator/clock/advance', { duration: '99999999999999h' }],
+      ['/_emulator/clock', { now: '+275760-09-13T00:00:00Z' }],
+    ] as const) {
+      const res = await t.http.post(path).send(body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body).toEqual({ error: 'InvalidClock', message: expect.stringContaining('between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z') });
+    }
+    const health = await t.http.get('/_emulator/health');
+    expect(health.status).toBe(200);
+    expect(health.body.clock.now).toBe('2025-01-01T00:00:00.000Z');
+    await t.advance(1);
+    expect((await t.http.get('/_emulator/clock')).body.now).toBe('2025-01-01T00:00:01.000Z');
+  });
+
   it('POST /_emulator/clock sets now (firing what falls due), mode and rate', async () => {
     schedule(30, 'due');
     const res = await t.http.post('/_emulator/clock').send({ now: '2025-01-01T00:05:00Z' });
@@ -291,5 +308,19 @@ describe('control API: routes and their OpenAPI document', () => {
     const res = await t.http.get('/_emulator/openapi/control.json');
     expect(res.body).toEqual(doc);
     expect(res.body.openapi).toBe('3.1.0');
+  });
+});
+
+describe('GET /_emulator/state streams', () => {
+  it('the streamed snapshot is exactly the snapshot as JSON, regions included', async () => {
+    t.emu.store.scope('000000000000', 'us-east-1');
+    t.emu.store.scope('111111111111', 'eu-west-1').data.note = JSON.parse('{"__proto__": "kept", "text": "ü"}');
+    const res = await t.http.get('/_emulator/state');
+    expect(res.status).toBe(200);
+    // The clock's wall anchor is read when the snapshot is taken; everything else is the same text.
+    const withoutWall = (text: string) => text.replace(/"anchorWall":\d+/, '"anchorWall":0');
+    expect(withoutWall(res.text)).toBe(withoutWall(JSON.stringify(t.emu.snapshot())));
+    expect(res.text).toContain('"note":{"__proto__":"kept","text":"ü"}');
+    expect(res.body.store.regions['111111111111/eu-west-1'].note.text).toBe('ü');
   });
 });
