@@ -93,12 +93,13 @@ async function fleetRound(measureHeap: boolean): Promise<Round> {
     const t2 = performance.now();
     const heapAfter = measureHeap ? heapUsed(gc) : 0;
     const slice = patchingSlice.of(scope);
+    const lastEnd = Math.max(...Object.values(slice.nodes).map((r) => r.State?.OperationEndTime ?? 0)) * 1000;
     const statePerNode = JSON.stringify(slice.nodes).length / (NODES + 5);
     return {
       scanMs: t1 - t0,
       installMs: t2 - t1,
       tasks: scanTasks + installTasks,
-      virtualMinutes: Math.round((emu.clock.now() - virtualBefore) / 60_000),
+      virtualMinutes: Math.round((lastEnd - virtualBefore) / 60_000),
       ...(measureHeap && gc && { heapPerNode: (heapAfter - heapBefore) / NODES }),
       statePerNode,
       missingBefore,
@@ -145,7 +146,7 @@ export async function run(opts: { quick?: boolean } = {}): Promise<PatchingRow[]
       name: `AWS-RunPatchBaseline Scan then Install on ${NODES.toLocaleString('en')} nodes by tag, each to completion`,
       value: best((r) => r.scanMs + r.installMs),
       unit: 'ms',
-      note: `target < 3000 ms; best of ${n}; ${r0.tasks.toLocaleString('en')} scheduler tasks; ${r0.missingBefore.toFixed(1)} missing patches per node installed, with a reboot, in ${r0.virtualMinutes} virtual minutes`,
+      note: `target < 3000 ms; best of ${n}; ${r0.tasks.toLocaleString('en')} scheduler tasks; ${r0.missingBefore.toFixed(1)} missing patches per node installed, with a reboot; the install ends ${r0.virtualMinutes} virtual minutes after the scan`,
     },
     { name: 'of which the Scan (SendCommand + advance)', value: best((r) => r.scanMs), unit: 'ms' },
     { name: 'of which the Install (SendCommand + advance, reboots included)', value: best((r) => r.installMs), unit: 'ms' },
