@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     logger: log,
     // undefined = the default fleet, null = --no-fleet, a string = --fleet FILE
     fleet: config.fleet === undefined ? DEFAULT_FLEET_FILE : config.fleet,
+    patchCatalogs: config.patchCatalogs,
   });
   let persistence: Persistence | undefined;
   if (config.dataDir) {
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     const { restored, replayed, dropped } = await persistence.open();
     log.log('info', restored ? 'state restored' : 'new data directory', { dataDir: config.dataDir, replayed, ...(dropped && { dropped }) });
   }
-  const server = createServer(emu, { bindHost: config.host, allowHosts: config.allowHosts, corsOrigins: config.corsOrigins });
+  const server = createServer(emu, { bindHost: config.host, allowHosts: config.allowHosts, corsOrigins: config.corsOrigins, accessKeys: config.accessKeys });
   const address = await listen(server, config.port, config.host);
   const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
   log.log('info', 'SSM emulator listening', { endpoint: url, clock: emu.clock.describe() });

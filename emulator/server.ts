@@ -22,11 +22,11 @@ import { accessPolicy, corsAllowed, corsHeaders, hostAllowed, ownOrigin, rawHead
 import { sendHealth } from './control/health.js';
 
 export function createServer(emu: Emulator, access: AccessOptions = {}): http.Server {
-  const rpc = createRpcHandler(emu);
+  const rpc = createRpcHandler(emu, { targetPrefix: 'AmazonSSM.', accessKeys: access.accessKeys });
   const policy = accessPolicy(access);
   let app: Express | undefined;
   let loading: Promise<Express> | undefined;
-  const loadApp = () => (loading ??= import('./app.js').then((m) => (app = m.createApp(emu))));
+  const loadApp = () => (loading ??= import('./app.js').then((m) => (app = m.createApp(emu, { accessKeys: access.accessKeys }))));
   const server = http.createServer((req, res) => {
     if (req.method === 'POST') {
       const headers = rpcHeaders(req.rawHeaders);

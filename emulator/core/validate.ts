@@ -21,8 +21,10 @@ const MAX_REPORTED = 10;
  * reports every declared parameter type (Boolean, Integer, StringMap, MapList too).
  * InventoryAttributeDataType: the model says string/number, but GetInventorySchema answers STRING
  * and NUMBER (the user guide's and the AWS CLI's recorded outputs).
+ * PatchComplianceDataState: the model lists INSTALLED, MISSING, ...; DescribeInstancePatches answers
+ * Installed, InstalledOther, Missing, ... (the AWS CLI's examples and the State filter's sample values).
  */
-export const OPEN_ENUMS: ReadonlySet<string> = new Set(['DocumentParameterType', 'InventoryAttributeDataType']);
+export const OPEN_ENUMS: ReadonlySet<string> = new Set(['DocumentParameterType', 'InventoryAttributeDataType', 'PatchComplianceDataState']);
 
 /**
  * Structures whose "required" members AWS leaves out in some answers, so the response check must

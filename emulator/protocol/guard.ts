@@ -23,6 +23,8 @@ export interface AccessOptions {
   allowHosts?: readonly string[];
   /** Origins whose pages may call the SSM API (CORS); '*' for any. */
   corsOrigins?: readonly string[];
+  /** With --verify-signatures: access key id -> secret; requests must be signed with one of them. */
+  accessKeys?: ReadonlyMap<string, string>;
 }
 
 export interface AccessPolicy {

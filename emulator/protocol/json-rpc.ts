@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Emulator } from '../emulator.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/defaults.js';
-import { callerOfAuthorization } from './sigv4.js';
+import { callerOfAuthorization, verifySignature, type AccessKeys } from './sigv4.js';
 import { sendError, sendJson, toServiceError } from './respond.js';
 import { endpointOf } from './endpoint.js';
 import { SerializationException, UnknownOperationException } from '../core/errors.js';
@@ -70,6 +70,8 @@ export function rpcHeaders(raw: string[]): RpcHeaders {
 export interface RpcOptions {
   targetPrefix: string;
   defaults?: { account: string; region: string };
+  /** Verify SigV4 signatures against these keys (--verify-signatures); unset: accept any. */
+  accessKeys?: AccessKeys;
 }
 
 export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefix: 'AmazonSSM.' }) {
@@ -85,6 +87,7 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefi
     const operation = target.startsWith(prefix) ? target.slice(prefix.length) : '';
     let status = 200;
     try {
+      if (opts.accessKeys) verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers }, body, opts.accessKeys);
       const def = svc.operations[operation];
       if (!def || !Object.hasOwn(svc.operations, operation)) {
         throw new UnknownOperationException(`Operation ${target || '(none)'} is not an operation of ${prefix.slice(0, -1)}.`);

@@ -11,7 +11,8 @@ import { documentsArea } from './documents/index.js';
 import { fleetArea } from './fleet/index.js';
 import { resourceGroupsArea } from './resource-groups/index.js';
 import { commandsArea } from './commands/index.js';
+import { patchingArea } from './patching/index.js';
 import { inventoryArea } from './inventory/index.js';
 import { complianceArea } from './compliance/index.js';
 
-export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea, inventoryArea, complianceArea];
+export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea, patchingArea, inventoryArea, complianceArea];

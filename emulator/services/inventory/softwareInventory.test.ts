@@ -52,17 +52,18 @@ describe('aws:softwareInventory', () => {
   });
 
   it('collects Windows services, updates, roles, billing and registry on Windows', async () => {
-    await addNode(t.http, {
-      InstanceId: iid(3),
-      Platform: 'windows-2022',
-      Patches: [{ Title: '2024-06 Cumulative Update', KBId: 'KB5039227', Classification: 'Security Updates', State: 'Installed', InstalledTime: 1718000000 }],
-    });
+    // The image brings what was released before its date; KB5040576 (2024-11-12) was added (Patch Manager dates it at the image date).
+    await addNode(t.http, { InstanceId: iid(3), Platform: 'windows-2022', Patches: { ImageDate: '2024-10-01T00:00:00Z', Installed: ['KB5040576'] } });
     const run = gatherAsAssociation(t.emu, [iid(3)], { windowsRegistry: ['[{"Path":"HKEY_LOCAL_MACHINE\\\\SOFTWARE\\\\Amazon","Recursive":true}]'] });
     await t.advance(60);
     expect(gatherRun(t.emu, run, 0).Status).toBe('Success');
     expect(await types(iid(3))).toEqual(['AWS:Application', 'AWS:AWSComponent', 'AWS:Network', 'AWS:InstanceDetailedInformation', 'AWS:Service', 'AWS:WindowsUpdate', 'AWS:WindowsRole', 'AWS:BillingInfo', 'AWS:WindowsRegistry']);
     expect((await entries(iid(3), 'AWS:Service')).find((s) => s.Name === 'wuauserv')).toMatchObject({ DisplayName: 'Windows Update', Status: 'Stopped', StartType: 'Manual' });
-    expect(await entries(iid(3), 'AWS:WindowsUpdate')).toEqual([{ HotFixId: 'KB5039227', Description: 'Security Updates', InstalledTime: '2024-06-10T06:13:20Z', InstalledBy: 'NT AUTHORITY\\SYSTEM' }]);
+    const updates = await entries(iid(3), 'AWS:WindowsUpdate');
+    expect(updates[0]).toEqual({ HotFixId: 'KB5040576', Description: 'Security Update', InstalledTime: '2024-10-01T00:00:00Z', InstalledBy: 'NT AUTHORITY\\SYSTEM' });
+    expect(updates.length).toBeGreaterThan(1);
+    expect(updates.every((u) => u.HotFixId!.startsWith('KB') && u.InstalledTime! <= '2024-11-12T17:00:00Z')).toBe(true);
+    expect(updates.map((u) => u.HotFixId)).not.toContain('KB5041147'); // 2024-12: neither in the image nor added
     expect(await entries(iid(3), 'AWS:BillingInfo')).toEqual([{ BillingProductId: 'bp-6ba54002' }]);
     expect((await entries(iid(3), 'AWS:WindowsRegistry')).map((v) => v.ValueName)).toEqual(['AMIName', 'AMIVersion', 'Version']);
   });

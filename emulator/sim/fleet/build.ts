@@ -18,7 +18,7 @@ import {
   type Ec2State,
   type FleetInstance,
   type InstalledApplication,
-  type InstalledPatch,
+  type NodePatches,
   type InstalledService,
   type NetworkInterface,
 } from './instance.js';
@@ -65,7 +65,8 @@ export interface InstanceSpec {
   Applications?: InstalledApplication[];
   Services?: InstalledService[];
   Network?: NetworkInterface[];
-  Patches?: InstalledPatch[];
+  /** {Installed, Failing, ImageDate}; a list of {KBId, State} (the earlier form) is still read. */
+  Patches?: NodePatches | { KBId: string; State?: string }[];
   Behaviors?: CommandBehavior[];
 }
 
@@ -227,17 +228,36 @@ function parseNetwork(v: unknown): NetworkInterface[] | undefined {
   });
 }
 
-function parsePatches(v: unknown): InstalledPatch[] | undefined {
-  return list({ Patches: v }, 'Patches', (p, where) => {
-    needString(p, 'Title', where);
-    needString(p, 'KBId', where);
-    const state = needString(p, 'State', where, true) ?? 'Installed';
-    if (!PATCH_STATES.includes(state)) fail(`${where}.State must be one of ${PATCH_STATES.join(', ')}.`);
-    const out = { ...(p as object), State: state } as InstalledPatch;
-    const t = seconds(p.InstalledTime, `${where}.InstalledTime`);
-    if (t !== undefined) out.InstalledTime = t;
+/** How old a node's image is by default: it has every patch released before then (docs/fleet.md). */
+export const DEFAULT_IMAGE_AGE_SECONDS = 90 * 86_400;
+
+/**
+ * Patches: {Installed: [...], Failing: [...], ImageDate}. The earlier list form, [{Title, KBId, State,
+ * InstalledTime}], is read as Installed (State Failed: Failing; Missing: left out).
+ */
+function parsePatches(v: unknown): NodePatches | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (Array.isArray(v)) {
+    const out: NodePatches = { Installed: [], Failing: [] };
+    list({ Patches: v }, 'Patches', (p, where) => {
+      const kb = needString(p, 'KBId', where)!;
+      const state = needString(p, 'State', where, true) ?? 'Installed';
+      if (!PATCH_STATES.includes(state)) fail(`${where}.State must be one of ${PATCH_STATES.join(', ')}.`);
+      if (state === 'Failed') out.Failing.push(kb);
+      else if (state !== 'Missing') out.Installed.push(kb);
+    });
     return out;
-  });
+  }
+  if (typeof v !== 'object') return fail('Patches must be {Installed: [...], Failing: [...], ImageDate}.');
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!['Installed', 'Failing', 'ImageDate'].includes(k)) fail(`Patches: unknown field ${k} (expected Installed, Failing, ImageDate).`);
+  const out: NodePatches = {
+    Installed: stringList(o, 'Installed', 'Patches') ?? [],
+    Failing: stringList(o, 'Failing', 'Patches') ?? [],
+  };
+  const image = seconds(o.ImageDate, 'Patches.ImageDate');
+  if (image !== undefined) out.ImageDate = image;
+  return out;
 }
 
 function checkKnownFields(spec: Record<string, unknown>, extra: readonly string[]): void {
@@ -317,10 +337,11 @@ export function buildInstance(ctx: Ctx, raw: unknown, extraFields: readonly stri
     Applications: parseApplications(spec.Applications) ?? structuredClone(preset.Applications),
     Services: parseServices(spec.Services) ?? structuredClone(preset.Services),
     Network: [],
-    Patches: parsePatches(spec.Patches) ?? [],
+    Patches: { Installed: [], Failing: [], ...parsePatches(spec.Patches) },
     Behaviors: parseBehaviors(spec.Behaviors) ?? [],
     CreatedAt: now,
   };
+  inst.Patches.ImageDate ??= now - DEFAULT_IMAGE_AGE_SECONDS;
   inst.ComputerName = str(spec, 'ComputerName', { min: 1, max: 255 }) ?? defaultComputerName(ctx, type, pt, ip);
   inst.Network = parseNetwork(spec.Network) ?? [
     {
@@ -408,7 +429,9 @@ export function patchInstance(ctx: Ctx, inst: FleetInstance, raw: unknown): { ag
   set('Applications', parseApplications(patch.Applications));
   set('Services', parseServices(patch.Services));
   set('Network', parseNetwork(patch.Network));
-  set('Patches', parsePatches(patch.Patches));
+  const patches = parsePatches(patch.Patches);
+  // A PATCH of Patches replaces the lists; the image date stays unless given.
+  if (patches) set('Patches', { ...patches, ImageDate: patches.ImageDate ?? inst.Patches.ImageDate });
   set('Behaviors', parseBehaviors(patch.Behaviors));
   if (patch.LastPingDateTime !== undefined) fail('LastPingDateTime follows the clock; use PingStatus or AgentRunning to change the agent.');
 

@@ -76,15 +76,20 @@ export interface NetworkInterface {
   SubnetMask?: string[];
 }
 
-/** A patch already on the node (the patching engine compares baselines against these). */
-export interface InstalledPatch {
-  Title: string;
-  KBId: string;
-  Classification?: string;
-  Severity?: string;
-  State: 'Installed' | 'InstalledOther' | 'InstalledPendingReboot' | 'InstalledRejected' | 'Missing' | 'Failed';
-  /** Epoch seconds. */
-  InstalledTime?: number;
+/**
+ * The node's patches, as its fixture describes them (Patch Manager compares baselines against these and
+ * records what it installs later in its own state). Entries use the OS's patch-list formats ("Package
+ * name formats for approved and rejected patch lists"): KB numbers on Windows, package names such as
+ * openssl-libs, openssl-libs.x86_64 or openssl-libs-3.0.8-1.amzn2023.0.18.x86_64 (one "*" allowed),
+ * advisory or CVE ids on Linux.
+ */
+export interface NodePatches {
+  /** Patches on the node besides those its image brought. */
+  Installed: string[];
+  /** Patches whose installation fails on this node (an Install reports them Failed). */
+  Failing: string[];
+  /** Epoch seconds: every patch released before it is on the node (default: 90 days before the node was created). */
+  ImageDate?: number;
 }
 
 /** EC2 instance states (DescribeInstanceProperties InstanceState). Hybrid nodes have none. */
@@ -145,7 +150,7 @@ export interface FleetInstance {
   Applications: InstalledApplication[];
   Services: InstalledService[];
   Network: NetworkInterface[];
-  Patches: InstalledPatch[];
+  Patches: NodePatches;
   Behaviors: CommandBehavior[];
 
   /** Epoch seconds when the node joined the emulator. */

@@ -24,7 +24,8 @@
  * maintained by the service (instance-info.ts).
  *
  * What the facts give: applications and services (the fleet's Applications / Services, which
- * scripts change), network interfaces, installed patches (Windows updates), the instance type (CPU
+ * scripts change), network interfaces, installed Windows updates (Patch Manager's view of the node:
+ * its catalog, image date and installs), the instance type (CPU
  * figures), the kernel, and the files the simulated shell knows plus the binaries of installed
  * packages (AWS:File). Windows roles, registry values and billing product codes are canned per
  * platform. Custom inventory files: simulated nodes keep no files between runs, so there are none
@@ -38,6 +39,10 @@ import { COMMAND_HOST } from '../commands/runner.js';
 import type { PluginRun, PluginSimulator } from '../commands/plugins.js';
 import type { FleetInstance, InstalledApplication } from '../fleet/instance.js';
 import { hash32, resolveFacts, type Facts } from '../shell/facts.js';
+import { catalogForNode } from '../patching/catalog.js';
+import { installedPatches, nodeFacts } from '../patching/scan.js';
+import { nodeRecord as patchRecord } from '../patching/state.js';
+import type { Ctx } from '../../core/context.js';
 import { captureTime } from './instance-info.js';
 import { putInventory } from './put.js';
 import type { Entry } from './state.js';
@@ -155,13 +160,22 @@ function services(node: FleetInstance): Entry[] {
   }));
 }
 
-function windowsUpdates(node: FleetInstance): Entry[] {
-  return node.Patches.filter((p) => p.State === 'Installed' || p.State === 'InstalledOther' || p.State === 'InstalledPendingReboot').map((p) => ({
-    HotFixId: p.KBId,
-    Description: p.Classification ?? 'Update',
-    InstalledTime: p.InstalledTime !== undefined ? captureTime(p.InstalledTime) : '',
-    InstalledBy: 'NT AUTHORITY\\SYSTEM',
-  }));
+/** How Windows names an update's classification in its hotfix list (Win32_QuickFixEngineering Description). */
+const HOTFIX_DESCRIPTION: Record<string, string> = { SecurityUpdates: 'Security Update', CriticalUpdates: 'Hotfix', UpdateRollups: 'Update', Updates: 'Update' };
+
+/** The node's installed updates, from Patch Manager's view of it (catalog, image date, installs). */
+function windowsUpdates(ctx: Ctx, node: FleetInstance, nowSeconds: number): Entry[] {
+  const catalog = catalogForNode(ctx.emu, node);
+  if (!catalog || catalog.family !== 'windows') return [];
+  const facts = nodeFacts(catalog, node, patchRecord(ctx, node.InstanceId));
+  return installedPatches(catalog, facts, nowSeconds)
+    .sort((a, b) => b.installedTime - a.installedTime)
+    .map(({ patch, installedTime }) => ({
+      HotFixId: patch.kbId,
+      Description: HOTFIX_DESCRIPTION[patch.classification] ?? 'Update',
+      InstalledTime: captureTime(installedTime),
+      InstalledBy: 'NT AUTHORITY\\SYSTEM',
+    }));
 }
 
 /** Features a Windows Server AMI has installed (simulation data). */
@@ -421,7 +435,7 @@ export function gatherInventory(run: PluginRun, inputs: Record<string, string>, 
   if (enabled(inputs, 'billingInfo')) add('AWS:BillingInfo', '1.0', billingInfo(node));
   if (p.files) add('AWS:File', '1.0', files(node, facts, p.files, now), true);
   if (windows) {
-    if (enabled(inputs, 'windowsUpdates')) add('AWS:WindowsUpdate', '1.0', windowsUpdates(node), true);
+    if (enabled(inputs, 'windowsUpdates')) add('AWS:WindowsUpdate', '1.0', windowsUpdates(run.ctx, node, now), true);
     if (enabled(inputs, 'services')) add('AWS:Service', '1.0', services(node), true);
     if (enabled(inputs, 'windowsRoles')) add('AWS:WindowsRole', '1.0', windowsRoles(), true);
     if (p.registry) add('AWS:WindowsRegistry', '1.0', registry(node, facts, p.registry), true);
