@@ -1,0 +1,36 @@
+import { defineOperation } from '../../core/operation.js';
+import { idempotent } from '../../core/idempotency.js';
+import { IdempotentParameterMismatch } from '../../generated/ssm/errors.js';
+import {
+  checkTargetQuota,
+  checkWindowTargets,
+  emitTargetRegistration,
+  messages,
+  windowOrThrow,
+  type TargetRecord,
+} from '../../sim/maintenance-windows/index.js';
+
+/**
+ * RegisterTargetWithMaintenanceWindow: INSTANCE targets (ids, tags) or a RESOURCE_GROUP target, kept
+ * as given and resolved each time a task starts (instance ids need not be managed nodes yet).
+ */
+export default defineOperation('RegisterTargetWithMaintenanceWindow', (input, ctx) =>
+  idempotent(ctx, input.ClientToken, input, () => new IdempotentParameterMismatch(messages.idempotentMismatch()), () => {
+    const w = windowOrThrow(ctx, input.WindowId);
+    checkWindowTargets(input.ResourceType, input.Targets);
+    checkTargetQuota(w);
+    const t: TargetRecord = {
+      Seq: ++w.ChildSeq,
+      WindowId: w.WindowId,
+      WindowTargetId: ctx.emu.ids.uuid(),
+      ResourceType: input.ResourceType,
+      Targets: structuredClone(input.Targets),
+      ...(input.OwnerInformation !== undefined && { OwnerInformation: input.OwnerInformation }),
+      ...(input.Name !== undefined && { Name: input.Name }),
+      ...(input.Description !== undefined && { Description: input.Description }),
+    };
+    w.Targets[t.WindowTargetId] = t;
+    emitTargetRegistration(ctx, w.WindowId, t.WindowTargetId, 'REGISTERED');
+    return { WindowTargetId: t.WindowTargetId };
+  }),
+);
