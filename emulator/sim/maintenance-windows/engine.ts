@@ -44,7 +44,7 @@ import { ValidationException } from '../../generated/ssm/errors.js';
 import type { AutomationExecutionStatus, MaintenanceWindowExecutionStatus, StartAutomationExecutionRequest } from '../../generated/ssm/types.js';
 import { automationStarter, automationUnavailable, type AutomationOrigin } from '../automation/starter.js';
 import { createCommand, getCommand, requestCancel, type CommandRecord } from '../commands/index.js';
-import { resolveDocument, resolveParameters } from '../documents/index.js';
+import { resolveDocument, resolveParameters, type ResolvedDocument } from '../documents/index.js';
 import { getInstance, instanceArn, instanceResourceType, isVisible, resolveTargets } from '../fleet/index.js';
 import { emitExecution, emitInvocation, emitTaskExecution } from './events.js';
 import * as messages from './messages.js';
@@ -221,7 +221,7 @@ function startTask(ctx: Ctx, w: WindowRecord, exec: ExecutionRecord, task: TaskR
   try {
     te.Engine.queue = invocationTargets(ctx, w, task);
     // A document that cannot run fails the task once, before any invocation.
-    if (task.Type === 'RUN_COMMAND') runCommandDocument(ctx, task);
+    if (task.Type === 'RUN_COMMAND') runCommandDocument(ctx, te);
   } catch (err) {
     if (!(err instanceof ServiceError)) throw err;
     endTask(ctx, w, exec, te, 'FAILED', err.message);
@@ -361,14 +361,22 @@ function pseudoValues(ctx: Ctx, w: WindowRecord, exec: ExecutionRecord, te: Task
   };
 }
 
-/** A task's Run Command document (InvalidDocument and friends fail the task). */
-function runCommandDocument(ctx: Ctx, task: TaskRecord) {
-  const rc = task.TaskInvocationParameters?.RunCommand;
-  return resolveDocument(
-    ctx,
-    { name: task.TaskArn, version: rc?.DocumentVersion, hash: rc?.DocumentHash, hashType: rc?.DocumentHashType },
-    { types: ['Command'] },
-  );
+/**
+ * The Run Command document a task execution runs, resolved when the task starts (InvalidDocument and
+ * friends fail the task) and kept for its invocations: derived from the record, so a cache that a
+ * restored snapshot rebuilds.
+ */
+const documents = new WeakMap<TaskExecutionRecord, ResolvedDocument>();
+
+function runCommandDocument(ctx: Ctx, te: TaskExecutionRecord): ResolvedDocument {
+  let doc = documents.get(te);
+  if (!doc) {
+    const task = te.Task;
+    const rc = task.TaskInvocationParameters?.RunCommand;
+    doc = resolveDocument(ctx, { name: task.TaskArn, version: rc?.DocumentVersion, hash: rc?.DocumentHash, hashType: rc?.DocumentHashType }, { types: ['Command'] });
+    documents.set(te, doc);
+  }
+  return doc;
 }
 
 /**
@@ -408,7 +416,7 @@ function startCommandInvocation(ctx: Ctx, te: TaskExecutionRecord, inv: Invocati
     serviceRoleArn: rc?.ServiceRoleArn,
     timeoutSeconds: rc?.TimeoutSeconds,
   });
-  const doc = runCommandDocument(ctx, task);
+  const doc = runCommandDocument(ctx, te);
   const parameters = resolveParameters(doc, supplied);
   const cmd = createCommand(ctx, {
     document: doc,

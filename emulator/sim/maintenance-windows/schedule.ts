@@ -77,10 +77,48 @@ export function runWindowOf(w: WindowRecord): RunWindow {
   return { anchor: w.ScheduleAnchor, ...(start !== undefined && { start }), ...(end !== undefined && { end }) };
 }
 
+/**
+ * Runs computed for a window: every run strictly after `from`, in order, `runs.length` of them, and
+ * whether the schedule has none after those (`complete`). A cache of a pure function of the record's
+ * schedule members: the engine asks for the next run after each opening and Describe* answers ask
+ * for the next ones, so most questions are answered from runs already computed.
+ */
+interface RunCache {
+  key: string;
+  from: number;
+  runs: number[];
+  complete: boolean;
+}
+const runCaches = new WeakMap<WindowRecord, RunCache>();
+/** Runs computed at least at a time, so a weekly window's year costs a few computations, not 52. */
+const BATCH = 16;
+
 /** The next `count` runs strictly after `after` (none for a disabled window). */
 export function upcomingRuns(w: WindowRecord, after: number, count: number): number[] {
-  if (!w.Enabled) return [];
-  return nextRuns(scheduleOf(w), after, count, runWindowOf(w));
+  if (!w.Enabled || count <= 0) return [];
+  const key = `${w.Schedule}\u0000${w.ScheduleTimezone ?? ''}\u0000${w.ScheduleOffset ?? ''}\u0000${w.StartDate ?? ''}\u0000${w.EndDate ?? ''}\u0000${w.ScheduleAnchor}`;
+  let c = runCaches.get(w);
+  if (c && c.key === key && c.from <= after) {
+    const i = firstAfter(c.runs, after);
+    if (c.runs.length - i >= count || c.complete) return c.runs.slice(i, i + count);
+  }
+  const want = Math.max(count, BATCH);
+  const runs = nextRuns(scheduleOf(w), after, want, runWindowOf(w));
+  c = { key, from: after, runs, complete: runs.length < want };
+  runCaches.set(w, c);
+  return runs.slice(0, count);
+}
+
+/** Index of the first run strictly after `t` in an ascending list. */
+function firstAfter(runs: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export const nextRunOf = (w: WindowRecord, after: number): number | undefined => upcomingRuns(w, after, 1)[0];
