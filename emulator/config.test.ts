@@ -13,6 +13,7 @@ describe('configuration: flags win over the environment, the environment over de
       logLevel: 'info',
       fleet: undefined,
       dataDir: undefined,
+      recover: false,
       help: false,
     });
   });

@@ -18,6 +18,8 @@ export interface Config {
   /** Fleet fixture file; undefined = the default fleet; null = none. */
   fleet?: string | null;
   dataDir?: string;
+  /** Start from a damaged journal with what is good up to the first bad record. */
+  recover: boolean;
   help: boolean;
 }
 
@@ -28,6 +30,8 @@ export const USAGE = `Usage: ssm-emulator [options]
   --fleet FILE         fleet fixture to load (env SSM_EMULATOR_FLEET, default fixtures/fleets/default.yaml)
   --no-fleet           start with no managed nodes
   --data-dir DIR       keep state in DIR across restarts (env SSM_EMULATOR_DATA_DIR; default in memory)
+  --recover            with --data-dir: start from a damaged journal, keeping what is good up to the
+                       first bad record (start-up refuses a damaged journal otherwise)
   --clock-mode MODE    real | scaled | frozen (env SSM_EMULATOR_CLOCK_MODE, default real)
   --clock-rate N       virtual seconds per wall second in scaled mode (env SSM_EMULATOR_CLOCK_RATE, default 60)
   --clock-start ISO    the virtual time to start at (env SSM_EMULATOR_CLOCK_START, default now)
@@ -49,6 +53,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
         fleet: { type: 'string' },
         'no-fleet': { type: 'boolean' },
         'data-dir': { type: 'string' },
+        recover: { type: 'boolean' },
         'clock-mode': { type: 'string' },
         'clock-rate': { type: 'string' },
         'clock-start': { type: 'string' },
@@ -94,6 +99,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     logLevel,
     fleet,
     dataDir: pick(parsed['data-dir'], 'SSM_EMULATOR_DATA_DIR'),
+    recover: parsed.recover ?? false,
     help: parsed.help ?? false,
   };
 }

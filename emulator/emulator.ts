@@ -13,7 +13,7 @@ import { Ids, randomSeed, seedFrom, type RngState } from './core/ids.js';
 import { Events } from './core/events.js';
 import { createValidator, type Validator } from './core/validate.js';
 import { createLogger, type Logger } from './core/log.js';
-import type { Ctx } from './core/context.js';
+import type { Ctx, Endpoint } from './core/context.js';
 import { NotImplementedException } from './core/errors.js';
 import { InternalServerError, ValidationException } from './generated/ssm/errors.js';
 import { BadRequestException } from './generated/resource-groups/errors.js';
@@ -132,7 +132,7 @@ export class Emulator implements Runtime {
   }
 
   /** A context for one account and region at an instant (defaults to the clock's now). */
-  context(account: string, region: string, now = this.clock.now(), extra?: { requestId?: string; operation?: string }): Ctx {
+  context(account: string, region: string, now = this.clock.now(), extra?: { requestId?: string; operation?: string; endpoint?: Endpoint }): Ctx {
     return { emu: this, account, region, scope: this._store.scope(account, region), now, ...extra };
   }
 
@@ -228,7 +228,7 @@ export class Emulator implements Runtime {
   }
 
   private run(service: ServiceId, handler: OperationHandler, input: Record<string, unknown>, caller: Caller, now: number): unknown {
-    const ctx = this.context(caller.account, caller.region, now, { requestId: caller.requestId, operation: handler.name });
+    const ctx = this.context(caller.account, caller.region, now, { requestId: caller.requestId, operation: handler.name, endpoint: caller.endpoint });
     const output = handler.handle(input, ctx) ?? {};
     const svc = this.services[service];
     const def = svc.operations[handler.name];

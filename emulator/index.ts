@@ -31,6 +31,8 @@ export interface StartOptions {
   clock?: { mode?: ClockMode; rate?: number; start?: string | number | Date };
   /** Keep state in this directory across restarts (see README, Persistence). */
   dataDir?: string;
+  /** With dataDir: start from a damaged journal with what is good up to the first bad record. */
+  recover?: boolean;
   /** Seed for generated ids (deterministic ids across runs). */
   seed?: string | number;
   /** Default 'warn'. */
@@ -89,7 +91,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   const emu = new Emulator(emuOptions as EmulatorOptions);
   let persistence: Persistence | undefined;
   if (options.dataDir) {
-    persistence = new Persistence(emu, options.dataDir);
+    persistence = new Persistence(emu, options.dataDir, { recover: options.recover, warn: (message) => emu.log.log('warn', message, { dataDir: options.dataDir }) });
     await persistence.open();
   }
   const server = createServer(emu);

@@ -5,11 +5,18 @@
  *
  * Express is also loaded lazily (it takes longer to import than the rest of the emulator), and
  * /_emulator/health is answered without it, so the emulator reports healthy as soon as it listens.
+ *
+ * WebSocket upgrades go to the areas' `upgrades` (core/http.ts), on the same port (a Session
+ * Manager data channel is reached at the host and port the client used); the `ws` package, loaded
+ * on the first one, does the handshake. An upgrade to any other path is answered 404 and closed.
  */
-import http from 'node:http';
+import http, { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Express } from 'express';
+import type { WebSocketServer } from 'ws';
 import type { Emulator } from './emulator.js';
+import { matchPath, pathTemplate } from './core/http.js';
 import { createRpcHandler, rpcHeaders } from './protocol/json-rpc.js';
 import { sendHealth } from './control/health.js';
 
@@ -33,6 +40,7 @@ export function createServer(emu: Emulator): http.Server {
       },
     );
   });
+  server.on('upgrade', createUpgradeHandler(emu));
   server.keepAliveTimeout = 65_000;
   // Start loading express right after listening, off the start-up path.
   server.once('listening', () =>
@@ -41,6 +49,48 @@ export function createServer(emu: Emulator): http.Server {
     }),
   );
   return server;
+}
+
+function createUpgradeHandler(emu: Emulator) {
+  const routes = emu.areas.flatMap((a) => (a.upgrades ?? []).map((route) => ({ route, template: pathTemplate(route.path) })));
+  let wss: Promise<WebSocketServer> | undefined;
+  const failed = (what: string, err: unknown) => emu.log.log('error', what, { error: String((err as Error)?.stack ?? err) });
+
+  return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    // A client that goes away mid-handshake must not take the process with it.
+    socket.on('error', () => socket.destroy());
+    const path = (req.url ?? '/').split('?')[0];
+    for (const { route, template } of routes) {
+      const params = matchPath(template, path);
+      if (!params) continue;
+      (wss ??= import('ws').then((m) => new m.WebSocketServer({ noServer: true }))).then(
+        (server) =>
+          server.handleUpgrade(req, socket, head, (ws) => {
+            try {
+              route.handle(ws, req, params, emu);
+            } catch (err) {
+              failed('WebSocket handler failed', err);
+              ws.close(1011, 'internal error');
+            }
+          }),
+        (err: unknown) => {
+          failed('failed to load ws', err);
+          refuseUpgrade(socket, 500, 'InternalError', 'The WebSocket server failed to start; see the emulator log.');
+        },
+      );
+      return;
+    }
+    refuseUpgrade(socket, 404, 'NotFound', `No WebSocket endpoint at ${path}.`);
+  };
+}
+
+/** Answers an upgrade request with a plain HTTP error and closes the connection. */
+function refuseUpgrade(socket: Duplex, status: number, error: string, message: string): void {
+  const body = JSON.stringify({ error, message });
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 export function listen(server: http.Server, port: number, host: string): Promise<AddressInfo> {

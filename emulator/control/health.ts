@@ -1,8 +1,14 @@
-/** GET /_emulator/health: served without express so that the emulator is healthy as soon as it listens. */
+/**
+ * GET /_emulator/health. Also answered by server.ts without express (sendHealth), so that the
+ * emulator is healthy as soon as it listens; the declared route gives it its place in the control
+ * API's document.
+ */
 import type { ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Emulator } from '../emulator.js';
 import { EMULATOR_VERSION } from '../core/defaults.js';
+import { component, defineControlRoute } from '../core/control.js';
+import { ClockSchema } from './clock.js';
 
 export function healthBody(emu: Emulator): Record<string, unknown> {
   const ssm = emu.services.ssm;
@@ -20,3 +26,23 @@ export function sendHealth(emu: Emulator, res: ServerResponse): void {
   res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'x-amzn-RequestId': randomUUID() });
   res.end(body);
 }
+
+const HealthSchema = component('Health', {
+  type: 'object',
+  properties: {
+    status: { type: 'string', enum: ['ok'] },
+    version: { type: 'string' },
+    uptimeSeconds: { type: 'number' },
+    clock: ClockSchema,
+    operations: { type: 'object', properties: { implemented: { type: 'integer' }, total: { type: 'integer' } } },
+  },
+});
+
+export const healthRoute = defineControlRoute<undefined, Record<string, never>, Emulator>({
+  method: 'GET',
+  path: '/health',
+  operationId: 'health',
+  summary: 'Ready: version, uptime, clock and how many SSM operations are implemented',
+  responses: { 200: { description: 'Healthy', schema: HealthSchema } },
+  handle: (_req, emu) => healthBody(emu),
+});

@@ -24,6 +24,9 @@ export const OPEN_ENUMS: ReadonlySet<string> = new Set(['DocumentParameterType']
 /**
  * AWS patterns are Java regular expressions matched against the whole value (Matcher.matches), so
  * they are anchored here. Java's inline (?i) flag becomes the JS "i" flag, and \p{..} classes need "u".
+ * Only for the patterns of AWS's own service model: fixed text the emulator ships, not user data, so
+ * they may run on RegExp. A pattern that comes from a request, a document or a fixture goes through
+ * core/regex.ts instead.
  */
 export function toJsRegExp(pattern: string): RegExp {
   let source = pattern;

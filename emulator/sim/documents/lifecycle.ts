@@ -11,7 +11,7 @@ import { toEpochSeconds, type Ctx } from '../../core/context.js';
 import type { AttachmentsSource, DocumentFormat, DocumentRequires, DocumentType } from '../../generated/ssm/types.js';
 import type { Task } from '../../time/scheduler.js';
 import { analyzeContent, parseBody, sha256, wireParameters, type AnalyzedContent } from './content.js';
-import { validateJsonSchema } from './jsonschema.js';
+import { UnusableSchemaError, validateJsonSchema } from './jsonschema.js';
 import { documents, type StoredAttachment, type StoredVersion } from './state.js';
 import { MAX_CONTENT_BYTES, SETTLE_DELAY_MS, SETTLE_TASK, readableDocument, selectVersion } from './model.js';
 import * as messages from './messages.js';
@@ -120,7 +120,13 @@ function dependencyProblem(ctx: Ctx, type: DocumentType, v: StoredVersion): stri
     if (type === 'ApplicationConfiguration') {
       if (ref.doc.DocumentType !== 'ApplicationConfigurationSchema') return messages.requiredDocumentWrongType(r.Name, 'ApplicationConfigurationSchema');
       if (v.DocumentFormat !== 'TEXT') {
-        const problem = validateJsonSchema(parseBody(required.Content, required.DocumentFormat), parseBody(v.Content, v.DocumentFormat));
+        let problem: string | undefined;
+        try {
+          problem = validateJsonSchema(parseBody(required.Content, required.DocumentFormat), parseBody(v.Content, v.DocumentFormat));
+        } catch (e) {
+          if (!(e instanceof UnusableSchemaError)) throw e;
+          return messages.schemaUnusable(r.Name, e.message);
+        }
         if (problem) return messages.configurationInvalid(problem);
       }
     } else if (r.RequireType !== undefined && ref.doc.DocumentType !== r.RequireType) {

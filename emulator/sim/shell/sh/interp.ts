@@ -7,6 +7,7 @@
 import type { Facts } from '../facts.js';
 import { Abort, checkSize, MAX_STREAM_CHARS, type Runtime } from '../runtime.js';
 import { compileRegex, globMatch, RegexError } from '../regex.js';
+import { compileUserRegex, type UserRegex } from '../../../core/regex.js';
 import type { Vfs } from '../vfs.js';
 import type { AndOr, Cmd, List, Pipeline, Redir, TestExpr, Word, WordPart } from './ast.js';
 import { ShParser, ShSyntaxError } from './parser.js';
@@ -136,7 +137,7 @@ export class Sh {
   readonly bash: boolean;
   readonly pid: number;
   readonly random: () => number;
-  readonly stubs: { re: ReturnType<typeof compileRegex>; stub: CommandStub }[];
+  readonly stubs: { re: UserRegex; stub: CommandStub }[];
   hostname: string;
 
   constructor(o: ShOptions) {
@@ -151,7 +152,7 @@ export class Sh {
     this.stubs = [];
     for (const stub of o.stubs) {
       try {
-        this.stubs.push({ re: compileRegex(stub.Match, 'net'), stub });
+        this.stubs.push({ re: compileUserRegex(stub.Match, { dialect: 'ecma' }), stub });
       } catch {
         // a stub whose pattern cannot be compiled never matches
       }
