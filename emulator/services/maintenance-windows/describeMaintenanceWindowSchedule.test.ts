@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DescribeMaintenanceWindowScheduleCommand, UpdateMaintenanceWindowCommand } from '@aws-sdk/client-ssm';
+import { DescribeMaintenanceWindowScheduleCommand, UpdateMaintenanceWindowCommand, type DescribeMaintenanceWindowScheduleCommandInput } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
 import { addNode, createWindow, expectError, iid, registerTagTarget } from './testkit.js';
 
 const t = useEmulator();
 
-const schedule = (input: ConstructorParameters<typeof DescribeMaintenanceWindowScheduleCommand>[0]) => t.ssm.send(new DescribeMaintenanceWindowScheduleCommand(input));
+const schedule = (input: DescribeMaintenanceWindowScheduleCommandInput) => t.ssm.send(new DescribeMaintenanceWindowScheduleCommand(input));
 
 describe('DescribeMaintenanceWindowSchedule', () => {
   it("lists a window's upcoming runs in its zone, earliest first, with its offset applied", async () => {

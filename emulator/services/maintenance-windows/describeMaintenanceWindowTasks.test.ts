@@ -23,7 +23,7 @@ describe('DescribeMaintenanceWindowTasks', () => {
     expect(await ids([{ Key: 'Priority', Values: ['3'] }])).toEqual([shell]);
     expect(await ids([{ Key: 'TaskType', Values: ['AUTOMATION'] }])).toEqual([auto]);
     expect(await ids([{ Key: 'TaskArn', Values: ['AWS-RunShellScript'] }])).toEqual([shell]);
-    expect(await ids([{ Key: 'WindowTaskId', Values: [auto] }, { Key: 'Priority', Values: ['1'] }])).toEqual([auto]);
+    expect(await ids([{ Key: 'WindowTaskId', Values: [auto!] }, { Key: 'Priority', Values: ['1'] }])).toEqual([auto]);
   });
 
   it('answers DoesNotExistException for an unknown window and ValidationException for bad filters', async () => {

@@ -2,23 +2,17 @@
  * Maintenance windows' simulation controls, independent of transport (the /_emulator/maintenance-windows
  * routes call these): what opens next across every window, opening a window now, and the outcomes of
  * the LAMBDA and STEP_FUNCTIONS invocations the emulator simulates. Failures are
- * WindowControlError with the control API's error code and HTTP status.
+ * WindowControlError (a ControlError: the control API's error code and HTTP status).
  */
 import type { Runtime } from '../../core/runtime.js';
+import { ControlError } from '../../core/control.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../../core/defaults.js';
 import { openWindow } from './engine.js';
 import { formatScheduleTime, upcomingRuns } from './schedule.js';
 import { getWindow, windowsInOrder, windowsOf, type SimulatedOutcome } from './state.js';
 
-export class WindowControlError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
+/** The control API answers these as {"error": code, "message": text} with their status. */
+export class WindowControlError extends ControlError {}
 
 export interface Where {
   account?: string;
