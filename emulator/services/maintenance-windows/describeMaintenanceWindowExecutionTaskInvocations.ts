@@ -1,12 +1,12 @@
 import { defineOperation } from '../../core/operation.js';
-import { invocationView, taskExecutionOrThrow, type InvocationRecord } from '../../sim/maintenance-windows/index.js';
-import { compileFilters, enumOf, EXECUTION_STATUSES } from './filters.js';
+import { invocationView, taskExecutionOrThrow } from '../../sim/maintenance-windows/index.js';
+import { invocationFilters } from './filters.js';
 import { page } from './paging.js';
 
 /** DescribeMaintenanceWindowExecutionTaskInvocations: one per target the task started on, in start order; filter STATUS. */
 export default defineOperation('DescribeMaintenanceWindowExecutionTaskInvocations', (input, ctx) => {
   const { exec, te } = taskExecutionOrThrow(ctx, input.WindowExecutionId, input.TaskId);
-  const match = compileFilters<InvocationRecord>(input.Filters, { STATUS: enumOf(EXECUTION_STATUSES, (i) => i.Status) });
+  const match = invocationFilters(input.Filters);
   const invocations = te.Invocations.map((inv, i) => ({ inv, i })).filter(({ inv }) => match(inv));
   const r = page(invocations, ({ i }) => i, input.MaxResults, input.NextToken);
   return {

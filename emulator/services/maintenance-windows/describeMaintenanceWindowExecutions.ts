@@ -1,6 +1,6 @@
 import { defineOperation } from '../../core/operation.js';
-import { executionView, getExecution, getWindow, type ExecutionRecord } from '../../sim/maintenance-windows/index.js';
-import { compileFilters, timeBound } from './filters.js';
+import { executionView, getExecution, getWindow } from '../../sim/maintenance-windows/index.js';
+import { executionFilters } from './filters.js';
 import { page } from './paging.js';
 
 /**
@@ -9,10 +9,7 @@ import { page } from './paging.js';
  * declares no DoesNotExistException: an unknown window has no executions.
  */
 export default defineOperation('DescribeMaintenanceWindowExecutions', (input, ctx) => {
-  const match = compileFilters<ExecutionRecord>(input.Filters, {
-    ExecutedBefore: timeBound((e) => e.StartTime, 'before'),
-    ExecutedAfter: timeBound((e) => e.StartTime, 'after'),
-  });
+  const match = executionFilters(input.Filters);
   const w = getWindow(ctx, input.WindowId);
   const executions = (w?.Executions ?? [])
     .map((id) => getExecution(ctx, id)!)

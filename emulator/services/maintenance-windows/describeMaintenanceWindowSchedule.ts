@@ -1,38 +1,23 @@
 import { defineOperation } from '../../core/operation.js';
 import { decodeToken, encodeToken } from '../../core/pagination.js';
 import { DoesNotExistException, ValidationException } from '../../generated/ssm/errors.js';
-import type { PatchOrchestratorFilter, ScheduledWindowExecution } from '../../generated/ssm/types.js';
+import type { ScheduledWindowExecution } from '../../generated/ssm/types.js';
 import {
   formatScheduleTime,
   getWindow,
   messages,
-  parseIsoDateTime,
   upcomingRuns,
   windowCoversTargets,
   windowsInOrder,
   type WindowRecord,
 } from '../../sim/maintenance-windows/index.js';
 import { DEFAULT_MAX_RESULTS } from './paging.js';
+import { scheduleFilters } from './filters.js';
 
 interface Cursor {
   /** The last run answered (epoch ms) and its window: the next page starts after them. */
   t: number;
   w: string;
-}
-
-function bounds(filters: readonly PatchOrchestratorFilter[] | undefined): { after?: number; before?: number } {
-  const out: { after?: number; before?: number } = {};
-  for (const f of filters ?? []) {
-    const key = f.Key ?? '';
-    if (key !== 'ScheduledBefore' && key !== 'ScheduledAfter') throw new ValidationException(messages.invalidFilterKey(key, ['ScheduledBefore', 'ScheduledAfter']));
-    for (const v of f.Values ?? []) {
-      const ms = parseIsoDateTime(v);
-      if (ms === undefined) throw new ValidationException(messages.invalidFilterValue(key, v, 'a date and time such as 2020-02-15T06:00:00Z'));
-      if (key === 'ScheduledAfter') out.after = Math.max(out.after ?? -Infinity, ms);
-      else out.before = Math.min(out.before ?? Infinity, ms);
-    }
-  }
-  return out;
 }
 
 /**
@@ -55,17 +40,18 @@ export default defineOperation('DescribeMaintenanceWindowSchedule', (input, ctx)
   } else {
     windows = windowsInOrder(ctx);
   }
-  const { after, before } = bounds(input.Filters);
+  const { test, after, before } = scheduleFilters(input.Filters);
   const max = input.MaxResults ?? DEFAULT_MAX_RESULTS;
   const invalid = () => new ValidationException(messages.invalidNextToken());
   const cursor = input.NextToken === undefined ? undefined : decodeToken<Cursor>(input.NextToken, invalid);
   if (cursor && (typeof cursor.t !== 'number' || typeof cursor.w !== 'string')) throw invalid();
   // Runs strictly after `from`; runs at the cursor's instant belong to windows after the cursor's.
-  const from = Math.max(ctx.now, after === undefined ? -Infinity : after - 1, cursor ? cursor.t - 1 : -Infinity);
+  const from = Math.max(ctx.now, after - 1, cursor ? cursor.t - 1 : -Infinity);
   const runs: { at: number; w: WindowRecord }[] = [];
   for (const w of windows) {
     for (const at of upcomingRuns(w, from, max + 1)) {
-      if (before !== undefined && at > before) break;
+      if (at > before) break;
+      if (!test(at)) continue;
       if (cursor && (at < cursor.t || (at === cursor.t && w.WindowId <= cursor.w))) continue;
       runs.push({ at, w });
     }

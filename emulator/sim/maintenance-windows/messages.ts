@@ -102,7 +102,8 @@ const PARAMETER_MEMBER: Record<string, string> = { RUN_COMMAND: 'RunCommand', AU
 /** [unverified] */
 export const invalidFilterKey = (key: string, allowed: readonly string[]) => `The filter key ${key} is not supported. Supported filter keys: ${allowed.join(', ')}.`;
 /** [unverified] */
-export const invalidFilterValue = (key: string, value: string, expected: string) => `Invalid value ${value} for filter ${key}: ${expected}.`;
+export const invalidFilterValue = (key: string, value: string, allowed?: readonly string[]) =>
+  `Invalid value ${value} for filter ${key}.${allowed ? ` Valid values: ${allowed.join(', ')}.` : ''}`;
 /** [unverified] these operations declare no InvalidNextToken, so a token they did not issue is a validation error. */
 export const invalidNextToken = () => 'The specified NextToken is not valid.';
 /** [unverified] DescribeMaintenanceWindowSchedule / DescribeMaintenanceWindowsForTarget. */
