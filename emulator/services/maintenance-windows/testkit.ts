@@ -15,8 +15,7 @@ import {
 } from '@aws-sdk/client-ssm';
 import type { TestEmulator } from '../../testing/harness.js';
 
-export { addNode, expectError } from '../../testing/fleet.js';
-export { addNodes, iid } from '../commands/testkit.js';
+export { addNode, addNodes, expectError, iid } from '../../testing/fleet.js';
 
 export async function createWindow(t: TestEmulator, input: Partial<CreateMaintenanceWindowCommandInput> = {}): Promise<string> {
   const out = await t.ssm.send(

@@ -36,7 +36,9 @@ export const PSEUDO_NAMES = [
 export type PseudoName = (typeof PSEUDO_NAMES)[number];
 export type PseudoValues = Partial<Record<PseudoName, string>>;
 
-const PSEUDO = new RegExp(`\\{\\{\\s*(${PSEUDO_NAMES.join('|')})\\s*\\}\\}`, 'g');
+/** PSEUDO_NAMES as one pattern (a literal: no expression is built at run time). */
+const PSEUDO =
+  /\{\{\s*(RESOURCE_ID|RESOURCE_TYPE|TARGET_ID|TARGET_TYPE|WINDOW_ID|WINDOW_TASK_ID|WINDOW_TARGET_ID|WINDOW_EXECUTION_ID|TASK_EXECUTION_ID|INVOCATION_ID|LOGGING_S3_BUCKET_NAME|LOGGING_S3_KEY_PREFIX|LOGGING_S3_REGION)\s*\}\}/g;
 const NOT_FOR_RUN_COMMAND: ReadonlySet<PseudoName> = new Set(['TARGET_ID', 'RESOURCE_ID']);
 
 export function substitutePseudo(text: string, values: PseudoValues, runCommand: boolean): string {
