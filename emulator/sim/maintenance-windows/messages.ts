@@ -106,8 +106,6 @@ export const invalidFilterValue = (key: string, value: string, allowed?: readonl
   `Invalid value ${value} for filter ${key}.${allowed ? ` Valid values: ${allowed.join(', ')}.` : ''}`;
 /** [unverified] these operations declare no InvalidNextToken, so a token they did not issue is a validation error. */
 export const invalidNextToken = () => 'The specified NextToken is not valid.';
-/** [unverified] DescribeMaintenanceWindowSchedule / DescribeMaintenanceWindowsForTarget. */
-export const scheduleNeedsSubject = () => 'Specify either WindowId, or Targets and ResourceType.';
 /** [unverified] */
 export const targetsNeedResourceType = () => 'ResourceType must be specified together with Targets.';
 
