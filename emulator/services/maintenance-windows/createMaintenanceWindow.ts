@@ -1,18 +1,16 @@
 import { defineOperation } from '../../core/operation.js';
 import { toEpochSeconds } from '../../core/context.js';
-import { idempotent } from '../../core/idempotency.js';
-import { IdempotentParameterMismatch } from '../../generated/ssm/errors.js';
 import { mergedTags } from '../../sim/tags/model.js';
 import {
   checkCutoff,
   checkDates,
   checkWindowQuota,
-  messages,
   parseWindowSchedule,
   scheduleNextOpen,
   windowsOf,
   type WindowRecord,
 } from '../../sim/maintenance-windows/index.js';
+import { withClientToken } from './clientToken.js';
 
 /**
  * CreateMaintenanceWindow: checks the schedule (cron/rate/at under the window rules, time zone,
@@ -20,7 +18,7 @@ import {
  * and schedules its first opening. A ClientToken retry answers the first answer.
  */
 export default defineOperation('CreateMaintenanceWindow', (input, ctx) =>
-  idempotent(ctx, input.ClientToken, input, () => new IdempotentParameterMismatch(messages.idempotentMismatch()), () => {
+  withClientToken(ctx, input, () => {
     checkCutoff(input.Cutoff, input.Duration);
     parseWindowSchedule(input.Schedule, input.ScheduleTimezone, input.ScheduleOffset);
     checkDates(input.StartDate, input.EndDate);

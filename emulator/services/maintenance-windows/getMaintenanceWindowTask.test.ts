@@ -5,6 +5,18 @@ import { createWindow, expectError, registerTagTarget } from './testkit.js';
 
 const t = useEmulator();
 
+/** Every member of RunCommand, as registered and as read back. */
+const runCommand = {
+  Comment: 'patch',
+  DocumentVersion: '$DEFAULT',
+  TimeoutSeconds: 600,
+  OutputS3BucketName: 'logs-bucket',
+  OutputS3KeyPrefix: 'mw',
+  CloudWatchOutputConfig: { CloudWatchLogGroupName: 'mw-logs', CloudWatchOutputEnabled: true },
+  NotificationConfig: { NotificationArn: 'arn:aws:sns:us-east-1:000000000000:mw', NotificationEvents: ['Failed' as const], NotificationType: 'Command' as const },
+  Parameters: { commands: ['date'] },
+};
+
 describe('GetMaintenanceWindowTask', () => {
   it('answers every member as registered, and nothing that was not (no CutoffBehavior, no TaskParameters)', async () => {
     const w = await createWindow(t);
@@ -19,18 +31,7 @@ describe('GetMaintenanceWindowTask', () => {
         MaxErrors: '10%',
         Priority: 2,
         ServiceRoleArn: 'arn:aws:iam::000000000000:role/mw-role',
-        TaskInvocationParameters: {
-          RunCommand: {
-            Comment: 'patch',
-            DocumentVersion: '$DEFAULT',
-            TimeoutSeconds: 600,
-            OutputS3BucketName: 'logs-bucket',
-            OutputS3KeyPrefix: 'mw',
-            CloudWatchOutputConfig: { CloudWatchLogGroupName: 'mw-logs', CloudWatchOutputEnabled: true },
-            NotificationConfig: { NotificationArn: 'arn:aws:sns:us-east-1:000000000000:mw', NotificationEvents: ['Failed'], NotificationType: 'Command' },
-            Parameters: { commands: ['date'] },
-          },
-        },
+        TaskInvocationParameters: { RunCommand: runCommand },
         AlarmConfiguration: { Alarms: [{ Name: 'cpu-high' }] },
       }),
     );
@@ -43,18 +44,7 @@ describe('GetMaintenanceWindowTask', () => {
       TaskArn: 'AWS-RunShellScript',
       ServiceRoleArn: 'arn:aws:iam::000000000000:role/mw-role',
       TaskType: 'RUN_COMMAND',
-      TaskInvocationParameters: {
-        RunCommand: {
-          Comment: 'patch',
-          DocumentVersion: '$DEFAULT',
-          TimeoutSeconds: 600,
-          OutputS3BucketName: 'logs-bucket',
-          OutputS3KeyPrefix: 'mw',
-          CloudWatchOutputConfig: { CloudWatchLogGroupName: 'mw-logs', CloudWatchOutputEnabled: true },
-          NotificationConfig: { NotificationArn: 'arn:aws:sns:us-east-1:000000000000:mw', NotificationEvents: ['Failed'], NotificationType: 'Command' },
-          Parameters: { commands: ['date'] },
-        },
-      },
+      TaskInvocationParameters: { RunCommand: runCommand },
       Priority: 2,
       MaxConcurrency: '50%',
       MaxErrors: '10%',

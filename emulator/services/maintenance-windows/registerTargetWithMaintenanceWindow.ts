@@ -1,21 +1,19 @@
 import { defineOperation } from '../../core/operation.js';
-import { idempotent } from '../../core/idempotency.js';
-import { IdempotentParameterMismatch } from '../../generated/ssm/errors.js';
 import {
   checkTargetQuota,
   checkWindowTargets,
   emitTargetRegistration,
-  messages,
   windowOrThrow,
   type TargetRecord,
 } from '../../sim/maintenance-windows/index.js';
+import { withClientToken } from './clientToken.js';
 
 /**
  * RegisterTargetWithMaintenanceWindow: INSTANCE targets (ids, tags) or a RESOURCE_GROUP target, kept
  * as given and resolved each time a task starts (instance ids need not be managed nodes yet).
  */
 export default defineOperation('RegisterTargetWithMaintenanceWindow', (input, ctx) =>
-  idempotent(ctx, input.ClientToken, input, () => new IdempotentParameterMismatch(messages.idempotentMismatch()), () => {
+  withClientToken(ctx, input, () => {
     const w = windowOrThrow(ctx, input.WindowId);
     checkWindowTargets(input.ResourceType, input.Targets);
     checkTargetQuota(w);

@@ -1,16 +1,14 @@
 import { defineOperation } from '../../core/operation.js';
-import { idempotent } from '../../core/idempotency.js';
-import { IdempotentParameterMismatch } from '../../generated/ssm/errors.js';
 import {
   checkInvocationParameters,
   checkTaskQuota,
   checkTaskTargets,
   emitTaskRegistration,
-  messages,
   rateControls,
   windowOrThrow,
   type TaskRecord,
 } from '../../sim/maintenance-windows/index.js';
+import { withClientToken } from './clientToken.js';
 
 /**
  * RegisterTaskWithMaintenanceWindow: the task's targets (WindowTargetIds of this window, or
@@ -21,7 +19,7 @@ import {
  * without a priority reads back no drift, so AWS answers 0 or nothing].
  */
 export default defineOperation('RegisterTaskWithMaintenanceWindow', (input, ctx) =>
-  idempotent(ctx, input.ClientToken, input, () => new IdempotentParameterMismatch(messages.idempotentMismatch()), () => {
+  withClientToken(ctx, input, () => {
     const w = windowOrThrow(ctx, input.WindowId);
     const targets = input.Targets ?? [];
     checkTaskTargets(w, input.TaskType, targets);
