@@ -1,13 +1,16 @@
 /**
  * Load generation for the benchmarks: wrk (a C load generator, in Debian's packages) when it is
  * installed, otherwise a keep-alive node:http client in a child process. Both report requests per
- * second and latency percentiles for N concurrent connections over a fixed duration.
+ * second and latency percentiles for N concurrent connections over a fixed duration. Also the helpers
+ * the capability suites share: an SSM call, a clock advance, and heap measurement.
  */
 import { spawnSync, spawn } from 'node:child_process';
 import http from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 
 export interface LoadResult {
   rps: number;
@@ -144,4 +147,36 @@ export function ssmPost(agent: http.Agent, port: number, target: string, body: s
     { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AmazonSSM.${target}`, 'X-Amz-Date': '20250101T000000Z', Authorization: SIGV4_AUTH },
     body,
   );
+}
+
+/** The V8 garbage collector, when it can be reached (for heap figures). */
+export function gcFunction(): (() => void) | undefined {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Heap in use after two collections (when the collector can be reached). */
+export function heapUsed(gc: (() => void) | undefined): number {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+
+/** An SSM call that must answer 200; its parsed body. */
+export async function ssm(agent: http.Agent, port: number, target: string, body: object): Promise<any> {
+  const res = await ssmPost(agent, port, target, JSON.stringify(body));
+  if (res.status !== 200) throw new Error(`${target} answered ${res.status}: ${res.text}`);
+  return JSON.parse(res.text);
+}
+
+/** POST /_emulator/clock/advance by `seconds`; its parsed answer. */
+export async function advance(agent: http.Agent, port: number, seconds: number): Promise<any> {
+  const res = await httpPost(agent, port, '/_emulator/clock/advance', { 'Content-Type': 'application/json' }, JSON.stringify({ seconds }));
+  if (res.status !== 200) throw new Error(`advance answered ${res.status}: ${res.text}`);
+  return JSON.parse(res.text);
 }

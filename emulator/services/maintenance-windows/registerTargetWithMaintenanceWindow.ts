@@ -3,6 +3,8 @@ import {
   checkTargetQuota,
   checkWindowTargets,
   emitTargetRegistration,
+  givenMembers,
+  TARGET_OPTIONAL,
   windowOrThrow,
   type TargetRecord,
 } from '../../sim/maintenance-windows/index.js';
@@ -23,9 +25,7 @@ export default defineOperation('RegisterTargetWithMaintenanceWindow', (input, ct
       WindowTargetId: ctx.emu.ids.uuid(),
       ResourceType: input.ResourceType,
       Targets: structuredClone(input.Targets),
-      ...(input.OwnerInformation !== undefined && { OwnerInformation: input.OwnerInformation }),
-      ...(input.Name !== undefined && { Name: input.Name }),
-      ...(input.Description !== undefined && { Description: input.Description }),
+      ...givenMembers(input, TARGET_OPTIONAL),
     };
     w.Targets[t.WindowTargetId] = t;
     emitTargetRegistration(ctx, w.WindowId, t.WindowTargetId, 'REGISTERED');

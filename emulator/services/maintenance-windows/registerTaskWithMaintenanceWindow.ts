@@ -4,6 +4,8 @@ import {
   checkTaskQuota,
   checkTaskTargets,
   emitTaskRegistration,
+  givenMembers,
+  TASK_OPTIONAL,
   rateControls,
   windowOrThrow,
   type TaskRecord,
@@ -33,16 +35,9 @@ export default defineOperation('RegisterTaskWithMaintenanceWindow', (input, ctx)
       TaskArn: input.TaskArn,
       Type: input.TaskType,
       Targets: structuredClone(targets),
-      ...(input.TaskParameters && { TaskParameters: structuredClone(input.TaskParameters) }),
-      ...(input.TaskInvocationParameters && { TaskInvocationParameters: structuredClone(input.TaskInvocationParameters) }),
       Priority: input.Priority ?? 0,
-      ...(input.LoggingInfo && { LoggingInfo: { ...input.LoggingInfo } }),
-      ...(input.ServiceRoleArn !== undefined && { ServiceRoleArn: input.ServiceRoleArn }),
       ...rates,
-      ...(input.Name !== undefined && { Name: input.Name }),
-      ...(input.Description !== undefined && { Description: input.Description }),
-      ...(input.CutoffBehavior !== undefined && { CutoffBehavior: input.CutoffBehavior }),
-      ...(input.AlarmConfiguration && { AlarmConfiguration: structuredClone(input.AlarmConfiguration) }),
+      ...givenMembers(input, TASK_OPTIONAL),
     };
     w.Tasks[task.WindowTaskId] = task;
     emitTaskRegistration(ctx, w.WindowId, task.WindowTaskId, 'REGISTERED');

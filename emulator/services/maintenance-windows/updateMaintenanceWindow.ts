@@ -10,9 +10,9 @@ import {
   scheduleNextOpen,
   windowOrThrow,
   windowUpdateView,
+  WINDOW_OPTIONAL,
 } from '../../sim/maintenance-windows/index.js';
 
-const OPTIONAL = ['Description', 'StartDate', 'EndDate', 'ScheduleTimezone', 'ScheduleOffset'] as const;
 const REQUIRED = ['Name', 'Schedule', 'Duration', 'Cutoff', 'AllowUnassociatedTargets'] as const;
 
 /**
@@ -29,7 +29,7 @@ export default defineOperation('UpdateMaintenanceWindow', (input, ctx) => {
     if (missing.length) throw new ValidationException(messages.replaceNeeds(missing));
   }
   const next = { ...w };
-  for (const k of OPTIONAL) {
+  for (const k of WINDOW_OPTIONAL) {
     if (input[k] !== undefined) (next as Record<string, unknown>)[k] = input[k];
     else if (input.Replace) delete next[k];
   }
@@ -40,7 +40,7 @@ export default defineOperation('UpdateMaintenanceWindow', (input, ctx) => {
 
   const scheduleChanged = next.Schedule !== w.Schedule || next.ScheduleTimezone !== w.ScheduleTimezone || next.ScheduleOffset !== w.ScheduleOffset;
   const enabledChanged = next.Enabled !== w.Enabled;
-  for (const k of OPTIONAL) if (next[k] === undefined) delete w[k];
+  for (const k of WINDOW_OPTIONAL) if (next[k] === undefined) delete w[k];
   Object.assign(w, next, { ModifiedDate: toEpochSeconds(ctx.now) }, scheduleChanged && { ScheduleAnchor: ctx.now });
   if (enabledChanged) emitWindowState(ctx, w.WindowId, w.Enabled);
   scheduleNextOpen(ctx, w);

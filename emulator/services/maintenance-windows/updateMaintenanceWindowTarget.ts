@@ -1,8 +1,6 @@
 import { defineOperation } from '../../core/operation.js';
 import { DoesNotExistException, ValidationException } from '../../generated/ssm/errors.js';
-import { checkWindowTargets, getTarget, messages, targetView, windowOrThrow } from '../../sim/maintenance-windows/index.js';
-
-const OPTIONAL = ['OwnerInformation', 'Name', 'Description'] as const;
+import { checkWindowTargets, getTarget, messages, TARGET_OPTIONAL, targetView, windowOrThrow } from '../../sim/maintenance-windows/index.js';
 
 /**
  * UpdateMaintenanceWindowTarget: members given replace the stored ones ("If a parameter is null, then
@@ -16,7 +14,7 @@ export default defineOperation('UpdateMaintenanceWindowTarget', (input, ctx) => 
   if (input.Replace && input.Targets === undefined) throw new ValidationException(messages.replaceNeeds(['Targets']));
   if (input.Targets !== undefined) checkWindowTargets(t.ResourceType, input.Targets);
   if (input.Targets !== undefined) t.Targets = structuredClone(input.Targets);
-  for (const k of OPTIONAL) {
+  for (const k of TARGET_OPTIONAL) {
     if (input[k] !== undefined) t[k] = input[k];
     else if (input.Replace) delete t[k];
   }

@@ -7,11 +7,10 @@ import {
   messages,
   rateControls,
   taskDetailView,
+  TASK_OPTIONAL,
   windowOrThrow,
   type TaskRecord,
 } from '../../sim/maintenance-windows/index.js';
-
-const OPTIONAL = ['ServiceRoleArn', 'TaskParameters', 'TaskInvocationParameters', 'LoggingInfo', 'Name', 'Description', 'CutoffBehavior', 'AlarmConfiguration'] as const;
 
 /**
  * UpdateMaintenanceWindowTask: the task type cannot change. Members given replace the stored ones
@@ -35,7 +34,7 @@ export default defineOperation('UpdateMaintenanceWindowTask', (input, ctx) => {
   if (input.TaskArn !== undefined) next.TaskArn = input.TaskArn;
   if (input.Priority !== undefined) next.Priority = input.Priority;
   else if (input.Replace) next.Priority = 0;
-  for (const k of OPTIONAL) {
+  for (const k of TASK_OPTIONAL) {
     if (input[k] !== undefined) (next as unknown as Record<string, unknown>)[k] = structuredClone(input[k]);
     else if (input.Replace) delete next[k];
   }

@@ -19,6 +19,12 @@ import { getInstance, matchesTargets, validateTargets } from '../fleet/index.js'
 import * as messages from './messages.js';
 import { getExecution, getTarget, getWindow, windowsOf, type ExecutionRecord, type TaskExecutionRecord, type WindowRecord } from './state.js';
 
+/** A window's and a target's optional members: kept only when given; Update with Replace clears those not given. */
+export const WINDOW_OPTIONAL = ['Description', 'StartDate', 'EndDate', 'ScheduleTimezone', 'ScheduleOffset'] as const;
+export const TARGET_OPTIONAL = ['OwnerInformation', 'Name', 'Description'] as const;
+/** A task's optional members: kept only when given; Update with Replace clears those not given. */
+export const TASK_OPTIONAL = ['TaskParameters', 'TaskInvocationParameters', 'LoggingInfo', 'ServiceRoleArn', 'Name', 'Description', 'CutoffBehavior', 'AlarmConfiguration'] as const;
+
 export const MAX_WINDOWS = 50;
 export const MAX_TASKS_PER_WINDOW = 20;
 export const MAX_TARGETS_PER_WINDOW = 100;

@@ -13,6 +13,7 @@ import { defineSlice } from '../../state/store.js';
 import type { Ctx } from '../../core/context.js';
 import type {
   AlarmConfiguration,
+  CreateMaintenanceWindowRequest,
   LoggingInfo,
   MaintenanceWindowExecutionStatus,
   MaintenanceWindowResourceType,
@@ -24,20 +25,10 @@ import type {
   Target,
 } from '../../generated/ssm/types.js';
 
-export interface WindowRecord {
+/** The request's members as given (StartDate/EndDate as the caller wrote them: Terraform reads them back verbatim). */
+export interface WindowRecord extends Omit<CreateMaintenanceWindowRequest, 'ClientToken' | 'Tags'> {
   Seq: number;
   WindowId: string;
-  Name: string;
-  Description?: string;
-  /** As the caller wrote them (the provider reads them back verbatim). */
-  StartDate?: string;
-  EndDate?: string;
-  Schedule: string;
-  ScheduleTimezone?: string;
-  ScheduleOffset?: number;
-  Duration: number;
-  Cutoff: number;
-  AllowUnassociatedTargets: boolean;
   Enabled: boolean;
   /** Epoch seconds. */
   CreatedDate: number;
@@ -212,6 +203,13 @@ export const getExecution = (ctx: { scope: Ctx['scope'] }, id: string) => own(wi
 export const getTarget = (w: WindowRecord, id: string) => own(w.Targets, id);
 export const getTask = (w: WindowRecord, id: string) => own(w.Tasks, id);
 export const getOutcome = (ctx: { scope: Ctx['scope'] }, taskArn: string) => windowsOf(ctx).outcomes.find((o) => o.TaskArn === taskArn)?.Outcome;
+
+/** The members of `source` named in `keys` that have a value, copied: a record keeps only what was given. */
+export function givenMembers<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (source[k] !== undefined) out[k] = structuredClone(source[k]);
+  return out;
+}
 
 const bySeq = (a: { Seq: number }, b: { Seq: number }) => a.Seq - b.Seq;
 
