@@ -516,11 +516,22 @@ interface Located {
   inv: InvocationRecord;
 }
 
+/** Invocations of a task execution by id (derived from the record: a cache a restored snapshot rebuilds). */
+const invocationIndexes = new WeakMap<TaskExecutionRecord, Map<string, InvocationRecord>>();
+
+function findInvocation(te: TaskExecutionRecord, id: string): InvocationRecord | undefined {
+  let index = invocationIndexes.get(te);
+  if (!index) invocationIndexes.set(te, (index = new Map()));
+  // Invocations are only ever appended: index the new ones.
+  for (let i = index.size; i < te.Invocations.length; i++) index.set(te.Invocations[i]!.InvocationId, te.Invocations[i]!);
+  return index.get(id);
+}
+
 function locate(ctx: Ctx, executionId: string, taskExecutionId: string, invocationId: string): Located | undefined {
   const exec = getExecution(ctx, executionId);
   const w = exec && getWindow(ctx, exec.WindowId);
   const te = exec?.Tasks.find((t) => t.TaskExecutionId === taskExecutionId);
-  const inv = te?.Invocations.find((i) => i.InvocationId === invocationId);
+  const inv = te && findInvocation(te, invocationId);
   return w && exec && te && inv ? { w, exec, te, inv } : undefined;
 }
 
