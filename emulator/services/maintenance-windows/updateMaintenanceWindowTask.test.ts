@@ -42,6 +42,16 @@ describe('UpdateMaintenanceWindowTask', () => {
     await expectError(update({ WindowId: w, WindowTaskId: auto, TaskInvocationParameters: { Lambda: { Qualifier: '1' } } }), 'ValidationException', /can only contain Automation/);
   });
 
+  it('a task whose targets are removed becomes targetless, with the "1" placeholders', async () => {
+    const w = await createWindow(t);
+    const target = await registerTagTarget(t, w);
+    const { WindowTaskId } = await t.ssm.send(
+      new RegisterTaskWithMaintenanceWindowCommand({ WindowId: w, TaskType: 'AUTOMATION', TaskArn: 'AWS-RestartEC2Instance', Targets: [{ Key: 'WindowTargetIds', Values: [target] }], MaxConcurrency: '5', MaxErrors: '2' }),
+    );
+    await update({ WindowId: w, WindowTaskId, Targets: [] });
+    expect(await get(w, WindowTaskId!)).toMatchObject({ Targets: [], MaxConcurrency: '1', MaxErrors: '1' });
+  });
+
   it('answers DoesNotExistException for an unknown window or task', async () => {
     const w = await createWindow(t);
     await expectError(update({ WindowId: 'mw-0123456789abcdef0', WindowTaskId: '11111111-2222-3333-4444-555555555555' }), 'DoesNotExistException');

@@ -26,7 +26,7 @@ export default defineOperation('UpdateMaintenanceWindowTask', (input, ctx) => {
   const targets = input.Targets ?? (input.Replace ? [] : t.Targets);
   checkTaskTargets(w, t.Type, targets);
   // Stored rate controls carry over only while the task keeps targets (without, they are placeholders).
-  const keep = !input.Replace && t.Targets.length > 0;
+  const keep = !input.Replace && t.Targets.length > 0 && targets.length > 0;
   const rates = rateControls(targets, input.MaxConcurrency ?? (keep ? t.MaxConcurrency : undefined), input.MaxErrors ?? (keep ? t.MaxErrors : undefined));
   checkInvocationParameters(t.Type, input.TaskInvocationParameters ?? (input.Replace ? undefined : t.TaskInvocationParameters));
 
