@@ -10,7 +10,6 @@ import {
 import { CreateGroupCommand, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
 import { useEmulator } from '../../testing/harness.js';
 import { rgClient, tagQuery } from '../../testing/fleet.js';
-import { automationUnavailable } from '../../sim/automation/starter.js';
 import { addNode, addNodes, advanceTo, createWindow, executions, executionTasks, expectError, iid, invocations, registerShellTask, registerTagTarget } from './testkit.js';
 
 const t = useEmulator();
@@ -255,29 +254,6 @@ describe('task types and pseudo parameters', () => {
     expect(cmd!.Parameters!.commands).toEqual([
       `echo ${w} ${task} ${target} INSTANCE ${e.WindowExecutionId} ${tasks[0]!.TaskExecutionId} ${inv!.InvocationId} {{TARGET_ID}}`,
     ]);
-  });
-
-  it('AUTOMATION without an Automation engine: the invocation fails, saying Automation is not available', async () => {
-    await addNodes(t, 1, () => ({ Tags: { Role: 'web' } }));
-    const w = await createWindow(t);
-    const target = await registerTagTarget(t, w);
-    await t.ssm.send(
-      new RegisterTaskWithMaintenanceWindowCommand({
-        WindowId: w,
-        TaskType: 'AUTOMATION',
-        TaskArn: 'AWS-RestartEC2Instance',
-        Targets: [{ Key: 'WindowTargetIds', Values: [target] }],
-        MaxConcurrency: '1',
-        MaxErrors: '1',
-        TaskInvocationParameters: { Automation: { Parameters: { InstanceId: ['{{RESOURCE_ID}}'], Note: ['{{TARGET_ID}} {{RESOURCE_TYPE}}'] } } },
-      }),
-    );
-    await advanceTo(t, at(TUESDAY, 60));
-    const { e, tasks } = await lastExecution(w);
-    expect(e.Status).toBe('FAILED');
-    const [inv] = await invocations(t, e.WindowExecutionId!, tasks[0]!.TaskExecutionId!);
-    expect(inv).toMatchObject({ Status: 'FAILED', StatusDetails: automationUnavailable(), TaskType: 'AUTOMATION' });
-    expect(JSON.parse(inv!.Parameters!)).toEqual({ documentName: 'AWS-RestartEC2Instance', parameters: { InstanceId: [iid(1)], Note: [`${iid(1)} AWS::EC2::Instance`] } });
   });
 
   it('LAMBDA is simulated: SUCCESS by default, saying so; the control API sets another outcome', async () => {
