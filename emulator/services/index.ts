@@ -14,5 +14,6 @@ import { commandsArea } from './commands/index.js';
 import { patchingArea } from './patching/index.js';
 import { inventoryArea } from './inventory/index.js';
 import { complianceArea } from './compliance/index.js';
+import { maintenanceWindowsArea } from './maintenance-windows/index.js';
 
-export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea, patchingArea, inventoryArea, complianceArea];
+export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea, patchingArea, inventoryArea, complianceArea, maintenanceWindowsArea];
