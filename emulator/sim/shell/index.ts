@@ -43,8 +43,10 @@ import {
 import { runSh } from './sh/index.js';
 import type { RunScriptInput, RunScriptResult } from './types.js';
 import { Vfs } from './vfs.js';
+import { SystemState } from './system.js';
 
 export type { CommandStub, Dialect, NodeFacts, RunScriptInput, RunScriptResult } from './types.js';
+export type { FactChange, PackageFact, ServiceFact } from './system.js';
 export { agentScriptPath } from './facts.js';
 
 export function runScript(input: RunScriptInput): RunScriptResult {
@@ -69,15 +71,16 @@ export function runScript(input: RunScriptInput): RunScriptResult {
   vfs.write(scriptAbs, script, false);
   const seed = hash32(`${input.node.InstanceId}|${input.startTime}|${script}`);
   const env: Record<string, string> = { ...facts.env, ...(input.env ?? {}) };
+  const system = new SystemState(facts, { services: input.node.Services, packages: input.node.Applications });
 
   let exitCode: number;
   const result: Partial<RunScriptResult> = {};
   try {
     exitCode =
       input.dialect === 'powershell'
-        ? runPowerShell({ script, facts, rt, vfs, env, cwd, scriptPath, stubs: input.commandStubs ?? [] })
+        ? runPowerShell({ script, facts, rt, vfs, env, cwd, scriptPath, stubs: input.commandStubs ?? [], system })
         : runSh({
-            script, facts, rt, vfs, env, cwd, scriptPath,
+            script, facts, rt, vfs, env, cwd, scriptPath, system,
             pid: 2000 + (seed % 30000),
             random: prng(seed),
             stubs: input.commandStubs ?? [],
@@ -87,7 +90,7 @@ export function runScript(input: RunScriptInput): RunScriptResult {
       // A defect of the simulation must not take the emulator down with it: report it as the
       // script's failure (the fuzz test asserts this never happens).
       appendErr(rt, `simulated shell internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-      return { stdout: rt.stdout(), stderr: rt.stderr(), exitCode: 1, durationMs: rt.elapsed };
+      return { stdout: rt.stdout(), stderr: rt.stderr(), exitCode: 1, durationMs: rt.elapsed, ...changesOf(system) };
     }
     if (e.kind === 'timeout') {
       result.timedOut = true;
@@ -105,8 +108,11 @@ export function runScript(input: RunScriptInput): RunScriptResult {
     exitCode: osOf(input.node) === 'windows' ? exitCode | 0 : exitCode & 255,
     durationMs: rt.elapsed,
     ...result,
+    ...changesOf(system),
   };
 }
+
+const changesOf = (system: SystemState) => (system.changes.length ? { changes: system.changes } : {});
 
 /** Writes a guard message even when the stream is already at its size limit. */
 function appendErr(rt: Runtime, s: string): void {
