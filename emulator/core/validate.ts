@@ -18,8 +18,11 @@ const MAX_REPORTED = 10;
  * Enum shapes whose values AWS itself sends outside the modelled set, so the response check must
  * not flag them. DocumentParameterType: the model lists String and StringList, but DescribeDocument
  * reports every declared parameter type (Boolean, Integer, StringMap, MapList too).
+ * AssociationStatusName: the model lists Pending, Success and Failed, but a legacy association's
+ * Status reads "Associated" after CreateAssociation (the AWS CLI's create-association and
+ * describe-association examples).
  */
-export const OPEN_ENUMS: ReadonlySet<string> = new Set(['DocumentParameterType']);
+export const OPEN_ENUMS: ReadonlySet<string> = new Set(['DocumentParameterType', 'AssociationStatusName']);
 
 /**
  * AWS patterns are Java regular expressions matched against the whole value (Matcher.matches), so
