@@ -88,6 +88,10 @@ export function checkSpec(ctx: Ctx, input: SpecInput, opts: { instanceId?: strin
   let targets = input.Targets?.length ? input.Targets : undefined;
 
   if (automation && !ctx.emu.ports.one(automationStarter)) throw new InvalidDocument(automationUnavailable());
+  if (input.TargetMaps?.length) {
+    if (input.Targets?.length) throw new InvalidTargetMaps(m.targetsAndTargetMaps());
+    if (!automation) throw new InvalidTargetMaps(m.targetMapsNeedAutomation());
+  }
   if (legacy !== undefined) {
     if (targets) throw new InvalidTarget(m.idAndTargets());
     for (const k of NOT_WITH_INSTANCE_ID) if (input[k] !== undefined) throw new InvalidParameters(m.legacyParameter(k));
@@ -99,10 +103,6 @@ export function checkSpec(ctx: Ctx, input: SpecInput, opts: { instanceId?: strin
   } else if (!targets) {
     if (!automation) throw new InvalidTarget(m.noTargets());
     if (!input.TargetMaps?.length) targets = [structuredClone(NO_OP_AUTOMATION_TARGET)];
-  }
-  if (input.TargetMaps?.length) {
-    if (input.Targets?.length) throw new InvalidTargetMaps(m.targetsAndTargetMaps());
-    if (!automation) throw new InvalidTargetMaps(m.targetMapsNeedAutomation());
   }
   if (targets && legacy === undefined && !(automation && targets[0].Key === NO_OP_AUTOMATION_TARGET.Key)) {
     validateTargets(targets, { profile: automation ? 'automation' : 'state-manager' });
