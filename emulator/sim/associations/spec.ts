@@ -110,8 +110,6 @@ export function checkSpec(ctx: Ctx, input: SpecInput, opts: { instanceId?: strin
     resolveTargets(ctx, { Targets: targets }, { profile: automation ? 'automation' : 'state-manager', unknownInstanceIds: 'ignore' });
   }
 
-  resolveParameters(doc, input.Parameters ?? {});
-
   if (automation) {
     const target = input.AutomationTargetParameterName;
     if (target !== undefined && !doc.parameters.some((p) => p.name === target)) throw new InvalidParameters(m.automationTargetUnknown(target, doc.name));
@@ -121,6 +119,11 @@ export function checkSpec(ctx: Ctx, input: SpecInput, opts: { instanceId?: strin
     if (input.AutomationTargetParameterName !== undefined) throw new InvalidParameters(m.automationTargetNeedsAutomation());
     if (input.TargetLocations?.length) throw new InvalidParameters(m.targetLocationsNeedAutomation());
   }
+
+  // The runbook's target parameter is Automation's to fill, one value per target: not required here.
+  const fills = automation && input.AutomationTargetParameterName !== undefined && input.Targets?.length ? input.AutomationTargetParameterName : undefined;
+  const declared = fills === undefined ? doc : { name: doc.name, parameters: doc.parameters.map((p) => (p.name === fills ? { ...p, hasDefault: true, default: '' } : p)) };
+  resolveParameters(declared, input.Parameters ?? {});
 
   const schedule = checkSchedule(input);
 
