@@ -1,7 +1,7 @@
 import { defineOperation } from '../../core/operation.js';
 import { AssociationDoesNotExist, AssociationExecutionDoesNotExist } from '../../generated/ssm/errors.js';
 import { getAssociation, getExecution } from '../../sim/associations/state.js';
-import { targetViews } from '../../sim/associations/views.js';
+import { targetRows, targetView } from '../../sim/associations/views.js';
 import * as m from '../../sim/associations/messages.js';
 import { targetFilter } from './filters.js';
 import { paged } from './paging.js';
@@ -17,6 +17,6 @@ export default defineOperation('DescribeAssociationExecutionTargets', (input, ct
   const e = getExecution(a, input.ExecutionId);
   if (!e) throw new AssociationExecutionDoesNotExist(m.executionDoesNotExist(input.ExecutionId));
   const match = targetFilter(input.Filters);
-  const { page, NextToken } = paged(targetViews(a, e).filter(match), (t) => t.ResourceId!, input.MaxResults ?? 50, input.NextToken);
-  return { AssociationExecutionTargets: page, ...(NextToken && { NextToken }) };
+  const { page, NextToken } = paged(targetRows(e).filter(match), (r) => r.ResourceId, input.MaxResults ?? 50, input.NextToken);
+  return { AssociationExecutionTargets: page.map((r) => targetView(a, e, r)), ...(NextToken && { NextToken }) };
 });

@@ -18,13 +18,12 @@ import { ValidationException } from '../../generated/ssm/errors.js';
 import type {
   AssociationExecution,
   AssociationExecutionFilter,
-  AssociationExecutionTarget,
   AssociationExecutionTargetsFilter,
   AssociationFilter,
 } from '../../generated/ssm/types.js';
 import type { AssociationRecord } from '../../sim/associations/state.js';
 import { currentVersion } from '../../sim/associations/state.js';
-import { overview } from '../../sim/associations/views.js';
+import { overview, type TargetRow } from '../../sim/associations/views.js';
 import * as m from '../../sim/associations/messages.js';
 
 function epochSeconds(key: string, value: string): number {
@@ -76,7 +75,7 @@ export function executionFilter(filters: readonly AssociationExecutionFilter[] |
   return (e) => tests.every((t) => t(e));
 }
 
-export function targetFilter(filters: readonly AssociationExecutionTargetsFilter[] | undefined): (t: AssociationExecutionTarget) => boolean {
-  const tests = (filters ?? []).map(({ Key, Value }) => (t: AssociationExecutionTarget) => t[Key] === Value);
+export function targetFilter(filters: readonly AssociationExecutionTargetsFilter[] | undefined): (t: TargetRow) => boolean {
+  const tests = (filters ?? []).map(({ Key, Value }) => (t: TargetRow) => t[Key] === Value);
   return (t) => tests.every((f) => f(t));
 }

@@ -310,12 +310,16 @@ function finishExecution(ctx: Ctx, a: AssociationRecord, e: ExecutionRecord, sta
 
 // ───────────────────────────────────────── node statuses ─────────────────────────────────────────
 
+/**
+ * Records the association's status on a node. The instance event goes out for what the agent reports
+ * (a run received, a run ended), not for the service's own Pending/Associated of a node first targeted.
+ */
 function setNodeStatus(ctx: Ctx, a: AssociationRecord, instanceId: string, next: NodeStatus): void {
-  const prev = a.Nodes[instanceId];
+  const prev = Object.hasOwn(a.Nodes, instanceId) ? a.Nodes[instanceId] : undefined;
   if (prev) a.Counts[prev.Status] = (a.Counts[prev.Status] ?? 1) - 1;
   a.Counts[next.Status] = (a.Counts[next.Status] ?? 0) + 1;
   a.Nodes[instanceId] = next;
-  if (prev?.Status !== next.Status) emitInstanceAssociationState(ctx, a, instanceId, next);
+  if (prev?.Status !== next.Status && next.DetailedStatus !== 'Associated') emitInstanceAssociationState(ctx, a, instanceId, next);
   refreshNodeSummary(ctx, instanceId);
   reportOverview(ctx, a);
 }

@@ -12,7 +12,8 @@
  *     detail {association-id, instance-id, document-name, document-version, targets, creation-date,
  *     last-successful-execution-date, last-execution-date, status, detailed-status, error-code,
  *     execution-summary, output-url, instance-association-cwe-version "1"}
- *     sent when the association's Status on a node changes.
+ *     sent when the association's Status on a node changes by what the agent reports (a run received,
+ *     a run ended), not for the service's Pending/Associated of a node first targeted.
  * Members without a value are left out. Creation and update dates carry milliseconds, execution dates
  * are to the second, as in the examples.
  */

@@ -150,33 +150,35 @@ export function executionView(a: AssociationRecord, e: ExecutionRecord): Associa
   });
 }
 
-/** The execution's targets as DescribeAssociationExecutionTargets lists them (node runs, or the Automation execution). */
-export function targetViews(a: AssociationRecord, e: ExecutionRecord): AssociationExecutionTarget[] {
-  const base = { AssociationId: a.AssociationId, AssociationVersion: e.AssociationVersion, ExecutionId: e.ExecutionId };
-  if (e.Automation) {
-    return [
-      {
-        ...base,
-        ResourceId: e.Automation.ExecutionId,
-        ResourceType: 'AutomationExecution',
-        Status: e.Automation.Status,
-        DetailedStatus: e.Automation.Status,
-        LastExecutionDate: e.CreatedTime,
-        OutputSource: { OutputSourceId: e.Automation.ExecutionId, OutputSourceType: 'Automation' },
-      },
-    ];
+/**
+ * The execution's targets as DescribeAssociationExecutionTargets lists them (node runs, or the
+ * Automation execution), as light rows to filter and page; targetView() makes the wire view of a row.
+ */
+export interface TargetRow {
+  ResourceId: string;
+  ResourceType: string;
+  Status: string;
+  run?: TargetRun;
+}
+
+export function targetRows(e: ExecutionRecord): TargetRow[] {
+  if (e.Automation) return [{ ResourceId: e.Automation.ExecutionId, ResourceType: 'AutomationExecution', Status: e.Automation.Status }];
+  return e.Targets.map((run) => ({ ResourceId: run.InstanceId, ResourceType: 'ManagedInstance', Status: run.Status, run }));
+}
+
+export function targetView(a: AssociationRecord, e: ExecutionRecord, row: TargetRow): AssociationExecutionTarget {
+  const base = { AssociationId: a.AssociationId, AssociationVersion: e.AssociationVersion, ExecutionId: e.ExecutionId, ResourceId: row.ResourceId, ResourceType: row.ResourceType, Status: row.Status };
+  const t = row.run;
+  if (!t) {
+    return { ...base, DetailedStatus: row.Status, LastExecutionDate: e.CreatedTime, OutputSource: { OutputSourceId: row.ResourceId, OutputSourceType: 'Automation' } };
   }
-  return e.Targets.map((t: TargetRun) =>
-    defined({
-      ...base,
-      ResourceId: t.InstanceId,
-      ResourceType: 'ManagedInstance',
-      Status: t.Status,
-      DetailedStatus: t.StatusDetails,
-      LastExecutionDate: t.EndedAt !== undefined ? t.EndedAt / 1000 : t.StartedAt !== undefined ? t.StartedAt / 1000 : undefined,
-      OutputSource: { OutputSourceId: t.OutputSourceId, OutputSourceType: 'RunCommand' },
-    }),
-  );
+  const last = t.EndedAt ?? t.StartedAt;
+  return defined({
+    ...base,
+    DetailedStatus: t.StatusDetails,
+    LastExecutionDate: last === undefined ? undefined : last / 1000,
+    OutputSource: { OutputSourceId: t.OutputSourceId, OutputSourceType: 'RunCommand' },
+  });
 }
 
 export function instanceStatusView(a: AssociationRecord, instanceId: string, s: NodeStatus): InstanceAssociationStatusInfo {
