@@ -16,6 +16,15 @@ export interface Ctx {
   /** Set for requests; absent for scheduled tasks. */
   readonly requestId?: string;
   readonly operation?: string;
+  /** Set for requests: where the client reached the emulator, for URLs handed back to it (a StreamUrl). */
+  readonly endpoint?: Endpoint;
+}
+
+/** The host and port a request was addressed to (its Host header); IPv6 hosts in brackets, as in a URL. */
+export interface Endpoint {
+  readonly host: string;
+  readonly port: number;
+  readonly protocol: 'http' | 'https';
 }
 
 /** Epoch milliseconds -> the epoch seconds (with a millisecond fraction) that the wire and state use. */

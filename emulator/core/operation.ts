@@ -16,7 +16,8 @@ import type {
 import type { Ctx } from './context.js';
 import type { Task } from '../time/scheduler.js';
 import type { Runtime } from './runtime.js';
-import type { Express, Router } from 'express';
+import type { ControlRoute } from './control.js';
+import type { RestApi, UpgradeRoute } from './http.js';
 import type { PortBinding } from './ports.js';
 
 export type ServiceId = 'ssm' | 'resource-groups';
@@ -66,8 +67,10 @@ export interface Area {
    * (sim/tags), document plugin simulators (sim/commands), resource-group membership (sim/fleet), ...
    */
   readonly provides?: readonly PortBinding<any>[];
-  /** Routes under /_emulator (simulation controls: fleet, ...). */
-  readonly controlRoutes?: (router: Router, runtime: Runtime) => void;
-  /** Routes outside /_emulator (Resource Groups' REST-JSON API). */
-  readonly appRoutes?: (app: Express, runtime: Runtime) => void;
+  /** Routes under /_emulator (simulation controls: fleet, ...), declared with their schemas (core/control.ts). */
+  readonly controlRoutes?: readonly ControlRoute[];
+  /** An AWS REST-JSON API on the emulator's port (Resource Groups), its routes as data (core/http.ts). */
+  readonly restApi?: RestApi;
+  /** WebSocket endpoints on the emulator's port (core/http.ts). */
+  readonly upgrades?: readonly UpgradeRoute[];
 }

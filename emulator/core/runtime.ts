@@ -9,7 +9,7 @@ import type { Store } from '../state/store.js';
 import type { Ids } from './ids.js';
 import type { Events } from './events.js';
 import type { Logger } from './log.js';
-import type { Ctx } from './context.js';
+import type { Ctx, Endpoint } from './context.js';
 import type { Area, ServiceId } from './operation.js';
 import type { PortRegistry } from './ports.js';
 
@@ -17,10 +17,17 @@ export interface Caller {
   account: string;
   region: string;
   requestId?: string;
+  /** Where the client reached the emulator (requests only): Ctx.endpoint. */
+  endpoint?: Endpoint;
 }
 
 export type ResetScope = { account?: string; region?: string } | undefined;
 export type ResetHook = (scope: ResetScope, reason: 'reset' | 'restore') => void;
+
+export interface Limits {
+  /** Commands kept per account and Region before the oldest finished ones are dropped. */
+  maxCommands: number;
+}
 
 export interface Runtime {
   readonly clock: Clock;
@@ -32,10 +39,12 @@ export interface Runtime {
   readonly areas: readonly Area[];
   /** What the areas provide to each other (core/ports.ts). */
   readonly ports: PortRegistry;
+  /** Size bounds the emulator keeps to (EmulatorOptions.limits). */
+  readonly limits: Limits;
   /** The fleet fixture loaded at start and after each reset (EmulatorOptions.fleet). */
   readonly fleet: string | Record<string, unknown> | null;
   /** A context for one account and region at an instant (defaults to the clock's now). */
-  context(account: string, region: string, now?: number, extra?: { requestId?: string; operation?: string }): Ctx;
+  context(account: string, region: string, now?: number, extra?: { requestId?: string; operation?: string; endpoint?: Endpoint }): Ctx;
   /** Runs whatever scheduled work is due now (real and scaled clocks; a no-op when frozen and idle). */
   catchUp(): void;
   /** Areas with derived caches outside the store drop them on reset/restore. */

@@ -104,6 +104,84 @@ describe('persistence (--data-dir)', () => {
     await expect(new Persistence(newEmulator(), dir3).open()).rejects.toThrow(/line 1 is corrupt/);
   });
 
+  describe('journal integrity', () => {
+    /** A data dir with three journaled PutParameters after the first checkpoint; returns the journal's path. */
+    const threeWrites = async (dir: string) => {
+      const a = newEmulator();
+      const p = new Persistence(a, dir);
+      await p.open();
+      for (const n of ['one', 'two', 'three']) put(a, `/j/${n}`, n);
+      const journal = join(dir, readdirSync(dir).find((f) => f.startsWith('journal-'))!);
+      // As if the process died: the lock stays behind with this (living) pid, which a restart in
+      // the same process takes over.
+      return { a, journal, lines: readFileSync(journal, 'utf8').split('\n').filter(Boolean) };
+    };
+
+    it('numbers and checksums every record', async () => {
+      const { lines } = await threeWrites(tempDir());
+      expect(lines.map((l) => l.split('\t')[0])).toEqual(['1', '2', '3']);
+      expect(lines.every((l) => /^\d+\t[0-9a-f]{8}\t\{/.test(l))).toBe(true);
+    });
+
+    it('refuses a journal with a record missing in the middle, naming file and line', async () => {
+      const dir = tempDir();
+      const { journal, lines } = await threeWrites(dir);
+      writeFileSync(journal, [lines[0], lines[2]].join('\n') + '\n');
+      await expect(new Persistence(newEmulator(), dir).open()).rejects.toThrow(/journal-\d+\.jsonl line 2 is corrupt: record 3 follows record 1/);
+    });
+
+    it('refuses a record with a changed byte', async () => {
+      const dir = tempDir();
+      const { journal, lines } = await threeWrites(dir);
+      writeFileSync(journal, [lines[0], lines[1].replace('/j/two', '/j/twp'), lines[2]].join('\n') + '\n');
+      await expect(new Persistence(newEmulator(), dir).open()).rejects.toThrow(/line 2 is corrupt: checksum mismatch/);
+    });
+
+    it('refuses journal records without the state.json they follow', async () => {
+      const dir = tempDir();
+      await threeWrites(dir);
+      rmSync(join(dir, 'state.json'));
+      await expect(new Persistence(newEmulator(), dir).open()).rejects.toThrow(/state\.json is missing but journal records follow it/);
+    });
+
+    it('drops a torn last record with a log line, and --recover keeps what is good before a bad record', async () => {
+      const dir = tempDir();
+      const { a, journal, lines } = await threeWrites(dir);
+      writeFileSync(journal, [...lines.slice(0, 2), lines[2].slice(0, 20)].join('\n'));
+      const warnings: string[] = [];
+      const b = newEmulator();
+      await new Persistence(b, dir, { warn: (m) => warnings.push(m) }).open();
+      expect(warnings).toEqual([expect.stringMatching(/line 3 is torn/)]);
+      expect(Object.keys(b.store.data.regions['000000000000/us-east-1'] ?? {})).toContain('parameters');
+      expect(() => b.request('ssm', 'GetParameter', { Name: '/j/three' }, { account: '000000000000', region: 'us-east-1' })).toThrow();
+      void a;
+
+      const dir2 = tempDir();
+      const second = await threeWrites(dir2);
+      writeFileSync(second.journal, [second.lines[0], second.lines[1].replace('two', 'tw0'), second.lines[2]].join('\n') + '\n');
+      const notes: string[] = [];
+      const c = newEmulator();
+      const result = await new Persistence(c, dir2, { recover: true, warn: (m) => notes.push(m) }).open();
+      expect(result.dropped).toBe(2);
+      expect(notes.at(-1)).toMatch(/up to record 1; 2 later record\(s\) were dropped/);
+      expect(c.request('ssm', 'GetParameter', { Name: '/j/one' }, { account: '000000000000', region: 'us-east-1' })).toMatchObject({ Parameter: { Value: 'one' } });
+    });
+
+    it('a second emulator on the same data dir is refused while the first process lives; a stale lock is taken over', async () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'lock'), `${process.ppid}\n`);
+      await expect(new Persistence(newEmulator(), dir).open()).rejects.toThrow(new RegExp(`in use by another emulator \\(pid ${process.ppid}\\)`));
+      writeFileSync(join(dir, 'lock'), '999999999\n');
+      const warnings: string[] = [];
+      const p = new Persistence(newEmulator(), dir, { warn: (m) => warnings.push(m) });
+      await p.open();
+      expect(readFileSync(join(dir, 'lock'), 'utf8').trim()).toBe(String(process.pid));
+      expect(warnings[0]).toMatch(/taking over .*lock, left by process 999999999/);
+      await p.close();
+      expect(readdirSync(dir)).not.toContain('lock');
+    });
+  });
+
   it('survives kill -9 in the middle of a write load: every acknowledged PutParameter is there after restart', async () => {
     const dir = tempDir();
     const root = resolve(import.meta.dirname, '../..');

@@ -10,7 +10,7 @@
  * Frozen clock: tasks run only on advance. Real and scaled clocks: one unref'd timer wakes at the next
  * due task; every request also runs whatever is due first, so nothing is ever observed late.
  */
-import type { Clock } from './clock.js';
+import { checkInstant, type Clock } from './clock.js';
 import type { Store } from '../state/store.js';
 
 export interface Task<P = unknown> {
@@ -156,6 +156,8 @@ export class Scheduler {
   }
 
   advanceTo(target: number): number {
+    // Refused before anything runs: a target the clock cannot reach would stop it half-way.
+    checkInstant(target, 'advancing the clock: the target time');
     const ran = this.runDue(target);
     this.clock.set({ now: target });
     return ran + this.runDue(target);

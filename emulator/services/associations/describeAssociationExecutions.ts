@@ -15,7 +15,7 @@ export default defineOperation('DescribeAssociationExecutions', (input, ctx) => 
   if (!a) throw new AssociationDoesNotExist(m.doesNotExist());
   const match = executionFilter(input.Filters);
   // Newest first: the key counts down with creation order (Executions is oldest first).
-  const ranked = [...a.Executions].reverse().map((e) => ({ view: executionView(a, e), key: numberKey(1e15 - e.Seq) }));
-  const { page, NextToken } = paged(ranked.filter((r) => match(r.view)), (r) => r.key, input.MaxResults ?? 50, input.NextToken);
-  return { AssociationExecutions: page.map((r) => r.view), ...(NextToken && { NextToken }) };
+  const newestFirst = [...a.Executions].reverse().filter(match);
+  const { page, NextToken } = paged(newestFirst, (e) => numberKey(1e15 - e.Seq), input.MaxResults ?? 50, input.NextToken);
+  return { AssociationExecutions: page.map((e) => executionView(a, e)), ...(NextToken && { NextToken }) };
 });

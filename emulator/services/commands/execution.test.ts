@@ -54,6 +54,15 @@ describe('behaviours and the simulated shell', () => {
     expect((await sendGetCommandInvocationCommand(t.ssm, id, iid(1))).ExecutionElapsedTime).toBe('PT4.05S');
   });
 
+  it('answers a catastrophic behaviour Match at once, for the whole script and for each command line', async () => {
+    // (a+)+$ against 40 a's and a "!" needs 2^40 steps of a backtracking engine: a regression hangs here.
+    const word = 'a'.repeat(40) + '!';
+    await addNode(t.http, { InstanceId: iid(1), Behaviors: [{ Match: '(a+)+$', Stdout: 'never\n' }, { Match: '^echo (x+)+y$', Stdout: 'stubbed\n' }] });
+    const id = await sendSendCommandCommand([iid(1)], [`echo ${word}`, 'echo xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxy']);
+    await t.advance(2);
+    expect(await sendGetCommandInvocationCommand(t.ssm, id, iid(1))).toMatchObject({ Status: 'Success', StandardOutputContent: `${word}\nstubbed\n` });
+  });
+
   it('a behaviour longer than the execution timeout times out', async () => {
     await addNode(t.http, { InstanceId: iid(1), Behaviors: [{ Match: 'backup', Stdout: 'copying\n', DurationSeconds: 120 }] });
     const id = await sendSendCommandCommand([iid(1)], ['backup'], { Parameters: { commands: ['backup'], executionTimeout: ['60'] } });

@@ -55,6 +55,7 @@ describe('control API: /_emulator/fleet/instances', () => {
       [{ PingStatus: 'Sleeping' }, /PingStatus must be one of/],
       [{ Tags: 'Env=prod' }, /Tags must be/],
       [{ Behaviors: [{ Match: '(' }] }, /not a valid regular expression/],
+      [{ Behaviors: [{ Match: '^(?=yum)' }] }, /Behaviors\[0\]\.Match is not a valid regular expression: lookaheads are not supported/],
       [{ Behaviors: [{ Stdout: 'x' }] }, /Behaviors\[0\]\.Match is required/],
       [{ Colour: 'blue' }, /Unknown instance field Colour/],
       [{ account: '123' }, /12-digit/],

@@ -27,7 +27,7 @@ const DEFAULT_MAX = 10;
  */
 export default defineOperation('GetParametersByPath', (input, ctx) => {
   const path = normalisePath(input.Path);
-  const filters = compileParameterFilters(input.ParameterFilters, 'path');
+  const filter = compileParameterFilters(input.ParameterFilters, 'path');
   const max = input.MaxResults ?? DEFAULT_MAX;
   const recursive = input.Recursive ?? false;
   let after: string | undefined;
@@ -46,7 +46,7 @@ export default defineOperation('GetParametersByPath', (input, ctx) => {
     toOutput = (key) => {
       const p = pub.get(key)!;
       const c: Candidate = { key, version: { Type: p.Type, Tier: 'Standard', DataType: p.DataType, Labels: [] } };
-      if (filters.length && !applyFilters(filters, c)) return undefined;
+      if (!filter.passesAll && !applyFilters(filter, c)) return undefined;
       return { Name: p.Name, Type: p.Type, Value: p.Value, Version: p.Version, LastModifiedDate: p.LastModifiedDate, ARN: p.ARN, DataType: p.DataType };
     };
   } else {
@@ -66,7 +66,7 @@ export default defineOperation('GetParametersByPath', (input, ctx) => {
     }
     toOutput = (key) => {
       const rec = state.byName[key];
-      const shown = filters.length ? applyFilters(filters, candidateOf(key, rec)) : rec.Versions[rec.Versions.length - 1];
+      const shown = filter.passesAll ? rec.Versions[rec.Versions.length - 1] : applyFilters(filter, candidateOf(key, rec));
       return shown ? toParameter(ctx, rec, shown as ParameterVersion, { withDecryption: input.WithDecryption }) : undefined;
     };
   }

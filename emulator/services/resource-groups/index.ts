@@ -1,14 +1,15 @@
 /**
- * The Resource Groups area: AWS Resource Groups' REST-JSON API on the emulator's port (routes from
- * the model's http bindings, protocol/rest-json.ts), with tag-query and CloudFormation-stack groups
- * whose membership is evaluated when read (model.ts). The SSM targeting resolver
- * (sim/fleet/targets.ts) reads group membership through the groupMembership port, provided here.
+ * The Resource Groups area: AWS Resource Groups' REST-JSON API on the emulator's port (its route
+ * table generated from the model's http bindings, served by protocol/rest-json.ts), with tag-query
+ * and CloudFormation-stack groups whose membership is evaluated when read (model.ts). The SSM
+ * targeting resolver (sim/fleet/targets.ts) reads group membership through the groupMembership port,
+ * provided here.
  * Operations not listed here answer NotImplementedException.
  */
 import type { Area } from '../../core/operation.js';
 import { ServiceError } from '../../core/errors.js';
 import { BadRequestException, MethodNotAllowedException } from '../../generated/resource-groups/errors.js';
-import { createRestJsonHandler } from '../../protocol/rest-json.js';
+import { routes } from '../../generated/resource-groups/routes.js';
 import createGroup from './createGroup.js';
 import getGroup from './getGroup.js';
 import getGroupQuery from './getGroupQuery.js';
@@ -29,14 +30,12 @@ export const resourceGroupsArea: Area = {
   name: 'resource-groups',
   provides: [groupMembership.provide({ nodePositions: groupNodePositions })],
   operations: [createGroup, getGroup, getGroupQuery, updateGroup, updateGroupQuery, deleteGroup, listGroups, listGroupResources, searchResources, tag, untag, getTags],
-  appRoutes(app, emu) {
-    // Temporary: the REST routes become declarative (protocol/ builds the handler from the area's table).
-    const handler = createRestJsonHandler(emu as unknown as Parameters<typeof createRestJsonHandler>[0], 'resource-groups', {
-      signingName: 'resource-groups',
-      validationError: (m) => new BadRequestException(m),
-      unknownOperation: (method, path) => new ServiceError('UnknownOperationException', messages.unknownRoute(method, path), 404, 'Message'),
-      methodNotAllowed: (method, path) => new MethodNotAllowedException(messages.methodNotAllowed(method, path)),
-    });
-    app.use((req, res, next) => handler(req, res, next));
+  restApi: {
+    service: 'resource-groups',
+    signingName: 'resource-groups',
+    routes,
+    validationError: (m) => new BadRequestException(m),
+    unknownOperation: (method, path) => new ServiceError('UnknownOperationException', messages.unknownRoute(method, path), 404, 'Message'),
+    methodNotAllowed: (method, path) => new MethodNotAllowedException(messages.methodNotAllowed(method, path)),
   },
 };

@@ -95,7 +95,7 @@ export const executionDoesNotExist = (id: string) => `The specified execution ID
 export const invalidDate = (key: string, value: string) => `The value ${value} of filter ${key} is not a valid date. Use an ISO-8601 timestamp such as 2025-01-01T00:00:00Z.`;
 
 /** [unverified] a filter operator the key does not support (DescribeAssociationExecutions: ExecutionId and Status are EQUAL only). */
-export const invalidFilterType = (key: string, type: string) => `Filter ${key} does not support the ${type} operator; use EQUAL.`;
+export const invalidFilterType = (key: string, type: string) => `Filter ${key} does not support the ${type} operator.`;
 
 /** [unverified] a NextToken the operation did not issue (SSM's usual wording elsewhere). */
 export const invalidNextToken = () => 'The specified token is not valid.';

@@ -5,13 +5,14 @@
  * StatusInformation when what it depends on (a required document, an attachment reference) is
  * missing or does not fit.
  */
+import { own } from '../../core/maps.js';
 import { MaxDocumentSizeExceeded, InvalidDocumentContent, ValidationException } from '../../generated/ssm/errors.js';
 import { assert } from '../../core/errors.js';
 import { toEpochSeconds, type Ctx } from '../../core/context.js';
 import type { AttachmentsSource, DocumentFormat, DocumentRequires, DocumentType } from '../../generated/ssm/types.js';
 import type { Task } from '../../time/scheduler.js';
 import { analyzeContent, parseBody, sha256, wireParameters, type AnalyzedContent } from './content.js';
-import { validateJsonSchema } from './jsonschema.js';
+import { UnusableSchemaError, validateJsonSchema } from './jsonschema.js';
 import { documents, type StoredAttachment, type StoredVersion } from './state.js';
 import { MAX_CONTENT_BYTES, SETTLE_DELAY_MS, SETTLE_TASK, readableDocument, selectVersion } from './model.js';
 import * as messages from './messages.js';
@@ -93,7 +94,7 @@ export const settleKey = (ctx: { account: string; region: string }, name: string
 
 /** The scheduler task: settle one version (a version deleted in the meantime is left alone). */
 export function settleTask(task: Task<{ name: string; version: string }>, ctx: Ctx): void {
-  const doc = documents.of(ctx.scope).byName[task.payload.name];
+  const doc = own(documents.of(ctx.scope).byName, task.payload.name);
   const v = doc?.Versions[task.payload.version];
   if (!v || (v.Status !== 'Creating' && v.Status !== 'Updating')) return;
   const problem = dependencyProblem(ctx, doc.DocumentType, v);
@@ -120,7 +121,13 @@ function dependencyProblem(ctx: Ctx, type: DocumentType, v: StoredVersion): stri
     if (type === 'ApplicationConfiguration') {
       if (ref.doc.DocumentType !== 'ApplicationConfigurationSchema') return messages.requiredDocumentWrongType(r.Name, 'ApplicationConfigurationSchema');
       if (v.DocumentFormat !== 'TEXT') {
-        const problem = validateJsonSchema(parseBody(required.Content, required.DocumentFormat), parseBody(v.Content, v.DocumentFormat));
+        let problem: string | undefined;
+        try {
+          problem = validateJsonSchema(parseBody(required.Content, required.DocumentFormat), parseBody(v.Content, v.DocumentFormat));
+        } catch (e) {
+          if (!(e instanceof UnusableSchemaError)) throw e;
+          return messages.schemaUnusable(r.Name, e.message);
+        }
         if (problem) return messages.configurationInvalid(problem);
       }
     } else if (r.RequireType !== undefined && ref.doc.DocumentType !== r.RequireType) {

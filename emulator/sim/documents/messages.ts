@@ -168,6 +168,8 @@ export const requiredDocumentNotFound = (name: string) => `The required document
 export const requiredDocumentWrongType = (name: string, type: string) => `The required document ${name} is not of type ${type}.`;
 /** Unverified (StatusInformation). */
 export const configurationInvalid = (why: string) => `The configuration does not match the required schema: ${why}`;
+/** Unverified (StatusInformation): the required schema is not a usable JSON schema (invalid, or a $ref that does not resolve). */
+export const schemaUnusable = (name: string, why: string) => `The required schema ${name} is not a valid JSON schema: ${why}`;
 /** Unverified (StatusInformation). */
 export const attachmentNotFound = (ref: string) => `The attachment reference ${ref} doesn't match an attachment of an existing document version.`;
 /** Unverified. */

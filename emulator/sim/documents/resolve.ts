@@ -59,7 +59,6 @@
 import { createHash } from 'node:crypto';
 import type { Ctx } from '../../core/context.js';
 import { ServiceError } from '../../core/errors.js';
-import { toJsRegExp } from '../../core/validate.js';
 import {
   InvalidAutomationExecutionParametersException,
   InvalidDocument,
@@ -70,7 +69,7 @@ import { readParameter } from '../parameters/lookup.js';
 import { catalogOf } from './catalog.js';
 import { arnOf, readableDocument, selectVersion, type Ownership } from './model.js';
 import type { StoredVersion } from './state.js';
-import { analyzeContent, REFERENCE_RE, type AnalyzedContent, type DeclaredParameter, type DocumentStep } from './content.js';
+import { allowedPatternOf, analyzeContent, REFERENCE_RE, type AnalyzedContent, type DeclaredParameter, type DocumentStep } from './content.js';
 import * as m from './messages.js';
 
 // ──────────────────────────────────────────── types ────────────────────────────────────────────
@@ -315,10 +314,10 @@ function checkConstraints(p: DeclaredParameter, value: TypedValue, style: Parame
     }
   }
   if (p.allowedPattern !== undefined) {
-    const re = toJsRegExp(p.allowedPattern);
+    const re = allowedPatternOf(p.allowedPattern);
     const checked = typeof value === 'number' ? [String(value)] : strings;
     for (const s of checked) {
-      if (!re.test(s)) {
+      if (!re.matches(s)) {
         throw fail(style === 'automation' ? m.automationPatternMismatch(p.name, s, p.allowedPattern) : m.commandPatternMismatch(p.name, s, p.allowedPattern));
       }
     }

@@ -23,6 +23,7 @@ import {
   type NetworkInterface,
 } from './instance.js';
 import { DEFAULT_PLATFORM, PLATFORMS } from './platforms.js';
+import { compileUserRegex } from '../../core/regex.js';
 
 export class FleetSpecError extends Error {}
 
@@ -172,7 +173,7 @@ export function parseBehaviors(v: unknown): CommandBehavior[] | undefined {
   return list({ Behaviors: v }, 'Behaviors', (b, where) => {
     const Match = needString(b, 'Match', where)!;
     try {
-      new RegExp(Match);
+      compileUserRegex(Match, { dialect: 'ecma' }); // as the Run Command engine and the shell will run it
     } catch (e) {
       fail(`${where}.Match is not a valid regular expression: ${(e as Error).message}`);
     }

@@ -13,16 +13,10 @@ import { FleetSpecError } from './build.js';
 import { FixtureError, loadFleet, parseFixtureText, readFixtureFile } from './fixtures.js';
 import { registerNode, RegistrationError } from './activations.js';
 import type { FleetInstance } from './instance.js';
+import { ControlError } from '../../core/control.js';
 
-export class FleetControlError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
+/** A refused fleet control; the control API answers it as any ControlError (code, message, status). */
+export class FleetControlError extends ControlError {}
 
 export interface Where {
   account?: string;

@@ -12,6 +12,7 @@
  * `AgentStoppedAt`, and the node shows ConnectionLost once that ping is CONNECTION_LOST_AFTER_SECONDS
  * old.
  */
+import { compareVersions } from '../../core/versions.js';
 import type { Tag, PingStatus, PlatformType, ResourceType, SourceType, InstanceAggregatedAssociationOverview } from '../../generated/ssm/types.js';
 
 /**
@@ -177,23 +178,8 @@ export function isVisible(inst: FleetInstance): boolean {
   return s === undefined || s === 'running' || s === 'pending';
 }
 
-/** Dotted version comparison (3.3.1957.0 vs 3.2.582.0): negative, zero or positive. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.');
-  const pb = b.split('.');
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? '0';
-    const y = pb[i] ?? '0';
-    const nx = Number(x);
-    const ny = Number(y);
-    if (Number.isFinite(nx) && Number.isFinite(ny)) {
-      if (nx !== ny) return nx - ny;
-    } else if (x !== y) {
-      return x < y ? -1 : 1;
-    }
-  }
-  return 0;
-}
+/** Agent versions compare as versions (core/versions.ts); re-exported for the fleet's users. */
+export { compareVersions };
 
 export const isLatestVersion = (inst: FleetInstance) => compareVersions(inst.AgentVersion, LATEST_AGENT_VERSION) >= 0;
 

@@ -10,6 +10,7 @@
  * refused when stored, so nothing is silently granted more widely than written.
  */
 import { MalformedResourcePolicyDocumentException } from '../../generated/ssm/errors.js';
+import { compileWildcard } from '../../core/regex.js';
 import * as messages from './messages.js';
 
 interface Statement {
@@ -23,10 +24,7 @@ interface Statement {
 const list = (v: string | string[]): string[] => (Array.isArray(v) ? v : [v]);
 
 /** Glob of IAM action and resource patterns: * any run of characters, ? one character; actions ignore case. */
-function globMatch(pattern: string, value: string, ignoreCase: boolean): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, ignoreCase ? 'i' : '');
-  return re.test(value);
-}
+const globMatch = (pattern: string, value: string, ignoreCase: boolean): boolean => compileWildcard(pattern, { ignoreCase }).matches(value);
 
 const ACCOUNT = /^\d{12}$/;
 const IAM_PRINCIPAL = /^arn:aws[a-z-]*:iam::(\d{12}):(root|user\/.+|role\/.+)$/;

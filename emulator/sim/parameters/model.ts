@@ -7,6 +7,7 @@
  */
 import type { Ctx } from '../../core/context.js';
 import { toEpochSeconds } from '../../core/context.js';
+import { compileUserRegex, type UserRegex } from '../../core/regex.js';
 import {
   InvalidAllowedPatternException,
   InvalidKeyId,
@@ -113,15 +114,11 @@ export function toHistory(owner: Owner, rec: ParameterRecord, v: ParameterVersio
 }
 
 /** Compiles an AllowedPattern as AWS applies it: a Java regular expression matched against the whole value. */
-function compilePattern(pattern: string): RegExp {
+function compilePattern(pattern: string): UserRegex {
   try {
-    return new RegExp(`^(?:${pattern})$`, 'u');
+    return compileUserRegex(pattern, { dialect: 'java' });
   } catch {
-    try {
-      return new RegExp(`^(?:${pattern})$`);
-    } catch {
-      throw new InvalidAllowedPatternException(messages.invalidAllowedPattern(pattern));
-    }
+    throw new InvalidAllowedPatternException(messages.invalidAllowedPattern(pattern));
   }
 }
 
@@ -156,7 +153,7 @@ export function putParameter(ctx: Ctx, input: PutParameterRequest): { Version: n
   if (keyId !== undefined && !isUsableKeyId(keyId, ctx.region)) throw new InvalidKeyId(messages.invalidKeyId(keyId));
 
   const allowedPattern = input.AllowedPattern !== undefined ? input.AllowedPattern || undefined : prev?.AllowedPattern;
-  if (allowedPattern !== undefined && !compilePattern(allowedPattern).test(value)) {
+  if (allowedPattern !== undefined && !compilePattern(allowedPattern).matches(value)) {
     throw new ParameterPatternMismatchException(messages.patternMismatch(allowedPattern));
   }
 

@@ -330,6 +330,15 @@ describe('sh: redirections, files and pipes', () => {
     expect(sh('printf "a 1\\nb 2\\n" | while read k v; do echo "$v-$k"; done').stdout).toBe('1-a\n2-b\n');
   });
 
+  it('read splits on IFS and trims IFS characters at the ends; an empty IFS keeps the line as it is', () => {
+    expect(sh('echo "  one  two  three  " | { read a b; echo "[$a][$b]"; }').stdout).toBe('[one][two  three]\n');
+    expect(sh('echo "x:y:z:" | { IFS=":-]" read a b; echo "[$a][$b]"; }').stdout).toBe('[x][y:z]\n');
+    expect(sh('echo "  keep  " | { IFS= read -r line; echo "[$line]"; }').stdout).toBe('[  keep  ]\n');
+    // A long run of IFS characters inside the last field (quadratic for a RegExp class with +$).
+    const spaces = ' '.repeat(100_000);
+    expect(sh(`echo "a b${spaces}c" | { read x y; echo "\${#y}"; }`).stdout).toBe(`${spaces.length + 2}\n`);
+  });
+
   it('set -o pipefail makes a failing pipeline fail', () => {
     expect(sh('false | true; echo $?; set -o pipefail; false | true; echo $?').stdout).toBe('0\n1\n');
   });

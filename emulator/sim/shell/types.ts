@@ -71,7 +71,7 @@ export interface RunScriptInput {
 }
 
 export interface CommandStub {
-  /** A regular expression (JavaScript-like syntax; run by the linear-time matcher in regex.ts). */
+  /** A regular expression in JavaScript's syntax, run by core/regex.ts (linear time; no lookaheads or back-references). */
   Match: string;
   Stdout?: string;
   Stderr?: string;

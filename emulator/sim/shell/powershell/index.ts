@@ -17,6 +17,8 @@
  */
 import { dotnetFormat, psDefaultDate, psInvariantDate, strftime } from '../datefmt.js';
 import { compileRegex, globMatch, RegexError } from '../regex.js';
+import { compileUserRegex, type UserRegex } from '../../../core/regex.js';
+import { splitOnChars, trimChars } from '../chars.js';
 import { Abort, checkSize, type DialectRun, type Runtime } from '../runtime.js';
 import type { CommandStub } from '../types.js';
 import { INSTALL_MS, REMOVE_MS, type ServiceFact } from '../system.js';
@@ -144,7 +146,7 @@ class Ps {
   private lastExit: number | null = null;
   private tryDepth = 0;
   private parser!: PsParser;
-  private stubs: { re: ReturnType<typeof compileRegex>; stub: CommandStub }[] = [];
+  private stubs: { re: UserRegex; stub: CommandStub }[] = [];
   private errors: unknown[] = [];
 
   constructor(private readonly o: PsRun) {
@@ -155,7 +157,7 @@ class Ps {
     for (const [k, v] of Object.entries(o.env)) this.setEnv(k, v);
     for (const s of o.stubs) {
       try {
-        this.stubs.push({ re: compileRegex(s.Match, 'net'), stub: s });
+        this.stubs.push({ re: compileUserRegex(s.Match, { dialect: 'ecma' }), stub: s });
       } catch {
         // never matches
       }
@@ -1666,7 +1668,7 @@ class Ps {
         case 'startswith': return o.startsWith(a0);
         case 'endswith': return o.endsWith(a0);
         case 'replace': return o.split(a0).join(this.str(args[1] ?? ''));
-        case 'split': return o.split(new RegExp(`[${a0.replace(/[\]\\^-]/g, '\\$&') || ' '}]`));
+        case 'split': return splitOnChars(o, a0 || ' ');
         case 'substring': return args.length > 1 ? o.substr(this.num(args[0]), this.num(args[1])) : o.slice(this.num(args[0]));
         case 'indexof': return o.indexOf(a0);
         case 'padleft': return o.padStart(this.num(args[0]), args[1] === undefined ? ' ' : this.str(args[1]));
@@ -1692,14 +1694,6 @@ class Ps {
     }
     throw new PsThrow(this.simpleError(`Method invocation failed because [${typeName}] does not contain a method named '${name}'.`, 'InvalidOperation', '', 'RuntimeException', 'MethodNotFound'), false);
   }
-}
-
-function trimChars(s: string, chars: string, start: boolean, end: boolean): string {
-  let a = 0;
-  let b = s.length;
-  if (start) while (a < b && chars.includes(s[a]!)) a++;
-  if (end) while (b > a && chars.includes(s[b - 1]!)) b--;
-  return s.slice(a, b);
 }
 
 function checkArray<T>(a: T[]): T[] {

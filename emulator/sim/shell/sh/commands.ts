@@ -6,6 +6,7 @@
  */
 import { defaultDate, strftime } from '../datefmt.js';
 import { compileRegex, RegexError } from '../regex.js';
+import { trimChars } from '../chars.js';
 import { Abort, checkSize, MAX_STRING_CHARS } from '../runtime.js';
 import type { Facts } from '../facts.js';
 import { systemCommand } from './system.js';
@@ -637,23 +638,20 @@ const readCmd: Impl = (sh, argv, st, io) => {
   }
   const ifs = sh.getVar(st, 'IFS') ?? ' \t\n';
   const isWs = (c: string) => ifs.includes(c);
-  let s = line.replace(new RegExp(`^[${escapeClass(ifs)}]+`), '');
+  // An empty IFS splits nothing and trims nothing (`IFS= read -r line` keeps the line as it is).
+  let s = trimChars(line, ifs, true, false);
   names.forEach((n, i) => {
     if (i === names.length - 1) {
-      sh.setVar(st, n, s.replace(new RegExp(`[${escapeClass(ifs)}]+$`), ''));
+      sh.setVar(st, n, trimChars(s, ifs, false, true));
       return;
     }
     let j = 0;
     while (j < s.length && !isWs(s[j]!)) j++;
     sh.setVar(st, n, s.slice(0, j));
-    s = s.slice(j).replace(new RegExp(`^[${escapeClass(ifs)}]+`), '');
+    s = trimChars(s.slice(j), ifs, true, false);
   });
   return got.eol ? 0 : 1;
 };
-
-function escapeClass(s: string): string {
-  return s.replace(/[\]\\^-]/g, '\\$&') || ' ';
-}
 
 const setCmd: Impl = (sh, argv, st, io) => {
   const args = argv.slice(1);

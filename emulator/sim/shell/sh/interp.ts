@@ -7,6 +7,7 @@
 import type { Facts } from '../facts.js';
 import { Abort, checkSize, MAX_STREAM_CHARS, type Runtime } from '../runtime.js';
 import { compileRegex, globMatch, RegexError } from '../regex.js';
+import { compileUserRegex, type UserRegex } from '../../../core/regex.js';
 import type { Vfs } from '../vfs.js';
 import type { AndOr, Cmd, List, Pipeline, Redir, TestExpr, Word, WordPart } from './ast.js';
 import { ShParser, ShSyntaxError } from './parser.js';
@@ -138,7 +139,7 @@ export class Sh {
   readonly bash: boolean;
   readonly pid: number;
   readonly random: () => number;
-  readonly stubs: { re: ReturnType<typeof compileRegex>; stub: CommandStub }[];
+  readonly stubs: { re: UserRegex; stub: CommandStub }[];
   /** The node's services and packages (systemctl, yum, apt-get... read and change them). */
   readonly system: SystemState;
   hostname: string;
@@ -156,7 +157,7 @@ export class Sh {
     this.stubs = [];
     for (const stub of o.stubs) {
       try {
-        this.stubs.push({ re: compileRegex(stub.Match, 'net'), stub });
+        this.stubs.push({ re: compileUserRegex(stub.Match, { dialect: 'ecma' }), stub });
       } catch {
         // a stub whose pattern cannot be compiled never matches
       }
