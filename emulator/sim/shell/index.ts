@@ -12,7 +12,8 @@
  *     dialect: 'sh' | 'powershell',
  *     script: string | string[],      // an array is joined as the agent writes it: "\n"-joined + "\n"
  *     node: NodeFacts,                // InstanceId, ComputerName, PlatformType/Name/Version, IPAddress,
- *                                     // AgentVersion, Region, [Architecture, KernelVersion, User, PowerShellVersion]
+ *                                     // AgentVersion, Region, [Architecture, KernelVersion, User, PowerShellVersion,
+ *                                     // Services, Applications: what systemctl / yum / Get-Service see]
  *     startTime: number,              // virtual epoch ms at which the script starts
  *     env?: Record<string, string>,   // extra/overriding environment variables
  *     workingDirectory?: string,      // plugin workingDirectory ('' = the agent's: /usr/bin, C:\Windows\system32)
@@ -26,10 +27,12 @@
  *     stdout: string; stderr: string; exitCode: number; durationMs: number;
  *     timedOut?: boolean;                          // stopped at timeoutMs (exitCode 137, or -1 on Windows)
  *     aborted?: 'step-limit' | 'output-limit';     // stopped by a guard (exitCode 1, reason on stderr)
+ *     changes?: FactChange[];                      // services started/stopped, packages installed/removed
  *   }
  *
  * Pure and synchronous: the same input always gives the same output (time comes from startTime,
- * $$ / $RANDOM / tokens from a hash of the input). It never throws for any script text.
+ * $$ / $RANDOM / tokens from a hash of the input). What a script changes on its node is reported in
+ * `changes`, never written to the input (system.ts). It never throws for any script text.
  *
  * What the agent adds around a script (the "failed to run commands: exit status N" line in
  * StandardErrorContent, output truncation, the ResponseCode/Status mapping) belongs to the Run
