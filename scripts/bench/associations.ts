@@ -14,35 +14,15 @@ import type { AddressInfo } from 'node:net';
 import { Emulator } from '../../emulator/emulator.js';
 import { createServer, listen } from '../../emulator/server.js';
 import { associationsSlice } from '../../emulator/sim/associations/state.js';
-import { httpPost, ssmPost } from './load.js';
+import { advanceClock, ssmCall, thousandNodeFleet, THOUSAND_NODES, type SuiteRow } from './load.js';
 
-export interface AssociationsRow {
-  name: string;
-  value: number | string;
-  unit: string;
-  note?: string;
-}
+export type AssociationsRow = SuiteRow;
 
-const NODES = 1000;
+const NODES = THOUSAND_NODES;
+const fixture = thousandNodeFleet;
 
-const fixture = {
-  groups: [
-    { Count: NODES, Platform: 'amazon-linux-2023', Tags: { Env: 'prod', Role: 'web' } },
-    { Count: 200, Platform: 'ubuntu-22.04', Tags: { Env: 'dev' } },
-  ],
-};
-
-async function ssm(agent: http.Agent, port: number, target: string, body: object): Promise<any> {
-  const res = await ssmPost(agent, port, target, JSON.stringify(body));
-  if (res.status !== 200) throw new Error(`${target} answered ${res.status}: ${res.text}`);
-  return JSON.parse(res.text);
-}
-
-async function advance(agent: http.Agent, port: number, seconds: number): Promise<any> {
-  const res = await httpPost(agent, port, '/_emulator/clock/advance', { 'Content-Type': 'application/json' }, JSON.stringify({ seconds }));
-  if (res.status !== 200) throw new Error(`advance answered ${res.status}: ${res.text}`);
-  return JSON.parse(res.text);
-}
+const ssm = ssmCall;
+const advance = advanceClock;
 
 interface Round {
   createMs: number;

@@ -145,3 +145,34 @@ export function ssmPost(agent: http.Agent, port: number, target: string, body: s
     body,
   );
 }
+
+/** An SSM call that must succeed: its parsed answer (throws with the status and body otherwise). */
+export async function ssmCall(agent: http.Agent, port: number, target: string, body: object): Promise<any> {
+  const res = await ssmPost(agent, port, target, JSON.stringify(body));
+  if (res.status !== 200) throw new Error(`${target} answered ${res.status}: ${res.text}`);
+  return JSON.parse(res.text);
+}
+
+/** POST /_emulator/clock/advance by `seconds`: what it ran (tasksRun, ...). */
+export async function advanceClock(agent: http.Agent, port: number, seconds: number): Promise<any> {
+  const res = await httpPost(agent, port, '/_emulator/clock/advance', { 'Content-Type': 'application/json' }, JSON.stringify({ seconds }));
+  if (res.status !== 200) throw new Error(`advance answered ${res.status}: ${res.text}`);
+  return JSON.parse(res.text);
+}
+
+/** A row of an extra bench suite (scripts/bench/run.ts folds them into the results table). */
+export interface SuiteRow {
+  name: string;
+  value: number | string;
+  unit: string;
+  note?: string;
+}
+
+/** 1,000 Amazon Linux web servers tagged Env=prod and 200 Ubuntu nodes tagged Env=dev: the fleet of the 1,000-node suites. */
+export const THOUSAND_NODES = 1000;
+export const thousandNodeFleet = {
+  groups: [
+    { Count: THOUSAND_NODES, Platform: 'amazon-linux-2023', Tags: { Env: 'prod', Role: 'web' } },
+    { Count: 200, Platform: 'ubuntu-22.04', Tags: { Env: 'dev' } },
+  ],
+};

@@ -11,22 +11,8 @@ import {
   type CreateAssociationCommandInput,
 } from '@aws-sdk/client-ssm';
 import type { TestEmulator } from '../../testing/harness.js';
-import { addNode } from '../../testing/fleet.js';
 
-export { addNode, expectError } from '../../testing/fleet.js';
-
-/** i-0000000000000000N (17 hex digits). */
-export const iid = (n: number) => `i-${n.toString(16).padStart(17, '0')}`;
-
-/** Adds nodes i-...1 .. i-...n (Amazon Linux 2023 unless the spec says otherwise). */
-export async function addNodes(t: TestEmulator, n: number, spec: (k: number) => Record<string, unknown> = () => ({})): Promise<string[]> {
-  const ids: string[] = [];
-  for (let k = 1; k <= n; k++) {
-    await addNode(t.http, { InstanceId: iid(k), ...spec(k) });
-    ids.push(iid(k));
-  }
-  return ids;
-}
+export { addNode, addNodes, expectError, iid } from '../../testing/fleet.js';
 
 /** A shell-script association (AWS-RunShellScript) with these commands; returns its id. */
 export async function shellAssociation(t: TestEmulator, commands: string[], extra: Partial<CreateAssociationCommandInput> = {}): Promise<string> {

@@ -37,7 +37,7 @@ import {
   InvalidTargetMaps,
   UnsupportedPlatformType,
 } from '../../generated/ssm/errors.js';
-import type { CreateAssociationBatchRequestEntry, Target } from '../../generated/ssm/types.js';
+import type { Target } from '../../generated/ssm/types.js';
 import { parseSchedule, ScheduleError, type ParsedSchedule } from '../../time/schedule.js';
 import { automationStarter, automationUnavailable } from '../automation/starter.js';
 import { changeCalendars } from '../calendars/port.js';
@@ -47,7 +47,7 @@ import type { AssociationSpec } from './state.js';
 import * as m from './messages.js';
 
 /** The request members a version is made from (CreateAssociation's minus Tags; UpdateAssociation's). */
-export type SpecInput = CreateAssociationBatchRequestEntry & { AssociationDispatchAssumeRole?: string };
+export type SpecInput = AssociationSpec & { InstanceId?: string };
 
 /** AWS's target for an Automation association that names none (the AWS CLI's update-association example). */
 export const NO_OP_AUTOMATION_TARGET: Target = { Key: 'aws:NoOpAutomationTag', Values: ['AWS-NoOpAutomationTarget-Value'] };

@@ -12,48 +12,19 @@
 import { defineSlice } from '../../state/store.js';
 import type { Ctx } from '../../core/context.js';
 import type { CommandCounts, NodeRun, StoredStep } from '../commands/state.js';
-import type {
-  AlarmConfiguration,
-  AssociationComplianceSeverity,
-  AssociationStatus,
-  AssociationSyncCompliance,
-  InstanceAssociationOutputLocation,
-  PlatformType,
-  Tag,
-  Target,
-  TargetLocation,
-} from '../../generated/ssm/types.js';
+import type { AssociationStatus, CreateAssociationBatchRequestEntry, PlatformType, Tag } from '../../generated/ssm/types.js';
 
-/** What one version of an association says (the request's members, as given). */
-export interface AssociationSpec {
-  /** The document's name or ARN, as given. */
-  Name: string;
-  DocumentVersion?: string;
-  Parameters?: Record<string, string[]>;
-  Targets?: Target[];
-  ScheduleExpression?: string;
-  ScheduleOffset?: number;
-  OutputLocation?: InstanceAssociationOutputLocation;
-  AssociationName?: string;
-  AutomationTargetParameterName?: string;
-  MaxErrors?: string;
-  MaxConcurrency?: string;
-  ComplianceSeverity?: AssociationComplianceSeverity;
-  SyncCompliance?: AssociationSyncCompliance;
-  ApplyOnlyAtCronInterval?: boolean;
-  CalendarNames?: string[];
-  TargetLocations?: TargetLocation[];
-  Duration?: number;
-  TargetMaps?: Record<string, string[]>[];
-  AlarmConfiguration?: AlarmConfiguration;
-  AssociationDispatchAssumeRole?: string;
-}
+/**
+ * What one version of an association says: the request's members, as given (CreateAssociation's,
+ * without the legacy InstanceId, which belongs to the association, not to a version).
+ */
+export type AssociationSpec = Omit<CreateAssociationBatchRequestEntry, 'InstanceId'> & { AssociationDispatchAssumeRole?: string };
 
-export interface AssociationVersionRecord extends AssociationSpec {
+export type AssociationVersionRecord = AssociationSpec & {
   AssociationVersion: string;
   /** Epoch seconds. */
   CreatedDate: number;
-}
+};
 
 /** The association's status on one node (DescribeInstanceAssociationsStatus), as the agent reports it. */
 export interface NodeStatus {
