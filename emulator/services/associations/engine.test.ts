@@ -4,7 +4,7 @@
  */
 import { describe as group, expect, it } from 'vitest';
 import { CreateGroupCommand } from '@aws-sdk/client-resource-groups';
-import { DescribeInstanceInformationCommand, SendCommandCommand, StartAssociationsOnceCommand, UpdateAssociationCommand } from '@aws-sdk/client-ssm';
+import { DescribeInstanceInformationCommand, DescribeInstancePropertiesCommand, SendCommandCommand, StartAssociationsOnceCommand, UpdateAssociationCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
 import { rgClient, tagQuery } from '../../testing/fleet.js';
 import { addNode, addNodes, describe, executions, iid, node, nodeStatus, shellAssociation, targets } from './testkit.js';
@@ -187,6 +187,10 @@ group('node summaries and drift', () => {
     expect(byId[iid(1)].LastSuccessfulAssociationExecutionDate).toBeDefined();
     // AWS-RunShellScript does not run on Windows.
     expect(byId[iid(2)]).toMatchObject({ AssociationStatus: 'Failed' });
+    const failed = await t.ssm.send(new DescribeInstanceInformationCommand({ Filters: [{ Key: 'AssociationStatus', Values: ['Failed'] }] }));
+    expect(failed.InstanceInformationList!.map((i) => i.InstanceId)).toEqual([iid(2)]);
+    const byDocument = await t.ssm.send(new DescribeInstancePropertiesCommand({ FiltersWithOperator: [{ Key: 'DocumentName', Values: ['AWS-RunShellScript'] }] }));
+    expect(byDocument.InstanceProperties!.map((i) => i.InstanceId)).toEqual([iid(1), iid(2)]);
   });
 
   it('an association keeps a service running: someone stops it, the next run starts it again', async () => {
