@@ -15,5 +15,6 @@ import { patchingArea } from './patching/index.js';
 import { inventoryArea } from './inventory/index.js';
 import { complianceArea } from './compliance/index.js';
 import { maintenanceWindowsArea } from './maintenance-windows/index.js';
+import { associationsArea } from './associations/index.js';
 
-export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea, patchingArea, inventoryArea, complianceArea, maintenanceWindowsArea];
+export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea, patchingArea, inventoryArea, complianceArea, maintenanceWindowsArea, associationsArea];

@@ -208,6 +208,9 @@ export function factsOf(node: FleetInstance, region: string): NodeFacts {
     AgentVersion: node.AgentVersion,
     Region: region,
     ...((node.Architecture === 'x86_64' || node.Architecture === 'arm64') && { Architecture: node.Architecture }),
+    // The live lists: the shell copies them and reports its changes (applied by the script plugin's complete()).
+    Services: node.Services,
+    Applications: node.Applications,
   };
 }
 

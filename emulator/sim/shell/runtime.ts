@@ -9,6 +9,7 @@
 import type { Facts } from './facts.js';
 import type { Vfs } from './vfs.js';
 import type { CommandStub } from './types.js';
+import type { SystemState } from './system.js';
 
 export const DEFAULT_COMMAND_COST_MS = 10;
 export const DEFAULT_MAX_STEPS = 100_000;
@@ -27,6 +28,8 @@ export interface DialectRun {
   cwd: string;
   scriptPath: string;
   stubs: CommandStub[];
+  /** The node's services and packages as this run sees and changes them. */
+  system: SystemState;
 }
 
 export class Abort {

@@ -11,7 +11,8 @@ import { compileUserRegex, type UserRegex } from '../../../core/regex.js';
 import type { Vfs } from '../vfs.js';
 import type { AndOr, Cmd, List, Pipeline, Redir, TestExpr, Word, WordPart } from './ast.js';
 import { ShParser, ShSyntaxError } from './parser.js';
-import { COMMANDS, isKnownCommand } from './commands.js';
+import { commandImpl, isKnownCommand } from './commands.js';
+import type { SystemState } from '../system.js';
 import type { CommandStub } from '../types.js';
 
 // ------------------------------------------------------------------ control flow
@@ -127,6 +128,7 @@ export interface ShOptions {
   pid: number;
   random: () => number;
   stubs: CommandStub[];
+  system: SystemState;
 }
 
 export class Sh {
@@ -138,6 +140,8 @@ export class Sh {
   readonly pid: number;
   readonly random: () => number;
   readonly stubs: { re: UserRegex; stub: CommandStub }[];
+  /** The node's services and packages (systemctl, yum, apt-get... read and change them). */
+  readonly system: SystemState;
   hostname: string;
 
   constructor(o: ShOptions) {
@@ -148,6 +152,7 @@ export class Sh {
     this.bash = o.bash;
     this.pid = o.pid;
     this.random = o.random;
+    this.system = o.system;
     this.hostname = o.facts.hostname;
     this.stubs = [];
     for (const stub of o.stubs) {
@@ -421,7 +426,7 @@ export class Sh {
       const abs = this.vfs.normalize(name, st.cwd);
       const dir = this.vfs.parent(abs);
       const base = this.vfs.basename(abs);
-      if (['/bin', '/usr/bin', '/sbin', '/usr/sbin', '/usr/local/bin'].includes(dir) && isKnownCommand(base, this.bash) && !this.vfs.isFile(abs)) {
+      if (['/bin', '/usr/bin', '/sbin', '/usr/sbin', '/usr/local/bin'].includes(dir) && isKnownCommand(base, this.bash, this.facts) && !this.vfs.isFile(abs)) {
         cmdName = base;
       } else if (this.vfs.isFile(abs)) {
         return this.runScriptFile(abs, argv.slice(1), st, io, name);
@@ -433,8 +438,8 @@ export class Sh {
         return 127;
       }
     }
-    const impl = COMMANDS[cmdName];
-    if (impl && isKnownCommand(cmdName, this.bash)) return impl(this, [cmdName, ...argv.slice(1)], st, io);
+    const impl = commandImpl(cmdName, this.bash, this.facts);
+    if (impl) return impl(this, [cmdName, ...argv.slice(1)], st, io);
     io.err.write(this.bash ? `${this.prefix(st)}${name}: command not found\n` : `${this.prefix(st)}${name}: not found\n`);
     return 127;
   }
@@ -962,7 +967,7 @@ export function fileTest(sh: Sh, op: string, arg: string, st: ShState): boolean 
       if (sh.vfs.isDir(a)) return true;
       if (sh.vfs.isFile(a)) return (sh.vfs.read(a) ?? '').startsWith('#!');
       const dir = sh.vfs.parent(a);
-      return ['/bin', '/usr/bin', '/sbin', '/usr/sbin'].includes(dir) && isKnownCommand(sh.vfs.basename(a), true);
+      return ['/bin', '/usr/bin', '/sbin', '/usr/sbin'].includes(dir) && isKnownCommand(sh.vfs.basename(a), true, sh.facts);
     }
     case '-L': case '-h': case '-b': case '-c': case '-p': case '-S': case '-t': case '-g': case '-u': case '-k': case '-O': case '-G': case '-N':
       return false;
