@@ -34,19 +34,6 @@ export async function addNode(http: Http, spec: Record<string, unknown> = {}): P
   return res.body.instance;
 }
 
-/** i-0000000000000000N (17 hex digits). */
-export const iid = (n: number) => `i-${n.toString(16).padStart(17, '0')}`;
-
-/** Adds n Linux nodes i-...1 .. i-...n with the given extra fields (a function of the node's number). */
-export async function addNodes(t: { http: Http }, n: number, spec: (k: number) => Record<string, unknown> = () => ({})): Promise<string[]> {
-  const ids: string[] = [];
-  for (let k = 1; k <= n; k++) {
-    await addNode(t.http, { InstanceId: iid(k), ...spec(k) });
-    ids.push(iid(k));
-  }
-  return ids;
-}
-
 /** POST /_emulator/fleet/load with a fixture object; returns the instance ids loaded. */
 export async function loadFixture(http: Http, fixture: Record<string, unknown>): Promise<string[]> {
   const res = await http.post('/_emulator/fleet/load').send(fixture);
