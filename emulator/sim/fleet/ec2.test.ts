@@ -12,7 +12,7 @@ const ctx = () => t.emu.context('000000000000', 'us-east-1');
 const node = () => getInstance(ctx(), ID)!;
 
 async function props() {
-  const out = await t.ssm.send(new DescribeInstancePropertiesCommand({ InstanceInformationFilterList: [{ key: 'InstanceIds', valueSet: [ID] }] }));
+  const out = await t.ssm.send(new DescribeInstancePropertiesCommand({ InstancePropertyFilterList: [{ key: 'InstanceIds', valueSet: [ID] }] }));
   const p = out.InstanceProperties![0];
   return { state: p.InstanceState, ping: p.PingStatus };
 }
