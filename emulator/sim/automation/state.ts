@@ -111,22 +111,33 @@ export interface ExecutionEngine {
   failureMessage?: string;
   /** StopAutomationExecution Cancel arrived. */
   cancel?: boolean;
+  /** The onCancel step (and what follows it) is running. */
+  cancelWorkflow?: boolean;
   /** Rate control: the parent's queue of target parameter values (or TargetMaps entries) and progress. */
   rate?: RateState;
   origin?: AutomationOrigin;
-  /** A child started by an aws:executeAutomation step: the parent and the parent's step record. */
-  parentStep?: { e: string; record: number };
+  /** A child (aws:executeAutomation, rate control, a change request's runbook): the parent, its step record and scope. */
+  parentStep?: { e: string; record: number; account: string; region: string };
+  /** Runbook variables (aws:updateVariable), typed. */
+  variables?: Record<string, unknown>;
   /** Change requests: where the workflow is. */
   change?: ChangeState;
   /** Change Calendar names the execution must respect (Automation preferences, Change Manager). */
   calendars?: string[];
 }
 
+export interface RateEntry {
+  /** The parameters this child gets on top of the parent's (the target parameter's value, a TargetMaps entry). */
+  params: Record<string, string[]>;
+  /** TargetLocations: the child runs in this account and Region. */
+  account?: string;
+  region?: string;
+}
+
 export interface RateState {
-  /** One entry per child: the parameters that differ (TargetParameterName value, or a TargetMaps entry). */
-  queue: Record<string, string[]>[];
-  /** Step record index of each entry. */
-  records: number[];
+  entries: RateEntry[];
+  /** The child execution of each entry (null until started, or when it could not start). */
+  children: (string | null)[];
   next: number;
   inFlight: number;
   concurrency: number;
@@ -134,11 +145,8 @@ export interface RateState {
   errors: number;
   completed: number;
   stopped?: boolean;
-  /** The parameters every child gets. */
-  base: Record<string, string[]>;
-  /** The runbook reference of the children. */
-  documentName: string;
-  documentVersion?: string;
+  /** The request each child is started with (its Parameters merged with the entry's). */
+  request: Record<string, unknown>;
 }
 
 export interface ChangeState {
