@@ -646,7 +646,14 @@ export const tasks = {
 };
 
 /** Hooks for parents that are not runbooks (rate.ts, change.ts). */
-export const tickHooks: { rate?: (ctx: Ctx, ex: ExecutionRecord) => void; change?: (ctx: Ctx, ex: ExecutionRecord) => void; calendars?: (ctx: Ctx, names: readonly string[]) => boolean } = {};
+export const tickHooks: {
+  rate?: (ctx: Ctx, ex: ExecutionRecord) => void;
+  change?: (ctx: Ctx, ex: ExecutionRecord) => void;
+  /** Whether the change calendars are OPEN now. */
+  calendars?: (ctx: Ctx, names: readonly string[]) => boolean;
+  /** When they change state next (epoch ms). */
+  nextOpen?: (ctx: Ctx, names: readonly string[]) => number | undefined;
+} = {};
 
 function tick(ctx: Ctx, ex: ExecutionRecord): void {
   const e = ex.E;
@@ -747,6 +754,72 @@ function enterCancelWorkflow(ctx: Ctx, ex: ExecutionRecord, step: ProgramStep): 
   e.cursor = i;
   e.attempt = 1;
   return true;
+}
+
+// ───────────────────────────────────────── signals ─────────────────────────────────────────
+
+export type SignalError = { code: 'invalid' | 'step-not-found'; message: string };
+
+const payloadValue = (payload: Record<string, string[]> | undefined, k: string) => payload?.[k]?.[0];
+
+/**
+ * SendAutomationSignal for a runbook execution: Approve / Reject (aws:approve), Resume (aws:pause),
+ * StartStep (Interactive), StopStep (a running step). Returns an error for the handler to throw.
+ */
+export function signal(ctx: Ctx, ex: ExecutionRecord, type: string, payload: Record<string, string[]> | undefined): SignalError | undefined {
+  const e = ex.E;
+  const invalid = (): SignalError => ({ code: 'invalid', message: m.signalNotValid(type, ex.AutomationExecutionId, ex.AutomationExecutionStatus) });
+  if (isTerminal(ex) || e.cancel) return invalid();
+  const step = current(ex);
+  const waiting = e.record !== undefined && e.wait?.kind === 'signal' ? e.wait : undefined;
+  switch (type) {
+    case 'Approve':
+    case 'Reject': {
+      if (!step || step.action !== 'aws:approve' || !waiting) return invalid();
+      const data = waiting.data as { min: number; approvals: number; decisions: Record<string, unknown>[] };
+      const comment = payloadValue(payload, 'Comment');
+      data.decisions.push({ Approver: `arn:aws:iam::${ctx.account}:root`, Decision: type, ...(comment !== undefined && { Comment: comment }), DecisionTime: new Date(ctx.now).toISOString() });
+      if (type === 'Reject') {
+        resume(ctx, ex, { kind: 'failure', message: m.approvalRejected(comment), stage: 'Invocation', type: 'Action', final: true, details: { ApprovalStatus: ['Rejected'] } });
+        return undefined;
+      }
+      data.approvals++;
+      // Every Approve signal counts: the emulator has one principal per account, so approvers are not told apart.
+      if (data.approvals >= data.min) resume(ctx, ex, { kind: 'success', outputs: { ApprovalStatus: 'Approved', ApproverDecisions: data.decisions } });
+      return undefined;
+    }
+    case 'Resume': {
+      const name = payloadValue(payload, 'StepName');
+      if (name === undefined) return { code: 'invalid', message: m.signalNeedsPayload(type, 'StepName') };
+      if (!e.program?.some((s) => s.name === name) && !e.loop?.steps.some((s) => s.name === name)) return { code: 'step-not-found', message: m.stepNotFound(name) };
+      if (!step || step.action !== 'aws:pause' || step.name !== name || !waiting) return invalid();
+      resume(ctx, ex, { kind: 'success' });
+      return undefined;
+    }
+    case 'StartStep': {
+      const name = payloadValue(payload, 'StepName');
+      if (name === undefined) return { code: 'invalid', message: m.signalNeedsPayload(type, 'StepName') };
+      const i = indexOf(ex, name);
+      if (i < 0) return { code: 'step-not-found', message: m.stepNotFound(name) };
+      if (ex.Mode !== 'Interactive' || ex.AutomationExecutionStatus !== 'Waiting' || e.record !== undefined) return invalid();
+      e.cursor = i;
+      e.attempt = 1;
+      run(ctx, ex);
+      return undefined;
+    }
+    case 'StopStep': {
+      const id = payloadValue(payload, 'StepExecutionId');
+      if (id === undefined) return { code: 'invalid', message: m.signalNeedsPayload(type, 'StepExecutionId') };
+      const index = ex.StepExecutions.findIndex((r) => r.StepExecutionId === id);
+      if (index < 0) return { code: 'step-not-found', message: m.stepNotFound(id) };
+      if (index !== e.record || !step) return invalid();
+      actionOf(step.action).cancel?.(stepRun(ctx, ex, step, index, inputsOf(ex)));
+      resume(ctx, ex, { kind: 'failure', message: m.stepFails('Executing', 'The step was stopped by a StopStep signal'), status: 'Cancelled', stage: 'Invocation', type: 'Action' });
+      return undefined;
+    }
+    default:
+      return invalid();
+  }
 }
 
 export { run as runExecution };
