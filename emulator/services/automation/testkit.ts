@@ -35,3 +35,14 @@ export async function stepStatuses(t: TestEmulator, id: string): Promise<Record<
 }
 
 export const iid = (n: number) => `i-${n.toString(16).padStart(17, '0')}`;
+
+/** A calendar in the form the Change Calendar console writes. */
+export function calendar(type: 'DEFAULT_OPEN' | 'DEFAULT_CLOSED', events: string[] = []): string {
+  return ['BEGIN:VCALENDAR', 'PRODID:-//AWS//Change Calendar 1.0//EN', 'VERSION:2.0', `X-CALENDAR-TYPE:${type}`, 'X-WR-CALDESC:test', ...events, 'END:VCALENDAR', ''].join('\r\n');
+}
+export const calendarEvent = (uid: string, lines: string[]) => ['BEGIN:VEVENT', `UID:${uid}`, 'DTSTAMP:20250101T000000Z', ...lines, 'SUMMARY:freeze', 'END:VEVENT'].join('\r\n');
+
+export async function createCalendar(t: TestEmulator, name: string, content: string): Promise<void> {
+  await t.ssm.send(new CreateDocumentCommand({ Name: name, DocumentType: 'ChangeCalendar', DocumentFormat: 'TEXT', Content: content }));
+  await t.advance(1);
+}

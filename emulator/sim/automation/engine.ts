@@ -167,7 +167,8 @@ export function startExecution(ctx: Ctx, spec: StartSpec): ExecutionRecord {
       ...(spec.origin && { origin: { ...spec.origin } }),
       ...(spec.parent && { parentStep: { ...spec.parent } }),
       ...(variables && { variables }),
-      ...(slice.calendarNames.length && { calendars: [...slice.calendarNames] }),
+      // The Change Calendar integration gates what starts; a child runs as part of a parent that passed it.
+      ...(slice.calendarNames.length && !spec.parent && { calendars: [...slice.calendarNames] }),
       ...spec.engine,
     } as ExecutionRecord['E'],
   };
