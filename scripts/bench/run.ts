@@ -257,7 +257,7 @@ async function main(): Promise<void> {
   if (want('start')) await coldStart();
   if (want('throughput')) await throughput();
   if (want('path')) await pathPaging();
-  for (const extra of ['fleet', 'commands']) if (want(extra)) await extraSuite(extra);
+  for (const extra of ['fleet', 'commands', 'automation']) if (want(extra)) await extraSuite(extra);
 
   const md = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${spawnSync('nproc').stdout?.toString().trim()} cores, Node ${process.version}, load by ${hasWrk() ? 'wrk' : 'the node load generator'}.`,

@@ -276,7 +276,7 @@ function run(ctx: Ctx, ex: ExecutionRecord): void {
     if (isTerminal(ex)) return;
     const step = current(ex);
     if (!step) return finish(ctx, ex);
-    if (ex.StepExecutions.filter((r) => r.ExecutionStartTime !== undefined).length >= MAX_STEP_EXECUTIONS) {
+    if ((ex.E.executed = (ex.E.executed ?? 0) + 1) > MAX_STEP_EXECUTIONS) {
       ex.E.failureMessage = m.stepFails('Executing', `The execution ran ${MAX_STEP_EXECUTIONS} steps without the clock moving; the emulator stops it`);
       return finish(ctx, ex, 'Failed');
     }

@@ -101,6 +101,8 @@ export interface ExecutionEngine {
   /** Index in StepExecutions of the record of the running step. */
   record?: number;
   attempt: number;
+  /** Steps started so far (bounded by MAX_STEP_EXECUTIONS). */
+  executed?: number;
   /** Epoch ms: the running step's timeout. */
   deadline?: number;
   wait?: StepWait;
