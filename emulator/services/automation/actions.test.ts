@@ -160,6 +160,17 @@ describe('actions on the fleet', () => {
     expect(ex.AutomationExecutionStatus).toBe('Failed');
   });
 
+  it('AWS-UpdateSSMAgent through aws:runCommand updates the node\'s agent', async () => {
+    await addNode(t.http, { InstanceId: iid(1), AgentVersion: '3.2.0.0' });
+    await runbook(t, 'Update', { mainSteps: [{ name: 'update', action: 'aws:runCommand', inputs: { DocumentName: 'AWS-UpdateSSMAgent', InstanceIds: [iid(1)] } }] });
+    const id = await start(t, { DocumentName: 'Update' });
+    await t.advance(65);
+    expect((await execution(t, id)).AutomationExecutionStatus).toBe('Success');
+    const node = (await t.http.get('/_emulator/fleet/instances')).body.instances[0];
+    expect(node.AgentVersion).not.toBe('3.2.0.0');
+    expect(node.IsLatestVersion).toBe(true);
+  });
+
   it('AWS-RestartEC2Instance stops and starts the instance: the agent goes offline and comes back', async () => {
     await addNode(t.http, { InstanceId: iid(1) });
     const id = await start(t, { DocumentName: 'AWS-RestartEC2Instance', Parameters: { InstanceId: [iid(1)] } });
