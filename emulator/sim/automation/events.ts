@@ -41,35 +41,19 @@ function timing(start: number | undefined, end: number | undefined): Record<stri
 
 const versionNumber = (v: string) => (Number.isFinite(Number(v)) ? Number(v) : v);
 
-export function emitExecutionStatus(ctx: Ctx, ex: ExecutionRecord): void {
+function emit(ctx: Ctx, ex: ExecutionRecord, detailType: string, status: string, start: number | undefined, end: number | undefined, extra: Record<string, unknown>): void {
   ctx.emu.events.emit(ctx, {
     source: 'aws.ssm',
-    detailType: 'EC2 Automation Execution Status-change Notification',
+    detailType,
     resources: [executionArn(ctx, ex.AutomationExecutionId), definitionArn(ctx, ex)],
-    detail: {
-      ExecutionId: ex.AutomationExecutionId,
-      Definition: ex.DocumentName,
-      DefinitionVersion: versionNumber(ex.DocumentVersion),
-      Status: ex.AutomationExecutionStatus,
-      ...timing(ex.ExecutionStartTime, ex.ExecutionEndTime),
-      ExecutedBy: ex.ExecutedBy,
-    },
+    detail: { ExecutionId: ex.AutomationExecutionId, Definition: ex.DocumentName, DefinitionVersion: versionNumber(ex.DocumentVersion), Status: status, ...timing(start, end), ...extra },
   });
 }
 
+export function emitExecutionStatus(ctx: Ctx, ex: ExecutionRecord): void {
+  emit(ctx, ex, 'EC2 Automation Execution Status-change Notification', ex.AutomationExecutionStatus, ex.ExecutionStartTime, ex.ExecutionEndTime, { ExecutedBy: ex.ExecutedBy });
+}
+
 export function emitStepStatus(ctx: Ctx, ex: ExecutionRecord, step: StepRecord): void {
-  ctx.emu.events.emit(ctx, {
-    source: 'aws.ssm',
-    detailType: 'EC2 Automation Step Status-change Notification',
-    resources: [executionArn(ctx, ex.AutomationExecutionId), definitionArn(ctx, ex)],
-    detail: {
-      ExecutionId: ex.AutomationExecutionId,
-      Definition: ex.DocumentName,
-      DefinitionVersion: versionNumber(ex.DocumentVersion),
-      Status: step.StepStatus,
-      ...timing(step.ExecutionStartTime, step.ExecutionEndTime),
-      StepName: step.StepName,
-      Action: step.Action,
-    },
-  });
+  emit(ctx, ex, 'EC2 Automation Step Status-change Notification', step.StepStatus, step.ExecutionStartTime, step.ExecutionEndTime, { StepName: step.StepName, Action: step.Action });
 }

@@ -13,20 +13,7 @@
  */
 import { defineSlice } from '../../state/store.js';
 import type { Ctx } from '../../core/context.js';
-import type {
-  AlarmConfiguration,
-  AutomationExecutionStatus,
-  AutomationSubtype,
-  ExecutionMode,
-  FailureDetails,
-  ParentStepDetails,
-  ProgressCounters,
-  ResolvedTargets,
-  Runbook,
-  Tag,
-  Target,
-  TargetLocation,
-} from '../../generated/ssm/types.js';
+import type { AutomationExecution, AutomationExecutionStatus, AutomationType, ExecutionMode, StepExecution, Tag } from '../../generated/ssm/types.js';
 import type { AutomationOrigin } from './starter.js';
 
 /** One step of the rendered runbook (parameters substituted at start, step outputs at step start). */
@@ -38,30 +25,12 @@ export interface ProgramStep {
   options: Record<string, unknown>;
 }
 
-export interface StepRecord {
+/** A StepExecution as stored: the wire shape with the members every record has. */
+export interface StepRecord extends StepExecution {
   StepName: string;
   Action: string;
-  TimeoutSeconds?: number;
-  OnFailure?: string;
-  MaxAttempts?: number;
-  ExecutionStartTime?: number;
-  ExecutionEndTime?: number;
   StepStatus: AutomationExecutionStatus;
-  ResponseCode?: string;
-  Inputs?: Record<string, string>;
-  Outputs?: Record<string, string[]>;
-  Response?: string;
-  FailureMessage?: string;
-  FailureDetails?: FailureDetails;
   StepExecutionId: string;
-  OverriddenParameters?: Record<string, string[]>;
-  IsEnd?: boolean;
-  NextStep?: string;
-  IsCritical?: boolean;
-  ValidNextSteps?: string[];
-  Targets?: Target[];
-  TargetLocation?: TargetLocation;
-  ParentStepDetails?: ParentStepDetails;
 }
 
 /** What the current step waits for (one pending scheduler task per execution: the earlier of `until` and the step's deadline). */
@@ -162,43 +131,21 @@ export interface ChangeState {
   child?: string;
 }
 
-export interface ExecutionRecord {
+/** An AutomationExecution as stored: the wire shape with the members every record has, and the engine's state. */
+export interface ExecutionRecord extends Omit<AutomationExecution, 'StepExecutions' | 'StepExecutionsTruncated'> {
   /** Creation order in the region (listing is newest first). */
   Seq: number;
   AutomationExecutionId: string;
   DocumentName: string;
   DocumentVersion: string;
   ExecutionStartTime: number;
-  ExecutionEndTime?: number;
   AutomationExecutionStatus: AutomationExecutionStatus;
   StepExecutions: StepRecord[];
   Parameters: Record<string, string[]>;
-  Outputs?: Record<string, string[]>;
-  FailureMessage?: string;
   Mode: ExecutionMode;
-  ParentAutomationExecutionId?: string;
   ExecutedBy: string;
-  CurrentStepName?: string;
-  CurrentAction?: string;
-  TargetParameterName?: string;
-  Targets?: Target[];
-  TargetMaps?: Record<string, string[]>[];
-  ResolvedTargets?: ResolvedTargets;
-  MaxConcurrency?: string;
-  MaxErrors?: string;
-  Target?: string;
-  TargetLocations?: TargetLocation[];
-  TargetLocationsURL?: string;
-  ProgressCounters?: ProgressCounters;
-  AlarmConfiguration?: AlarmConfiguration;
-  AutomationSubtype?: AutomationSubtype;
-  AutomationType: 'CrossAccount' | 'Local';
-  ScheduledTime?: number;
-  Runbooks?: Runbook[];
-  OpsItemId?: string;
-  AssociationId?: string;
-  ChangeRequestName?: string;
-  Variables?: Record<string, string[]>;
+  /** AutomationExecutionMetadata's (DescribeAutomationExecutions). */
+  AutomationType: AutomationType;
   Tags: Tag[];
   /** The AssumeRole the runbook named (recorded; IAM is not evaluated). */
   AssumeRole?: string;
