@@ -74,6 +74,7 @@ describe('rate control: targets, concurrency, errors', () => {
     });
     await t.advance(1);
     const parent = await execution(t, id);
+    expect(parent.ProgressCounters).toEqual({ TotalSteps: 1, SuccessSteps: 0, FailedSteps: 1, CancelledSteps: 0, TimedOutSteps: 0 });
     expect(parent.StepExecutions![0]).toMatchObject({ StepName: '111111111111:eu-west-1', TargetLocation: { Accounts: ['111111111111'], Regions: ['eu-west-1'] } });
     const meta = (await t.ssm.send(new DescribeAutomationExecutionsCommand({ Filters: [{ Key: 'ExecutionId', Values: [id] }] }))).AutomationExecutionMetadataList![0];
     expect(meta.AutomationType).toBe('CrossAccount');

@@ -55,6 +55,12 @@ function common(ex: ExecutionRecord) {
   };
 }
 
+/** "An aggregate of step execution statuses ... for a multi-Region and multi-account Automation execution." */
+function progressCounters(steps: readonly StepRecord[]) {
+  const count = (status: string) => steps.filter((s) => s.StepStatus === status).length;
+  return { TotalSteps: steps.length, SuccessSteps: count('Success'), FailedSteps: count('Failed'), CancelledSteps: count('Cancelled'), TimedOutSteps: count('TimedOut') };
+}
+
 export function executionView(ex: ExecutionRecord): AutomationExecution {
   const steps = ex.StepExecutions;
   return {
@@ -63,7 +69,7 @@ export function executionView(ex: ExecutionRecord): AutomationExecution {
     StepExecutionsTruncated: steps.length > MAX_STEPS_IN_EXECUTION,
     ...(nonEmpty(ex.Parameters) && { Parameters: structuredClone(ex.Parameters) }),
     ...(ex.TargetLocations && { TargetLocations: structuredClone(ex.TargetLocations) }),
-    ...(ex.ProgressCounters && { ProgressCounters: { ...ex.ProgressCounters } }),
+    ...(ex.AutomationType === 'CrossAccount' && { ProgressCounters: progressCounters(steps) }),
     ...(nonEmpty(ex.Variables) && { Variables: structuredClone(ex.Variables) }),
   } as AutomationExecution;
 }
