@@ -15,8 +15,6 @@
 export const definitionNotFound = (name: string) => `Automation definition ${name} couldn't be found.`;
 /** [unverified] (AutomationDefinitionVersionNotFoundException). */
 export const definitionVersionNotFound = (name: string, version: string) => `Automation definition ${name} with version ${version} couldn't be found.`;
-/** [unverified]: a document of another type given to StartAutomationExecution. */
-export const notAnAutomationDocument = (name: string, type: string) => `Document ${name} is of type ${type}, not Automation. Only Automation runbooks can be run by Automation.`;
 /** [unverified] (AutomationExecutionNotFoundException). */
 export const executionNotFound = (id: string) => `Automation execution ${id} couldn't be found.`;
 /** [unverified] (InvalidAutomationStatusUpdateException). */
@@ -37,8 +35,6 @@ export const targetParameterNeedsTargets = () => 'TargetParameterName requires T
 /** [unverified] (InvalidAutomationExecutionParametersException). */
 export const targetsAndTargetMaps = () => 'Targets and TargetMaps can\'t be specified together.';
 /** [unverified] (InvalidAutomationExecutionParametersException). */
-export const targetParameterAlsoGiven = (name: string) => `Parameter ${name} is the target parameter; its values come from the targets, so it can't also be given in Parameters.`;
-/** [unverified] (InvalidAutomationExecutionParametersException). */
 export const targetMapUndeclared = (name: string) => `TargetMaps key ${name} is not a parameter of the document.`;
 /** [unverified] (InvalidAutomationExecutionParametersException): docs say 50 parameter values at most. */
 export const tooManyParameterValues = (max: number) => `You can target at most ${max} parameter values.`;
@@ -49,8 +45,6 @@ export const tooManyTags = () => 'You can specify a maximum of five tags for an 
 /** Model text of IdempotentParameterMismatch. */
 export const idempotentMismatch = () =>
   "Error returned when an idempotent operation is retried and the parameters don't match the original call to the API with the same idempotency token.";
-/** [unverified] (AutomationExecutionLimitExceededException; docs: 100 concurrently running automations per account and Region). */
-export const limitExceeded = (max: number) => `The number of simultaneously running Automation executions exceeded the allowable limit of ${max}.`;
 /** [unverified] (AutomationDefinitionNotApprovedException). */
 export const templateNotApproved = (name: string, status: string) => `Change template ${name} is not approved (its review status is ${status}). Only an approved change template can be used in a change request.`;
 /** [unverified] (InvalidAutomationExecutionParametersException). */
@@ -61,8 +55,6 @@ export const notAChangeTemplate = (name: string, type: string) => `Document ${na
 export const autoApproveNotAllowed = (name: string) => `Change template ${name} is not auto-approvable, so AutoApprove can't be true.`;
 /** [unverified] (ResourceNotFoundException, GetExecutionPreview). */
 export const previewNotFound = (id: string) => `Execution preview ${id} was not found.`;
-/** [unverified] (ValidationException, StartExecutionPreview). */
-export const previewNotAutomation = (name: string) => `Document ${name} is not an Automation runbook; execution previews are available for Automation runbooks only.`;
 /** [unverified] (ValidationException, StartExecutionPreview). */
 export const previewDocumentNotFound = (name: string) => `Document ${name} does not exist.`;
 
@@ -110,8 +102,6 @@ export const unresolvedReference = (ref: string) => `The reference {{ ${ref} }} 
 /** [unverified]: aws:assertAwsResourceProperty. */
 export const assertFailed = (selector: string, actual: string, desired: readonly string[]) =>
   `The property ${selector} has value ${actual}, which is not one of the desired values [${desired.join(', ')}].`;
-/** [unverified]: aws:branch with no matching choice, no Default, and no next step. */
-export const branchNoChoice = () => 'None of the choices matched and the step has no Default.';
 /** [unverified]: aws:approve rejected. */
 export const approvalRejected = (comment?: string) => `The step was rejected by an approver${comment ? `: ${comment}` : ''}.`;
 /** [unverified]: aws:changeInstanceState on an instance EC2 does not know. */
