@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AddTagsToResourceCommand, ListTagsForResourceCommand } from '@aws-sdk/client-ssm';
+import { AddTagsToResourceCommand, GetAutomationExecutionCommand, ListTagsForResourceCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
 import { automationStarter, automationWatchers } from '../../sim/automation/starter.js';
 import { eventDate } from '../../sim/automation/events.js';
@@ -57,5 +57,21 @@ describe('EventBridge events, tags and the automationStarter port', () => {
     await t.advance(1);
     expect(starter.status(t.emu.context('000000000000', 'us-east-1'), other)).toBe('Cancelled');
     expect(starter.status(ctx, '00000000-0000-0000-0000-000000000000')).toBeUndefined();
+  });
+});
+
+describe('an execution survives a snapshot and restore', () => {
+  it('picks up where it was: the pending sleep ends after the restore', async () => {
+    await runbook(t, 'Nap', { mainSteps: [{ name: 'nap', action: 'aws:sleep', inputs: { Duration: 'PT30S' } }, { name: 'then', action: 'aws:sleep', inputs: { Duration: 'PT1S' } }] });
+    const id = await start(t, { DocumentName: 'Nap' });
+    await t.advance(10);
+    const snap = t.emu.snapshot();
+    await t.advance(60);
+    t.emu.restore(JSON.parse(JSON.stringify(snap)));
+    const { AutomationExecution } = await t.ssm.send(new GetAutomationExecutionCommand({ AutomationExecutionId: id }));
+    expect(AutomationExecution!.AutomationExecutionStatus).toBe('InProgress');
+    await t.advance(21);
+    const after = await t.ssm.send(new GetAutomationExecutionCommand({ AutomationExecutionId: id }));
+    expect(after.AutomationExecution!.AutomationExecutionStatus).toBe('Success');
   });
 });
