@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { GetExecutionPreviewCommand, StartExecutionPreviewCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
-import { addNode, expectError, iid, runbook } from './testkit.js';
+import { addNode, iid, runbook } from './testkit.js';
 
 const t = useEmulator();
 const preview = (id: string) => t.ssm.send(new GetExecutionPreviewCommand({ ExecutionPreviewId: id }));
 
-describe('StartExecutionPreview and GetExecutionPreview', () => {
+describe('StartExecutionPreview', () => {
   it('counts each step per target by impact, and the targets by type; InProgress, then Success', async () => {
     for (let k = 1; k <= 3; k++) await addNode(t.http, { InstanceId: iid(k), Tags: { Env: 'prod' } });
     const { ExecutionPreviewId: id } = await t.ssm.send(
@@ -39,15 +39,5 @@ describe('StartExecutionPreview and GetExecutionPreview', () => {
     const { ExecutionPreviewId: id } = await t.ssm.send(new StartExecutionPreviewCommand({ DocumentName: 'Mixed' }));
     await t.advance(1);
     expect((await preview(id!)).ExecutionPreview!.Automation!.StepPreviews).toEqual({ Non_Mutating: 2, Undetermined: 1 });
-  });
-
-  it('a preview whose parameters are wrong is Failed with the reason; unknown ids and runbooks are refused', async () => {
-    const { ExecutionPreviewId: id } = await t.ssm.send(new StartExecutionPreviewCommand({ DocumentName: 'AWS-RestartEC2Instance' }));
-    await t.advance(1);
-    const out = await preview(id!);
-    expect(out.Status).toBe('Failed');
-    expect(out.StatusMessage).toBe('Missing required parameter: InstanceId in user inputs.');
-    await expectError(preview('00000000-0000-0000-0000-000000000000'), 'ResourceNotFoundException');
-    await expectError(t.ssm.send(new StartExecutionPreviewCommand({ DocumentName: 'Ghost' })), 'ValidationException');
   });
 });
