@@ -21,6 +21,16 @@ describe('GetCalendarState', () => {
     expect(after.NextTransitionTime).toBeUndefined();
   });
 
+  it('sends "Calendar State Change" events when the state changes on the virtual clock', async () => {
+    await createCalendar('Freeze', calendar('DEFAULT_OPEN', [event('1', ['DTSTART:20250102T000000Z', 'DTEND:20250103T000000Z'])]));
+    await t.advance(2 * 24 * 3600);
+    const events = (await t.http.get('/_emulator/events?detail-type=Calendar%20State%20Change')).body.events as any[];
+    expect(events.map((e) => [e.time, e.detail, e.resources])).toEqual([
+      ['2025-01-02T00:00:00Z', { state: 'CLOSED', atTime: '2025-01-02T00:00:00Z', nextTransitionTime: '2025-01-03T00:00:00Z' }, ['arn:aws:ssm:us-east-1:000000000000:document/Freeze']],
+      ['2025-01-03T00:00:00Z', { state: 'OPEN', atTime: '2025-01-03T00:00:00Z' }, ['arn:aws:ssm:us-east-1:000000000000:document/Freeze']],
+    ]);
+  });
+
   it('DEFAULT_CLOSED is OPEN during recurring events, in the event\'s time zone', async () => {
     // Weekdays 09:00-17:00 New York time.
     await createCalendar('Hours', calendar('DEFAULT_CLOSED', [event('w', ['DTSTART;TZID=America/New_York:20250101T090000', 'DTEND;TZID=America/New_York:20250101T170000', 'RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR'])]));

@@ -6,13 +6,16 @@
  * emulator/sim/calendars/; the engine's task kind; the /_emulator/automation controls; and the ports it
  * provides: automationStarter (maintenance-window AUTOMATION tasks and State Manager associations of
  * Automation documents run here), changeCalendars (CalendarNames of associations and windows), the
- * commandWatchers of aws:runCommand steps, and tags on executions (ResourceType Automation).
+ * commandWatchers of aws:runCommand steps, tags on executions (ResourceType Automation), and a
+ * documentWatchers hook that follows change calendars for their "Calendar State Change" events.
  */
 import type { Area } from '../../core/operation.js';
 import { commandWatchers } from '../../sim/commands/engine.js';
 import { automationStarter } from '../../sim/automation/starter.js';
 import { changeCalendars } from '../../sim/calendars/port.js';
 import { calendarPort } from '../../sim/calendars/index.js';
+import { calendarTasks, followCalendar } from '../../sim/calendars/events.js';
+import { documentWatchers } from '../../sim/documents/lifecycle.js';
 import { commandSettled, isTerminal, requestStop, tasks } from '../../sim/automation/engine.js';
 import { COMMAND_ORIGIN } from '../../sim/automation/actions.js';
 import { startAutomation } from '../../sim/automation/start.js';
@@ -46,7 +49,7 @@ export const automationArea: Area = {
     getExecutionPreview,
     getCalendarState,
   ],
-  tasks,
+  tasks: { ...tasks, ...calendarTasks },
   controlRoutes: automationControlRoutes,
   provides: [
     automationStarter.provide({
@@ -58,6 +61,7 @@ export const automationArea: Area = {
       },
     }),
     changeCalendars.provide(calendarPort),
+    documentWatchers.provide({ activated: (ctx, name, type) => type === 'ChangeCalendar' && followCalendar(ctx, name) }),
     commandWatchers.provide({ kind: COMMAND_ORIGIN, settled: (ctx, cmd) => commandSettled(ctx, cmd.Origin!.id, cmd.CommandId) }),
     taggableResources.provide({
       resourceType: 'Automation',
