@@ -16,5 +16,6 @@ import { inventoryArea } from './inventory/index.js';
 import { complianceArea } from './compliance/index.js';
 import { maintenanceWindowsArea } from './maintenance-windows/index.js';
 import { associationsArea } from './associations/index.js';
+import { automationArea } from './automation/index.js';
 
-export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea, patchingArea, inventoryArea, complianceArea, maintenanceWindowsArea, associationsArea];
+export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea, patchingArea, inventoryArea, complianceArea, maintenanceWindowsArea, associationsArea, automationArea];

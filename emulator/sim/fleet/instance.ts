@@ -169,6 +169,9 @@ export function lastPingSeconds(inst: FleetInstance, nowSeconds: number): number
 export function pingStatus(inst: FleetInstance, nowSeconds: number): PingStatus {
   if (inst.Inactive) return 'Inactive';
   if (inst.AgentRunning) return 'Online';
+  // A stopping, stopped or terminated EC2 instance: EC2 tells Systems Manager, which does not wait
+  // for missed health pings (sim/fleet/ec2.ts).
+  if (!isVisible(inst)) return 'ConnectionLost';
   return nowSeconds - lastPingSeconds(inst, nowSeconds) >= CONNECTION_LOST_AFTER_SECONDS ? 'ConnectionLost' : 'Online';
 }
 
