@@ -28,6 +28,9 @@
  *     aborted?: 'step-limit' | 'output-limit';     // stopped by a guard (exitCode 1, reason on stderr)
  *   }
  *
+ * An interactive shell whose state lasts from line to line (a Session Manager session) is
+ * openShell() in session.ts.
+ *
  * Pure and synchronous: the same input always gives the same output (time comes from startTime,
  * $$ / $RANDOM / tokens from a hash of the input). It never throws for any script text.
  *
@@ -46,6 +49,7 @@ import { Vfs } from './vfs.js';
 
 export type { CommandStub, Dialect, NodeFacts, RunScriptInput, RunScriptResult } from './types.js';
 export { agentScriptPath } from './facts.js';
+export { openShell, type ShellSession, type ShellSessionInput, type ShellLine } from './session.js';
 
 export function runScript(input: RunScriptInput): RunScriptResult {
   const facts = resolveFacts(input);
