@@ -22,6 +22,11 @@ export interface ClientOptions {
   handshake?: 'accept' | 'refuse' | 'ignore';
   /** The token message as raw text instead (for refusals). */
   rawFirstMessage?: string | Buffer;
+  /**
+   * A reconnection (after ResumeSession): go on with this client's sequence numbers and the output
+   * it has processed, as the plugin does when it reconnects.
+   */
+  continueFrom?: DataChannelClient;
 }
 
 export class DataChannelClient {
@@ -35,7 +40,7 @@ export class DataChannelClient {
   private readonly early = new Map<number, Frame>();
   private seq = 0;
   private waiters: { test: () => boolean; resolve: () => void }[] = [];
-  private readonly opts: Required<Omit<ClientOptions, 'rawFirstMessage'>>;
+  private readonly opts: Required<Omit<ClientOptions, 'rawFirstMessage' | 'continueFrom'>>;
   /** Sent input frames by sequence number (for resends). */
   readonly sent = new Map<number, Buffer>();
   /** Sequence numbers the server acknowledged. */
@@ -59,6 +64,11 @@ export class DataChannelClient {
     const ws = new WebSocket(url);
     ws.on('error', () => {});
     const c = new DataChannelClient(ws, opts);
+    if (opts.continueFrom) {
+      c.seq = opts.continueFrom.seq;
+      c.expected = opts.continueFrom.expected;
+      c.processed.push(...opts.continueFrom.processed);
+    }
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('close', () => reject(new Error('closed before open')));

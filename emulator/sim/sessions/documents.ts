@@ -58,7 +58,8 @@ export function preferencesOf(inputs: Record<string, unknown> | undefined): Sess
 /** The account's regional preferences, or AWS's defaults when it has no preferences document. */
 function accountPreferences(ctx: Ctx): SessionPreferences {
   try {
-    const doc = resolveDocument(ctx, { name: PREFERENCES_DOCUMENT });
+    // A preferences document being updated still holds the preferences in force.
+    const doc = resolveDocument(ctx, { name: PREFERENCES_DOCUMENT }, { requireActive: false });
     const session = renderExecution(ctx, doc, resolveParameters(doc, {})).session;
     return preferencesOf(session?.inputs);
   } catch (e) {
