@@ -234,20 +234,30 @@ export class CommandsPlugin implements SessionPlugin {
     const windows = this.node.PlatformType === 'Windows';
     const interactive = this.session.SessionType === 'InteractiveCommands';
     const separate = !interactive && String(props.separateOutputStream ?? 'false').toLowerCase() === 'true';
+    const outPrefix = typeof props.stdOutSeparatorPrefix === 'string' ? props.stdOutSeparatorPrefix : '';
+    const errPrefix = typeof props.stdErrSeparatorPrefix === 'string' ? props.stdErrSeparatorPrefix : '';
     if (separate) {
-      const outPrefix = typeof props.stdOutSeparatorPrefix === 'string' ? props.stdOutSeparatorPrefix : '';
-      const errPrefix = typeof props.stdErrSeparatorPrefix === 'string' ? props.stdErrSeparatorPrefix : '';
       for (const [name, p] of [['stdoutSeparatorPrefix', outPrefix], ['stderrSeparatorPrefix', errPrefix]] as const) {
         if (!PREFIX_RE.test(p)) return this.host.finish({ failed: true, output: `invalid ${name} ${p}` });
       }
-      const r = runScript({ dialect: windows ? 'powershell' : 'sh', script: command, node: this.facts, startTime: this.host.now(), env: this.env, scriptPath: windows ? 'line' : 'sh', commandStubs: this.node.Behaviors });
+    }
+    // `sh -c <command>` (powershell <command> on Windows): script-style messages ("sh: line 1: ...").
+    const r = runScript({
+      dialect: windows ? 'powershell' : 'sh',
+      script: command,
+      node: this.facts,
+      startTime: this.host.now(),
+      env: this.env,
+      scriptPath: windows ? 'line' : 'sh',
+      commandStubs: this.node.Behaviors,
+      mergeStreams: !separate,
+    });
+    if (separate) {
       this.sendPrefixed(PayloadType.Output, r.stdout, outPrefix);
       this.sendPrefixed(PayloadType.StdErr, r.stderr, errPrefix);
       this.host.send(PayloadType.ExitCode, `EXIT_CODE: ${r.exitCode}`);
-    } else {
-      const shell = openShell({ dialect: windows ? 'powershell' : 'sh', node: this.facts, startTime: this.host.now(), env: this.env, commandStubs: this.node.Behaviors });
-      const r = shell.run(command, this.host.now());
-      if (r.output) this.host.send(PayloadType.Output, interactive ? tty(r.output) : r.output);
+    } else if (r.stdout) {
+      this.host.send(PayloadType.Output, interactive ? tty(r.stdout) : r.stdout);
     }
     if (!this.stopped) this.host.finish({});
   }

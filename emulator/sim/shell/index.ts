@@ -22,6 +22,7 @@
  *     timeoutMs?: number,             // executionTimeout in ms (default 48 h): the run stops there
  *     maxSteps?: number,              // statement budget (default 100,000)
  *     commandStubs?: CommandStub[],   // { Match, Stdout?, Stderr?, ExitCode?, DurationSeconds? } per command line
+ *     mergeStreams?: boolean,         // stderr into stdout in write order (one pipe or terminal)
  *   }): {
  *     stdout: string; stderr: string; exitCode: number; durationMs: number;
  *     timedOut?: boolean;                          // stopped at timeoutMs (exitCode 137, or -1 on Windows)
@@ -62,6 +63,7 @@ export function runScript(input: RunScriptInput): RunScriptResult {
     Math.max(1, input.maxSteps ?? DEFAULT_MAX_STEPS),
     Math.max(0, input.timeoutMs ?? DEFAULT_TIMEOUT_MS),
   );
+  rt.mergeErr = input.mergeStreams ?? false;
   const vfs = new Vfs(windows, { ...facts.files, ...(input.files ?? {}) }, facts.dirs);
   const cwd = vfs.normalize(input.workingDirectory || facts.agentCwd, vfs.root());
   // The agent only starts the script in a directory that exists; a workingDirectory the fixture
