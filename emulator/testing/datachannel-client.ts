@@ -128,6 +128,11 @@ export class DataChannelClient {
     });
   }
 
+  /** Until HandshakeComplete has arrived (Port and NonInteractiveCommands sessions start then). */
+  waitForHandshake(timeoutMs?: number): Promise<void> {
+    return this.waitFor(() => this.processed.some((f) => f.payloadType === PayloadType.HandshakeComplete), 'HandshakeComplete', timeoutMs);
+  }
+
   waitForOutput(text: string, timeoutMs?: number): Promise<void> {
     return this.waitFor(() => this.output().includes(text), JSON.stringify(text), timeoutMs);
   }
