@@ -68,6 +68,7 @@ export class DataChannelClient {
       c.seq = opts.continueFrom.seq;
       c.expected = opts.continueFrom.expected;
       c.processed.push(...opts.continueFrom.processed);
+      c.outputText = opts.continueFrom.outputText;
     }
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
@@ -105,8 +106,13 @@ export class DataChannelClient {
     this.ws.send(this.sent.get(seq)!);
   }
 
-  /** What the output frames said, in order (Output and StdErr payloads). */
+  /** The Output payloads so far, kept as they arrive (the bench reads it after every frame). */
+  private outputText = '';
+  private readonly decoder = new TextDecoder();
+
+  /** What the output frames of these payload types said, in order (default: Output). */
   output(types: readonly number[] = [PayloadType.Output]): string {
+    if (types.length === 1 && types[0] === PayloadType.Output) return this.outputText;
     return this.processed.filter((f) => types.includes(f.payloadType)).map((f) => f.payload.toString('utf8')).join('');
   }
 
@@ -178,6 +184,7 @@ export class DataChannelClient {
   private process(f: Frame): void {
     this.expected++;
     this.processed.push(f);
+    if (f.payloadType === PayloadType.Output) this.outputText += this.decoder.decode(f.payload, { stream: true });
     if (f.payloadType === PayloadType.HandshakeRequest && this.opts.handshake !== 'ignore') this.answerHandshake(this.opts.handshake === 'accept' ? 1 : 2);
   }
 
