@@ -2,6 +2,7 @@
  * CreateGroup with a resource query (TAG_FILTERS_1_0 or CLOUDFORMATION_STACK_1_0). Service
  * configurations (service-linked groups) are not simulated and are refused as not implemented.
  */
+import { setOwn } from '../../core/maps.js';
 import { defineRgOperation } from '../../core/operation.js';
 import { ServiceError } from '../../core/errors.js';
 import { BadRequestException } from '../../generated/resource-groups/errors.js';
@@ -19,12 +20,13 @@ export default defineRgOperation('CreateGroup', (input, ctx) => {
   if (input.ResourceQuery) parseQuery(input.ResourceQuery);
   const tags = { ...(input.Tags ?? {}) };
   checkTags(tags);
-  const g = (slice.groups[input.Name] = {
+  const g = {
     Name: input.Name,
     GroupArn: groupArn(ctx, input.Name),
     Tags: tags,
     Seq: ++slice.seq,
-  } as (typeof slice.groups)[string]);
+  } as (typeof slice.groups)[string];
+  setOwn(slice.groups, input.Name, g);
   if (input.Description !== undefined) g.Description = input.Description;
   if (input.ResourceQuery) g.ResourceQuery = { Type: input.ResourceQuery.Type, Query: input.ResourceQuery.Query };
   if (input.Criticality !== undefined) g.Criticality = input.Criticality;
