@@ -34,7 +34,7 @@ const fixture = {
 };
 
 /** The V8 garbage collector, when it can be reached (for heap figures). */
-function gcFunction(): (() => void) | undefined {
+export function gcFunction(): (() => void) | undefined {
   try {
     v8.setFlagsFromString('--expose-gc');
     return vm.runInNewContext('gc') as () => void;
@@ -43,7 +43,7 @@ function gcFunction(): (() => void) | undefined {
   }
 }
 
-function heapUsed(gc: (() => void) | undefined): number {
+export function heapUsed(gc: (() => void) | undefined): number {
   gc?.();
   gc?.();
   return process.memoryUsage().heapUsed;

@@ -13,13 +13,12 @@
  *   npm run bench                                      (folded into the suite by scripts/bench/run.ts)
  */
 import http from 'node:http';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import type { AddressInfo } from 'node:net';
 import { Emulator } from '../../emulator/emulator.js';
 import { createServer, listen } from '../../emulator/server.js';
 import { DataChannelClient } from '../../emulator/testing/datachannel-client.js';
 import { ssmPost } from './load.js';
+import { gcFunction, heapUsed } from './commands.js';
 
 export interface SessionsRow {
   name: string;
@@ -30,21 +29,6 @@ export interface SessionsRow {
 
 const TARGET = 'i-0b0000000000000b1';
 const IDLE_SESSIONS = 100;
-
-function gcFunction(): (() => void) | undefined {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    return vm.runInNewContext('gc') as () => void;
-  } catch {
-    return undefined;
-  }
-}
-
-function heapUsed(gc: (() => void) | undefined): number {
-  gc?.();
-  gc?.();
-  return process.memoryUsage().heapUsed;
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 

@@ -20,7 +20,7 @@ import type { Ctx } from '../../core/context.js';
 import { AccessDecisionError, decideAccess, MAX_ACCESS_HOURS, type AccessDecision } from '../../sim/sessions/access.js';
 import { accessRevoked } from '../../sim/sessions/lifecycle.js';
 import { liveSessions } from '../../sim/sessions/live.js';
-import { sessionsSlice, type AccessRequestRecord } from '../../sim/sessions/state.js';
+import { getAccessRequest, sessionsIn, type AccessRequestRecord } from '../../sim/sessions/state.js';
 import { sessionView } from './describeSessions.js';
 
 interface Where {
@@ -47,7 +47,7 @@ const listSessions = defineControlRoute<undefined, Where>({
     const live = liveSessions(emu);
     return {
       sessions: within(emu, query).flatMap((ctx) =>
-        Object.values(sessionsSlice.of(ctx.scope).sessions)
+        Object.values(sessionsIn(ctx).sessions)
           .sort((a, b) => a.Seq - b.Seq)
           .map((s) => ({
             account: ctx.account,
@@ -73,7 +73,7 @@ const listAccessRequests = defineControlRoute<undefined, Where>({
   responses: { 200: { description: 'The requests', schema: { type: 'object', properties: { accessRequests: { type: 'array', items: { type: 'object' } } } } } },
   handle: ({ query }, emu) => ({
     accessRequests: within(emu, query).flatMap((ctx) =>
-      Object.values(sessionsSlice.of(ctx.scope).accessRequests)
+      Object.values(sessionsIn(ctx).accessRequests)
         .sort((a, b) => a.Seq - b.Seq)
         .map((r) => accessView(ctx, r)),
     ),
@@ -107,10 +107,10 @@ const decision = (verb: AccessDecision, summary: string) =>
     },
     handle: ({ params, query, body }, emu) => {
       for (const ctx of within(emu, query)) {
-        const all = sessionsSlice.of(ctx.scope).accessRequests;
-        if (!Object.hasOwn(all, params.id)) continue;
+        const found = getAccessRequest(ctx, params.id);
+        if (!found) continue;
         try {
-          const rec = decideAccess(ctx, all[params.id]!, verb, { hours: body?.hours, approver: body?.approver, onRevoke: (node) => accessRevoked(ctx, node) });
+          const rec = decideAccess(ctx, found, verb, { hours: body?.hours, approver: body?.approver, onRevoke: (node) => accessRevoked(ctx, node) });
           return { accessRequest: accessView(ctx, rec) };
         } catch (e) {
           if (e instanceof AccessDecisionError) throw new ControlError('Conflict', e.message, 409);

@@ -241,6 +241,20 @@ describe('data channel: timeouts on the virtual clock', () => {
     expect(u.client.channelClosed ?? (await u.client.closed, u.client.channelClosed)).toMatchObject({ Output: expect.stringMatching(/no longer a managed node/) });
   });
 
+  it('ends sessions that had a data channel when state is restored (their shells are gone); Connecting ones can still connect', async () => {
+    const s = await openSession(t);
+    await waitForStatus(t, s.SessionId, 'Connected');
+    const waiting = await startSession(t, { Target: UBUNTU });
+    const snapshot = (await t.http.get('/_emulator/state')).body;
+    expect((await t.http.post('/_emulator/state').send(snapshot)).status).toBe(200);
+    expect((await s.client.closed).code).toBe(1012);
+    const sessions = await controlSessions(t);
+    expect(sessions.find((x) => x.SessionId === s.SessionId)).toMatchObject({ Status: 'Terminated', EndReason: expect.stringMatching(/state was restored/) });
+    const late = await DataChannelClient.open(waiting.StreamUrl, waiting.TokenValue);
+    await late.waitForOutput('$ ');
+    late.close();
+  });
+
   it('closes live sockets when the emulator is reset', async () => {
     const s = await openSession(t);
     await s.client.waitForOutput('$ ');

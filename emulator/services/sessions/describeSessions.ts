@@ -4,7 +4,7 @@ import { toEpochSeconds } from '../../core/context.js';
 import { InvalidNextToken } from '../../generated/ssm/errors.js';
 import type { Session } from '../../generated/ssm/types.js';
 import { HISTORY_DAYS } from '../../sim/sessions/lifecycle.js';
-import { isActive, sessionsOf, type SessionRecord } from '../../sim/sessions/state.js';
+import { isActive, sessionsIn, type SessionRecord } from '../../sim/sessions/state.js';
 import { compileSessionFilters } from './filters.js';
 import * as messages from './messages.js';
 
@@ -46,7 +46,7 @@ export default defineOperation('DescribeSessions', (input, ctx) => {
   const horizon = toEpochSeconds(ctx.now) - HISTORY_DAYS * 86400;
   const wanted = (s: SessionRecord) =>
     input.State === 'Active' ? isActive(s) : !isActive(s) && (s.EndDate ?? s.StartDate) >= horizon;
-  const all = Object.values(sessionsOf(ctx).sessions).sort((a, b) => b.Seq - a.Seq);
+  const all = Object.values(sessionsIn(ctx).sessions).sort((a, b) => b.Seq - a.Seq);
   const page: SessionRecord[] = [];
   let next: number | undefined;
   for (const s of all) {

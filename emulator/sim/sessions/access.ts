@@ -23,7 +23,7 @@ import { ResourceNotFoundException, ValidationException } from '../../generated/
 import type { Credentials, GetAccessTokenResponse, StartAccessRequestRequest } from '../../generated/ssm/types.js';
 import { getInstance } from '../fleet/index.js';
 import { opsItemCreator } from '../ops-items/creator.js';
-import { getAccessRequest, sessionsOf, type AccessRequestRecord } from './state.js';
+import { getAccessRequest, sessionsIn, sessionsOf, type AccessRequestRecord } from './state.js';
 import { emitApiCall } from './events.js';
 import * as messages from './messages.js';
 
@@ -85,7 +85,7 @@ export function getAccessToken(ctx: Ctx, id: string): GetAccessTokenResponse {
 /** Whether the account holds approved, unexpired access to a node now. */
 export function hasApprovedAccess(ctx: Ctx, instanceId: string): boolean {
   const now = toEpochSeconds(ctx.now);
-  for (const r of Object.values(sessionsOf(ctx).accessRequests)) {
+  for (const r of Object.values(sessionsIn(ctx).accessRequests)) {
     if (r.Status === 'Approved' && (r.ExpirationTime ?? 0) > now && nodesOf(r).includes(instanceId)) return true;
   }
   return false;

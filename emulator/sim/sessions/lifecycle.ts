@@ -23,7 +23,7 @@ import { DoesNotExistException, TargetNotConnected } from '../../generated/ssm/e
 import type { StartSessionRequest } from '../../generated/ssm/types.js';
 import { agentConnected, getInstance } from '../fleet/index.js';
 import { planSession } from './documents.js';
-import { getSession, isActive, sessionsOf, type SessionRecord } from './state.js';
+import { getSession, isActive, sessionsIn, sessionsOf, type SessionRecord } from './state.js';
 import { emitApiCall } from './events.js';
 import { hasApprovedAccess } from './access.js';
 import * as messages from './messages.js';
@@ -205,7 +205,7 @@ export const tasks: Record<string, (task: Task<SessionTask>, ctx: Ctx) => void> 
 
 /** The node left or its agent stopped: its sessions end. */
 export function targetGone(ctx: Ctx, instanceId: string, why: 'removed' | 'agent-stopped'): void {
-  for (const rec of Object.values(sessionsOf(ctx).sessions)) {
+  for (const rec of Object.values(sessionsIn(ctx).sessions)) {
     if (rec.Target === instanceId && isActive(rec)) {
       endSession(ctx, rec, 'Terminated', why === 'removed' ? messages.nodeRemoved(instanceId) : messages.agentStopped(instanceId));
     }
@@ -214,7 +214,7 @@ export function targetGone(ctx: Ctx, instanceId: string, why: 'removed' | 'agent
 
 /** Just-in-time access to a node was revoked: its just-in-time sessions end. */
 export function accessRevoked(ctx: Ctx, instanceId: string): void {
-  for (const rec of Object.values(sessionsOf(ctx).sessions)) {
+  for (const rec of Object.values(sessionsIn(ctx).sessions)) {
     if (rec.Target === instanceId && rec.AccessType === 'JustInTime' && isActive(rec)) endSession(ctx, rec, 'Terminated', messages.accessRevoked(instanceId));
   }
 }

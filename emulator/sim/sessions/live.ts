@@ -150,8 +150,8 @@ class LiveSession {
       rec.SessionType === 'Port'
         ? new PortPlugin(host, rec, node)
         : rec.SessionType === 'Standard_Stream'
-          ? new ShellPlugin(host, facts, rec, node, user.env)
-          : new CommandsPlugin(host, facts, rec, node, user.env);
+          ? new ShellPlugin({ host, facts, session: rec, node, env: user.env })
+          : new CommandsPlugin({ host, facts, session: rec, node, env: user.env });
     this.plugin.start();
   }
 
@@ -270,7 +270,7 @@ class LiveSessions {
       // The channels of the restored sessions are gone with the process or the replaced state.
       for (const scope of this.emu.store.scopesIn()) {
         const ctx = this.emu.context(scope.account, scope.region);
-        for (const rec of Object.values(sessionsSlice.of(scope).sessions)) {
+        for (const rec of Object.values(sessionsSlice.peek(scope)?.sessions ?? {})) {
           if (rec.Status === 'Connected' || rec.Status === 'Disconnected') endSession(ctx, rec, 'Terminated', messages.channelLost());
         }
       }
@@ -296,7 +296,7 @@ export function initLiveSessions(emu: Runtime): void {
 /** Which account and region hold a session id (the StreamUrl names only the id). */
 function locate(emu: Runtime, id: string): { ctx: Ctx; rec: SessionRecord } | undefined {
   for (const scope of emu.store.scopesIn()) {
-    const sessions = sessionsSlice.of(scope).sessions;
+    const sessions = sessionsSlice.peek(scope)?.sessions ?? {};
     if (Object.hasOwn(sessions, id)) return { ctx: emu.context(scope.account, scope.region), rec: sessions[id]! };
   }
   return undefined;

@@ -37,6 +37,15 @@ export interface PluginHost {
   finish(how: { failed?: boolean; output?: string }): void;
 }
 
+/** What a shell or commands plugin runs with: the node as the shell sees it, and the session user's environment. */
+export interface PluginRun {
+  host: PluginHost;
+  facts: NodeFacts;
+  session: SessionRecord;
+  node: FleetInstance;
+  env: Record<string, string>;
+}
+
 export interface SessionPlugin {
   start(): void;
   /** Sequenced input: Output (keystrokes, port data), Size, Flag. */
@@ -77,32 +86,26 @@ export class ShellPlugin implements SessionPlugin {
   private ended = false;
   private readonly windows: boolean;
 
-  constructor(
-    private readonly host: PluginHost,
-    private readonly facts: NodeFacts,
-    private readonly session: SessionRecord,
-    private readonly node: FleetInstance,
-    private readonly env: Record<string, string>,
-  ) {
-    this.windows = facts.PlatformType === 'Windows';
+  constructor(private readonly run: PluginRun) {
+    this.windows = run.facts.PlatformType === 'Windows';
   }
 
   start(): void {
     this.shell = openShell({
       dialect: this.windows ? 'powershell' : 'sh',
-      node: this.facts,
-      startTime: this.host.now(),
-      env: this.env,
-      commandStubs: this.node.Behaviors,
+      node: this.run.facts,
+      startTime: this.run.host.now(),
+      env: this.run.env,
+      commandStubs: this.run.node.Behaviors,
     });
     let out = this.windows ? WINDOWS_BANNER : '';
-    const profile = this.windows ? this.session.Preferences.shellProfile.windows : this.session.Preferences.shellProfile.linux;
+    const profile = this.windows ? this.run.session.Preferences.shellProfile.windows : this.run.session.Preferences.shellProfile.linux;
     for (const cmd of profile.split(/\r?\n/).filter((l) => l.trim() !== '')) {
       if (this.ended) break;
-      out += this.shell.prompt() + cmd + '\r\n' + this.run(cmd).out;
+      out += this.shell.prompt() + cmd + '\r\n' + this.execute(cmd).out;
     }
     if (!this.ended) out += this.shell.prompt();
-    this.host.send(PayloadType.Output, out);
+    this.run.host.send(PayloadType.Output, out);
   }
 
   input(payloadType: number, payload: Buffer): void {
@@ -118,7 +121,7 @@ export class ShellPlugin implements SessionPlugin {
       echo += this.key(ch);
       if (this.ended) break;
     }
-    if (echo) this.host.send(PayloadType.Output, echo);
+    if (echo) this.run.host.send(PayloadType.Output, echo);
   }
 
   stop(): void {
@@ -173,7 +176,7 @@ export class ShellPlugin implements SessionPlugin {
     this.line = '';
     this.pending = undefined;
     if (text.trim() === '') return this.shell!.prompt();
-    const r = this.run(text);
+    const r = this.execute(text);
     if (this.ended) return r.out;
     if (r.incomplete) {
       this.pending = text;
@@ -183,8 +186,8 @@ export class ShellPlugin implements SessionPlugin {
   }
 
   /** Runs text in the shell: its output for the terminal, or incomplete (nothing ran). */
-  private run(text: string): { out: string; incomplete?: boolean } {
-    const start = Math.max(this.host.now(), this.shellClock);
+  private execute(text: string): { out: string; incomplete?: boolean } {
+    const start = Math.max(this.run.host.now(), this.shellClock);
     const r = this.shell!.run(text, start);
     this.shellClock = start + r.durationMs;
     if (r.incomplete) return { out: '', incomplete: true };
@@ -195,7 +198,7 @@ export class ShellPlugin implements SessionPlugin {
   private exitShell(say: string): string {
     this.ended = true;
     // After this key's echo has gone out.
-    queueMicrotask(() => this.host.finish({}));
+    queueMicrotask(() => this.run.host.finish({}));
     return say;
   }
 }
@@ -220,46 +223,40 @@ const PREFIX_RE = /^[0-9a-zA-Z\r\n_:-]{0,30}$/;
 export class CommandsPlugin implements SessionPlugin {
   private stopped = false;
 
-  constructor(
-    private readonly host: PluginHost,
-    private readonly facts: NodeFacts,
-    private readonly session: SessionRecord,
-    private readonly node: FleetInstance,
-    private readonly env: Record<string, string>,
-  ) {}
+  constructor(private readonly run: PluginRun) {}
 
   start(): void {
-    const props = (this.session.Properties?.[platformKey(this.node)] ?? {}) as Record<string, unknown>;
+    const props = (this.run.session.Properties?.[platformKey(this.run.node)] ?? {}) as Record<string, unknown>;
     const command = typeof props.commands === 'string' ? props.commands : '';
-    const windows = this.node.PlatformType === 'Windows';
-    const interactive = this.session.SessionType === 'InteractiveCommands';
+    const windows = this.run.node.PlatformType === 'Windows';
+    const interactive = this.run.session.SessionType === 'InteractiveCommands';
     const separate = !interactive && String(props.separateOutputStream ?? 'false').toLowerCase() === 'true';
     const outPrefix = typeof props.stdOutSeparatorPrefix === 'string' ? props.stdOutSeparatorPrefix : '';
     const errPrefix = typeof props.stdErrSeparatorPrefix === 'string' ? props.stdErrSeparatorPrefix : '';
     if (separate) {
       for (const [name, p] of [['stdoutSeparatorPrefix', outPrefix], ['stderrSeparatorPrefix', errPrefix]] as const) {
-        if (!PREFIX_RE.test(p)) return this.host.finish({ failed: true, output: `invalid ${name} ${p}` });
+        if (!PREFIX_RE.test(p)) return this.run.host.finish({ failed: true, output: `invalid ${name} ${p}` });
       }
     }
     // `sh -c <command>` (powershell <command> on Windows): script-style messages ("sh: line 1: ...").
     const r = runScript({
       dialect: windows ? 'powershell' : 'sh',
       script: command,
-      node: this.facts,
-      startTime: this.host.now(),
-      env: this.env,
+      node: this.run.facts,
+      startTime: this.run.host.now(),
+      env: this.run.env,
       scriptPath: windows ? 'line' : 'sh',
-      commandStubs: this.node.Behaviors,
+      commandStubs: this.run.node.Behaviors,
       mergeStreams: !separate,
     });
     if (separate) {
       this.sendPrefixed(PayloadType.Output, r.stdout, outPrefix);
       this.sendPrefixed(PayloadType.StdErr, r.stderr, errPrefix);
-      this.host.send(PayloadType.ExitCode, `EXIT_CODE: ${r.exitCode}`);
+      this.run.host.send(PayloadType.ExitCode, `EXIT_CODE: ${r.exitCode}`);
     } else if (r.stdout) {
-      this.host.send(PayloadType.Output, interactive ? tty(r.stdout) : r.stdout);
+      this.run.host.send(PayloadType.Output, interactive ? tty(r.stdout) : r.stdout);
     }
-    if (!this.stopped) this.host.finish({});
+    if (!this.stopped) this.run.host.finish({});
   }
 
   /** Pieces of at most 1,024 bytes, ending at line ends where they can; a prefix leads each piece that starts a line. */
@@ -268,7 +265,7 @@ export class CommandsPlugin implements SessionPlugin {
     const room = 1024 - Buffer.byteLength(prefix);
     let lineStart = true;
     for (const piece of linePieces(text, room)) {
-      this.host.send(type, (lineStart ? prefix : '') + piece);
+      this.run.host.send(type, (lineStart ? prefix : '') + piece);
       lineStart = piece.endsWith('\n');
     }
   }
@@ -312,6 +309,7 @@ export class PortPlugin implements SessionPlugin {
   private stopped = false;
   private readonly target: { host: string; port: number } | undefined;
   private readonly where: string;
+  private readonly nodeId: string;
   /** Forwarding to a local port survives the remote end closing (reconnect on the next data); SSH-style forwarding ends with it. */
   private readonly local: boolean;
 
@@ -332,8 +330,6 @@ export class PortPlugin implements SessionPlugin {
     this.target = key === undefined ? undefined : hostPort(map[key]!);
     this.nodeId = node.InstanceId;
   }
-
-  private readonly nodeId: string;
 
   start(): void {
     if (!this.target) return this.fail(messages.portNotMapped(this.where, this.nodeId));

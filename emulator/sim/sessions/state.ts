@@ -80,15 +80,25 @@ export interface SessionsSlice {
 
 export const sessionsSlice = defineSlice<SessionsSlice>('sessions', () => ({ sessions: {}, accessRequests: {}, seq: 0 }));
 
+/** The slice, created on first use: for writes. */
 export const sessionsOf = (ctx: { scope: Ctx['scope'] }) => sessionsSlice.of(ctx.scope);
 
+/**
+ * The region's sessions and access requests for reading: empty when the region has none, without
+ * creating the slice (a read must leave state as it was, or a replay under --data-dir, which does
+ * not repeat reads, would differ).
+ */
+export function sessionsIn(ctx: { scope: Ctx['scope'] }): Readonly<Pick<SessionsSlice, 'sessions' | 'accessRequests'>> {
+  return sessionsSlice.peek(ctx.scope) ?? { sessions: {}, accessRequests: {} };
+}
+
 export function getSession(ctx: { scope: Ctx['scope'] }, id: string): SessionRecord | undefined {
-  const all = sessionsOf(ctx).sessions;
+  const all = sessionsIn(ctx).sessions;
   return Object.hasOwn(all, id) ? all[id] : undefined;
 }
 
 export function getAccessRequest(ctx: { scope: Ctx['scope'] }, id: string): AccessRequestRecord | undefined {
-  const all = sessionsOf(ctx).accessRequests;
+  const all = sessionsIn(ctx).accessRequests;
   return Object.hasOwn(all, id) ? all[id] : undefined;
 }
 

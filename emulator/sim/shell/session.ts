@@ -25,29 +25,19 @@ import { resolveFacts, hash32, type Facts } from './facts.js';
 import { Abort, DEFAULT_COMMAND_COST_MS, DEFAULT_MAX_STEPS, DEFAULT_TIMEOUT_MS, prng, Runtime } from './runtime.js';
 import { InStream, Sh, ShState, type IO } from './sh/interp.js';
 import { openPowerShell, type PowerShellHost } from './powershell/index.js';
-import type { CommandStub, Dialect, NodeFacts } from './types.js';
+import type { CommandStub, Dialect, RunScriptInput } from './types.js';
 import { Vfs } from './vfs.js';
 
-export interface ShellSessionInput {
-  dialect: Dialect;
-  /** The node; `User` is who the shell runs as (Session Manager: ssm-user). */
-  node: NodeFacts;
-  /** Virtual epoch ms the shell starts at (for $$ and the like). */
-  startTime: number;
-  /** Extra or overriding environment variables (HOME, USER...). */
-  env?: Record<string, string>;
-  /** Where the shell starts; default: the agent's working directory (/usr/bin, C:\Windows\system32). */
-  workingDirectory?: string;
-  /** Extra simulated files (absolute path -> content). */
-  files?: Record<string, string>;
-  /** Virtual ms per simple command (default 10). */
-  commandCostMs?: number;
+/**
+ * What a shell starts from: runScript's inputs that describe the node and its environment
+ * (`node.User` is who the shell runs as: Session Manager's ssm-user), plus the per-line budget.
+ */
+export interface ShellSessionInput
+  extends Pick<RunScriptInput, 'dialect' | 'node' | 'startTime' | 'env' | 'workingDirectory' | 'files' | 'commandCostMs' | 'commandStubs'> {
   /** Statements one line may run (default 100,000). */
   maxStepsPerLine?: number;
   /** Virtual time one line may take (default 48 h): a longer `sleep` stops the line there. */
   lineTimeoutMs?: number;
-  /** The fleet fixture's canned command answers (Behaviors). */
-  commandStubs?: CommandStub[];
   /** The shell's name in messages, $0 and \s (default "sh"). */
   shellName?: string;
 }
