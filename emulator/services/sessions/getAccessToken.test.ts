@@ -3,6 +3,7 @@ import { DescribeSessionsCommand, GetAccessTokenCommand, StartAccessRequestComma
 import { useEmulator } from '../../testing/harness.js';
 import { expectError } from '../../testing/fleet.js';
 import { FLEET, LINUX, startSession } from './testkit.js';
+import getAccessTokenOperation from './getAccessToken.js';
 
 const t = useEmulator({ fleet: FLEET });
 
@@ -55,6 +56,10 @@ describe('GetAccessToken (just-in-time node access)', () => {
     const id = await request();
     expect((await decide(id, 'approve', { hours: 337 })).status).toBe(400);
     expect((await decide(id, 'revoke')).status).toBe(409);
+  });
+
+  it('is journaled under --data-dir although its name reads: it issues credentials', () => {
+    expect(getAccessTokenOperation.mutates).toBe(true);
   });
 
   it('answers ResourceNotFoundException for an unknown request, ValidationException for a malformed id', async () => {

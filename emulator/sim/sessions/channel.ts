@@ -10,7 +10,8 @@
  *   UTF-8 character boundaries, as the agent's processStdoutData does.
  * - Input: input_stream_data is processed in sequence order only. Every sequenced input message is
  *   acknowledged (even a duplicate or an early one); a message ahead of the expected number waits
- *   in the incoming buffer (at most 10,000); one already processed (a resend) is dropped.
+ *   in the incoming buffer (at most 10,000 messages and 16 MiB); one already processed (a resend)
+ *   is dropped.
  * - acknowledge and channel_closed are not sequenced.
  *
  * The channel outlives sockets: a client that drops and comes back (ResumeSession) continues with
@@ -31,6 +32,8 @@ export const RESEND_AFTER_TICKS = 2;
 /** The plugin gives up after 3,000 resends (5 minutes); so does the emulator. */
 export const RESEND_MAX_ATTEMPTS = 3000;
 export const INCOMING_BUFFER_CAPACITY = 10_000;
+/** And at most this many bytes of early input waiting (a client cannot make the server hold more). */
+export const INCOMING_BUFFER_BYTES = 16 * 1024 * 1024;
 export const OUTGOING_BUFFER_CAPACITY = 10_000;
 
 interface Outgoing {
@@ -62,6 +65,7 @@ export class DataChannel {
   private outSeq = 0;
   private expectedIn = 0;
   private readonly incoming = new Map<number, Frame>();
+  private incomingBytes = 0;
   private readonly outgoing: Outgoing[] = [];
   private transport: Transport | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -111,11 +115,19 @@ export class DataChannel {
       this.onInput(f);
       for (let next = this.incoming.get(this.expectedIn); next; next = this.incoming.get(this.expectedIn)) {
         this.incoming.delete(this.expectedIn);
+        this.incomingBytes -= next.payload.length;
         this.expectedIn++;
         this.onInput(next);
       }
-    } else if (f.sequenceNumber > this.expectedIn && this.incoming.size < INCOMING_BUFFER_CAPACITY) {
-      this.incoming.set(f.sequenceNumber, f);
+    } else if (
+      f.sequenceNumber > this.expectedIn &&
+      !this.incoming.has(f.sequenceNumber) &&
+      this.incoming.size < INCOMING_BUFFER_CAPACITY &&
+      this.incomingBytes + f.payload.length <= INCOMING_BUFFER_BYTES
+    ) {
+      // A copy: the frame's payload is a view of the socket's buffer.
+      this.incoming.set(f.sequenceNumber, { ...f, payload: Buffer.from(f.payload) });
+      this.incomingBytes += f.payload.length;
     }
     // Below the expected number: a resend of what was processed; acknowledged again, dropped.
   }
@@ -171,6 +183,7 @@ export class DataChannel {
     this.transport = undefined;
     this.outgoing.length = 0;
     this.incoming.clear();
+    this.incomingBytes = 0;
     for (const w of this.drainWaiters.splice(0)) w();
   }
 
