@@ -17,5 +17,6 @@ import { complianceArea } from './compliance/index.js';
 import { maintenanceWindowsArea } from './maintenance-windows/index.js';
 import { associationsArea } from './associations/index.js';
 import { automationArea } from './automation/index.js';
+import { sessionsArea } from './sessions/index.js';
 
-export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea, patchingArea, inventoryArea, complianceArea, maintenanceWindowsArea, associationsArea, automationArea];
+export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea, patchingArea, inventoryArea, complianceArea, maintenanceWindowsArea, associationsArea, automationArea, sessionsArea];

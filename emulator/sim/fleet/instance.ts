@@ -152,6 +152,12 @@ export interface FleetInstance {
   Network: NetworkInterface[];
   Patches: NodePatches;
   Behaviors: CommandBehavior[];
+  /**
+   * Session Manager port forwarding: which port on the node (or `host:port` reachable from it)
+   * reaches which real address on this machine, e.g. { "5432": "127.0.0.1:15432" }. A port a
+   * session asks for that is not mapped answers ConnectToPortError.
+   */
+  PortForwards?: Record<string, string>;
 
   /** Epoch seconds when the node joined the emulator. */
   CreatedAt: number;

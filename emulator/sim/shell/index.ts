@@ -23,12 +23,16 @@
  *     timeoutMs?: number,             // executionTimeout in ms (default 48 h): the run stops there
  *     maxSteps?: number,              // statement budget (default 100,000)
  *     commandStubs?: CommandStub[],   // { Match, Stdout?, Stderr?, ExitCode?, DurationSeconds? } per command line
+ *     mergeStreams?: boolean,         // stderr into stdout in write order (one pipe or terminal)
  *   }): {
  *     stdout: string; stderr: string; exitCode: number; durationMs: number;
  *     timedOut?: boolean;                          // stopped at timeoutMs (exitCode 137, or -1 on Windows)
  *     aborted?: 'step-limit' | 'output-limit';     // stopped by a guard (exitCode 1, reason on stderr)
  *     changes?: FactChange[];                      // services started/stopped, packages installed/removed
  *   }
+ *
+ * An interactive shell whose state lasts from line to line (a Session Manager session) is
+ * openShell() in session.ts.
  *
  * Pure and synchronous: the same input always gives the same output (time comes from startTime,
  * $$ / $RANDOM / tokens from a hash of the input). What a script changes on its node is reported in
@@ -51,6 +55,7 @@ import { SystemState } from './system.js';
 export type { CommandStub, Dialect, NodeFacts, RunScriptInput, RunScriptResult } from './types.js';
 export type { FactChange, PackageFact, ServiceFact } from './system.js';
 export { agentScriptPath } from './facts.js';
+export { openShell, type ShellSession, type ShellSessionInput, type ShellLine } from './session.js';
 
 export function runScript(input: RunScriptInput): RunScriptResult {
   const facts = resolveFacts(input);
@@ -63,6 +68,7 @@ export function runScript(input: RunScriptInput): RunScriptResult {
     Math.max(1, input.maxSteps ?? DEFAULT_MAX_STEPS),
     Math.max(0, input.timeoutMs ?? DEFAULT_TIMEOUT_MS),
   );
+  rt.mergeErr = input.mergeStreams ?? false;
   const vfs = new Vfs(windows, { ...facts.files, ...(input.files ?? {}) }, facts.dirs);
   const cwd = vfs.normalize(input.workingDirectory || facts.agentCwd, vfs.root());
   // The agent only starts the script in a directory that exists; a workingDirectory the fixture

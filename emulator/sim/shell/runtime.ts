@@ -40,8 +40,14 @@ export class Abort {
 }
 
 export class Runtime {
-  readonly start: number;
+  /** Virtual instant the current run (or, in a shell session, the current line) started at. */
+  start: number;
   elapsed = 0;
+  /**
+   * A terminal: standard error goes into the same stream as standard output, in write order, as
+   * both reach a pty (a Session Manager shell). stderr() is then empty.
+   */
+  mergeErr = false;
   steps = 0;
   private out: string[] = [];
   private err: string[] = [];
@@ -90,6 +96,7 @@ export class Runtime {
 
   writeErr(s: string): void {
     if (!s) return;
+    if (this.mergeErr) return this.writeOut(s);
     this.errLen += s.length;
     if (this.errLen > MAX_STREAM_CHARS) throw new Abort('output-limit', `the simulated shell stopped the script: more than ${MAX_STREAM_CHARS} characters of error output`);
     this.err.push(s);
@@ -101,6 +108,20 @@ export class Runtime {
 
   stderr(): string {
     return this.err.join('');
+  }
+
+  /**
+   * A shell session's next line: a fresh budget of steps and time from `start`, and empty output
+   * streams (the previous line's output was taken).
+   */
+  beginLine(start: number): void {
+    this.start = start;
+    this.elapsed = 0;
+    this.steps = 0;
+    this.out = [];
+    this.err = [];
+    this.outLen = 0;
+    this.errLen = 0;
   }
 }
 

@@ -68,6 +68,8 @@ export interface RunScriptInput {
    *  time, instead of the built-in simulation or "command not found". First match wins. The shape is
    *  the fleet fixture's Behaviors entry, so the engine can pass a node's behaviours through. */
   commandStubs?: CommandStub[];
+  /** Standard error goes into stdout, in write order, as both reach one pipe or terminal (stderr is then ""). */
+  mergeStreams?: boolean;
 }
 
 export interface CommandStub {

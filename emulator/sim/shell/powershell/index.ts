@@ -132,6 +132,25 @@ export function runPowerShell(o: PsRun): number {
   return new Ps(o).run();
 }
 
+/** An interactive PowerShell (a Session Manager session on Windows): one host, many input lines. */
+export interface PowerShellHost {
+  /** Runs one input line; see Ps.runInteractive. */
+  run(text: string): { incomplete?: boolean; exit?: number };
+  /** $? after the last line. */
+  succeeded(): boolean;
+  /** The current location ($PWD), for the prompt. */
+  location(): string;
+}
+
+/** A PowerShell host whose variables, functions, environment and location last across lines. */
+export function openPowerShell(o: PsRun): PowerShellHost {
+  const ps = new Ps(o);
+  return { run: (text) => ps.runInteractive(text), location: () => ps.location, succeeded: () => ps.succeeded };
+}
+
+/** Parse errors that mean "the statement goes on on the next line" (the console's >> prompt). */
+const INCOMPLETE_PARSE = new Set(['MissingEndCurlyBrace', 'TerminatorExpectedAtEndOfString', 'MissingEndParenthesisInExpression', 'ExpectedValueExpression']);
+
 class Ps {
   private readonly nl: string;
   private readonly windows: boolean;
@@ -217,6 +236,46 @@ class Ps {
       if (e instanceof LoopSig) return 0;
       throw e;
     }
+  }
+
+  get location(): string {
+    return this.cwd;
+  }
+
+  get succeeded(): boolean {
+    return this.ok;
+  }
+
+  /**
+   * One line typed at the console: parsed whole (an unfinished statement asks for more input and
+   * runs nothing), then run in the host's state. Errors are written and the console goes on; only
+   * `exit` ends it.
+   */
+  runInteractive(text: string): { incomplete?: boolean; exit?: number } {
+    try {
+      this.parser = new PsParser(text);
+      let program: Stmt[];
+      try {
+        program = this.parser.program();
+      } catch (e) {
+        if (!(e instanceof PsParseError)) throw e;
+        if (INCOMPLETE_PARSE.has(e.id)) return { incomplete: true };
+        this.ok = false;
+        this.writeError({
+          message: e.message, category: 'ParserError', target: '', activity: '', reason: 'ParseException', fqid: e.id,
+          prefix: '', pos: { line: e.line, col: e.col, len: 0 }, label: 'ParserError',
+        }, true);
+        return {};
+      }
+      this.execBlock(program, (v) => this.emit(v), true);
+    } catch (e) {
+      if (e instanceof ExitSig) return { exit: e.code };
+      this.ok = false;
+      if (e instanceof PsThrow) this.writeError(e.rec, true);
+      else if (e instanceof ReturnSig) for (const v of e.values) this.emit(v);
+      else if (!(e instanceof LoopSig)) throw e;
+    }
+    return {};
   }
 
   // ---------------------------------------------------------------- output

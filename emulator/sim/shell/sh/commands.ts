@@ -935,12 +935,12 @@ export const COMMANDS: Record<string, Impl> = {
   },
   exit: (sh, argv, st, io) => {
     const a = argv[1];
-    if (a === undefined) throw new ExitSig(st.status);
+    if (a === undefined) throw new ExitSig(st.status, true);
     if (!/^\s*[-+]?\d+\s*$/.test(a)) {
       io.err.write(`${sh.prefix(st)}exit: ${a}: numeric argument required\n`);
-      throw new ExitSig(sh.bash ? 2 : 2);
+      throw new ExitSig(2, true);
     }
-    throw new ExitSig(Number(BigInt.asUintN(8, BigInt(a.trim()))));
+    throw new ExitSig(Number(BigInt.asUintN(8, BigInt(a.trim()))), true);
   },
   return: (sh, argv, st, io) => {
     if (st.funcDepth === 0) {
