@@ -11,5 +11,6 @@ import { documentsArea } from './documents/index.js';
 import { fleetArea } from './fleet/index.js';
 import { resourceGroupsArea } from './resource-groups/index.js';
 import { commandsArea } from './commands/index.js';
+import { serviceSettingsArea } from './service-settings/index.js';
 
-export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea];
+export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea, serviceSettingsArea];
