@@ -12,5 +12,6 @@ import { fleetArea } from './fleet/index.js';
 import { resourceGroupsArea } from './resource-groups/index.js';
 import { commandsArea } from './commands/index.js';
 import { serviceSettingsArea } from './service-settings/index.js';
+import { opsItemsArea } from './ops-items/index.js';
 
-export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea, serviceSettingsArea];
+export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea, serviceSettingsArea, opsItemsArea];
