@@ -11,8 +11,9 @@ import { ControlError } from './core/control.js';
 import { controlRoutesOf } from './control/index.js';
 import { controlRouter } from './control/mount.js';
 import { createRestJsonHandler } from './protocol/rest-json.js';
+import type { AccessKeys } from './protocol/sigv4.js';
 
-export function createApp(emu: Emulator): express.Express {
+export function createApp(emu: Emulator, options: { accessKeys?: AccessKeys } = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
@@ -27,7 +28,7 @@ export function createApp(emu: Emulator): express.Express {
 
   for (const area of emu.areas) {
     if (!area.restApi) continue;
-    const handler = createRestJsonHandler(emu, area.restApi);
+    const handler = createRestJsonHandler(emu, area.restApi, options.accessKeys);
     app.use((req, res, next) => handler(req, res, next));
   }
 

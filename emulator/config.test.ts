@@ -14,6 +14,8 @@ describe('configuration: flags win over the environment, the environment over de
       fleet: undefined,
       dataDir: undefined,
       recover: false,
+      allowHosts: [],
+      corsOrigins: [],
       help: false,
     });
   });

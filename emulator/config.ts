@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { ClockMode } from './time/clock.js';
 import { LOG_LEVELS, type LogLevel } from './core/log.js';
+import { parseAccessKeys } from './protocol/sigv4.js';
 
 export interface Config {
   port: number;
@@ -20,6 +21,12 @@ export interface Config {
   dataDir?: string;
   /** Start from a damaged journal with what is good up to the first bad record. */
   recover: boolean;
+  /** Host names answered besides localhost and loopback addresses. */
+  allowHosts: string[];
+  /** Origins whose pages may call the SSM API ('*' for any). */
+  corsOrigins: string[];
+  /** Verify SigV4 signatures against these keys (access key id -> secret); undefined: accept any. */
+  accessKeys?: Map<string, string>;
   help: boolean;
 }
 
@@ -36,11 +43,20 @@ export const USAGE = `Usage: ssm-emulator [options]
   --clock-rate N       virtual seconds per wall second in scaled mode (env SSM_EMULATOR_CLOCK_RATE, default 60)
   --clock-start ISO    the virtual time to start at (env SSM_EMULATOR_CLOCK_START, default now)
   --seed S             seed for generated ids (env SSM_EMULATOR_SEED, default random)
+  --allow-host NAME    also answer requests addressed to NAME (repeatable; env SSM_EMULATOR_ALLOW_HOSTS,
+                       comma-separated). On a loopback address only localhost names are answered
+  --cors-origins LIST  origins whose web pages may call the SSM API, comma-separated, or * (env
+                       SSM_EMULATOR_CORS_ORIGINS; default none)
+  --verify-signatures  check SigV4 signatures against --access-keys (off by default: any signature is accepted)
+  --access-keys LIST   ACCESS_KEY_ID:SECRET pairs, comma-separated (env SSM_EMULATOR_ACCESS_KEYS)
   --log-level LEVEL    debug | info | warn | error | silent (env SSM_EMULATOR_LOG_LEVEL, default info)
   --help               print this help
 `;
 
 export class ConfigError extends Error {}
+
+/** "a, b,c" -> ['a', 'b', 'c'] */
+const list = (text: string | undefined): string[] => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Config {
   let parsed;
@@ -54,6 +70,10 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
         'no-fleet': { type: 'boolean' },
         'data-dir': { type: 'string' },
         recover: { type: 'boolean' },
+        'allow-host': { type: 'string', multiple: true },
+        'cors-origins': { type: 'string' },
+        'verify-signatures': { type: 'boolean' },
+        'access-keys': { type: 'string' },
         'clock-mode': { type: 'string' },
         'clock-rate': { type: 'string' },
         'clock-start': { type: 'string' },
@@ -87,6 +107,16 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   const logLevel = (pick(parsed['log-level'], 'SSM_EMULATOR_LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
 
+  let accessKeys: Map<string, string> | undefined;
+  if (parsed['verify-signatures']) {
+    try {
+      accessKeys = parseAccessKeys(pick(parsed['access-keys'], 'SSM_EMULATOR_ACCESS_KEYS') ?? '');
+    } catch (err) {
+      throw new ConfigError(`--access-keys: ${(err as Error).message}`);
+    }
+    if (!accessKeys.size) throw new ConfigError('--verify-signatures needs --access-keys ACCESS_KEY_ID:SECRET[,...] (or SSM_EMULATOR_ACCESS_KEYS)');
+  }
+
   const fleet = parsed['no-fleet'] ? null : pick(parsed.fleet, 'SSM_EMULATOR_FLEET');
 
   return {
@@ -100,6 +130,9 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     fleet,
     dataDir: pick(parsed['data-dir'], 'SSM_EMULATOR_DATA_DIR'),
     recover: parsed.recover ?? false,
+    allowHosts: list(parsed['allow-host']?.join(',') ?? env.SSM_EMULATOR_ALLOW_HOSTS),
+    corsOrigins: list(pick(parsed['cors-origins'], 'SSM_EMULATOR_CORS_ORIGINS')),
+    ...(accessKeys && { accessKeys }),
     help: parsed.help ?? false,
   };
 }

@@ -14,13 +14,14 @@ import { Events } from './core/events.js';
 import { createValidator, type Validator } from './core/validate.js';
 import { createLogger, type Logger } from './core/log.js';
 import type { Ctx, Endpoint } from './core/context.js';
-import { NotImplementedException } from './core/errors.js';
+import { checkRegion, NotImplementedException } from './core/errors.js';
 import { InternalServerError, ValidationException } from './generated/ssm/errors.js';
 import { BadRequestException } from './generated/resource-groups/errors.js';
 import { areaOfOperation } from './model/areas.js';
 import type { JournalEntry } from './state/persistence.js';
 import type { Area, OperationHandler, ServiceId } from './core/operation.js';
-import type { Caller, ResetHook, ResetScope, Runtime } from './core/runtime.js';
+import type { Caller, Limits, ResetHook, ResetScope, Runtime } from './core/runtime.js';
+import { MAX_COMMANDS } from './sim/commands/timing.js';
 import { PortRegistry } from './core/ports.js';
 import type { OperationDef, ShapeTable } from './core/shapes.js';
 import { shapes as ssmShapes } from './generated/ssm/shapes.js';
@@ -49,6 +50,8 @@ export interface EmulatorOptions {
    * unless --no-fleet; tests get no fleet unless they ask for one.
    */
   fleet?: string | Record<string, unknown> | null;
+  /** Size bounds (defaults: sim/commands/timing.ts MAX_COMMANDS); tests lower them. */
+  limits?: Partial<Limits>;
 }
 
 export interface ServiceRuntime {
@@ -74,6 +77,7 @@ export class Emulator implements Runtime {
   readonly fleet: string | Record<string, unknown> | null;
   /** What the areas provide to each other (core/ports.ts). */
   readonly ports: PortRegistry;
+  readonly limits: Limits;
   /** Wall time at creation, for uptime. */
   readonly startedAt = Date.now();
   /** Set by persistence (--data-dir): receives every state change to journal. */
@@ -88,6 +92,7 @@ export class Emulator implements Runtime {
     this.log = options.logger ?? createLogger('silent');
     this.checkResponses = options.checkResponses ?? false;
     this.fleet = options.fleet ?? null;
+    this.limits = { maxCommands: MAX_COMMANDS, ...options.limits };
     this.seed = options.seed === undefined ? randomSeed() : seedFrom(options.seed);
     this._store = new Store(this.seed);
     this.clock = new Clock(options.clock ?? {}, options.wall);
@@ -177,6 +182,24 @@ export class Emulator implements Runtime {
     };
   }
 
+  /**
+   * The snapshot as JSON text in pieces (the envelope, then each region's state, then the rest), so a
+   * large state is never one string: what GET /_emulator/state streams. Equal, once joined, to
+   * JSON.stringify(snapshot()).
+   */
+  *snapshotJson(): Generator<string> {
+    const { store, ...envelope } = this.snapshot({ copy: false });
+    const { regions, ...rest } = store;
+    const head = JSON.stringify(envelope);
+    yield `${head.slice(0, -1)},"store":{"regions":{`;
+    let first = true;
+    for (const key of Object.keys(regions)) {
+      yield `${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(regions[key])}`;
+      first = false;
+    }
+    yield `},${JSON.stringify(rest).slice(1)}}`;
+  }
+
   /** Replaces all state with a snapshot; refuses (and changes nothing) when it is not a valid one. */
   restore(snapshot: unknown): void {
     const s = checkSnapshot(snapshot);
@@ -200,10 +223,16 @@ export class Emulator implements Runtime {
    * handler makes through invoke() are part of it and are not journaled again.
    */
   request(service: ServiceId, operation: string, input: Record<string, unknown>, caller: Caller, now = this.clock.now()): unknown {
+    checkRegion(caller.region);
     const handler = this.handlerFor(service, operation, input);
     this.scheduler.runDue(now);
+    const scopeExisted = this._store.peek(caller.account, caller.region) !== undefined;
     try {
       return this.run(service, handler, input, caller, now);
+    } catch (err) {
+      // A failed request leaves no trace: not even the empty region it looked in.
+      if (!scopeExisted) this._store.drop(caller.account, caller.region);
+      throw err;
     } finally {
       // A request made while scheduled tasks run belongs to their tick, which is journaled instead.
       if (this.journal && handler.mutates && !this.scheduler.isRunning) {

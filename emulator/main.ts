@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     const { restored, replayed, dropped } = await persistence.open();
     log.log('info', restored ? 'state restored' : 'new data directory', { dataDir: config.dataDir, replayed, ...(dropped && { dropped }) });
   }
-  const server = createServer(emu);
+  const server = createServer(emu, { bindHost: config.host, allowHosts: config.allowHosts, corsOrigins: config.corsOrigins, accessKeys: config.accessKeys });
   const address = await listen(server, config.port, config.host);
   const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
   log.log('info', 'SSM emulator listening', { endpoint: url, clock: emu.clock.describe() });

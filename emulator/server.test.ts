@@ -29,7 +29,8 @@ const echoArea: Area = {
     },
   ],
 };
-const t = useEmulator({ areas: [echoArea] });
+// Bound to every interface, as in Docker, so Host headers of a port mapping are answered.
+const t = useEmulator({ areas: [echoArea], access: { bindHost: '0.0.0.0' } });
 const wsUrl = (path: string) => t.endpoint.replace(/^http/, 'ws') + path;
 
 /** Opens a socket; resolves with it once open, or with the HTTP status that refused the upgrade. */

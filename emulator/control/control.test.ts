@@ -310,3 +310,17 @@ describe('control API: routes and their OpenAPI document', () => {
     expect(res.body.openapi).toBe('3.1.0');
   });
 });
+
+describe('GET /_emulator/state streams', () => {
+  it('the streamed snapshot is exactly the snapshot as JSON, regions included', async () => {
+    t.emu.store.scope('000000000000', 'us-east-1');
+    t.emu.store.scope('111111111111', 'eu-west-1').data.note = JSON.parse('{"__proto__": "kept", "text": "ü"}');
+    const res = await t.http.get('/_emulator/state');
+    expect(res.status).toBe(200);
+    // The clock's wall anchor is read when the snapshot is taken; everything else is the same text.
+    const withoutWall = (text: string) => text.replace(/"anchorWall":\d+/, '"anchorWall":0');
+    expect(withoutWall(res.text)).toBe(withoutWall(JSON.stringify(t.emu.snapshot())));
+    expect(res.text).toContain('"note":{"__proto__":"kept","text":"ü"}');
+    expect(res.body.store.regions['111111111111/eu-west-1'].note.text).toBe('ü');
+  });
+});

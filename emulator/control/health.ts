@@ -9,6 +9,7 @@ import type { Emulator } from '../emulator.js';
 import { EMULATOR_VERSION } from '../core/defaults.js';
 import { component, defineControlRoute } from '../core/control.js';
 import { ClockSchema } from './clock.js';
+import { commandsSlice } from '../sim/commands/state.js';
 
 export function healthBody(emu: Emulator): Record<string, unknown> {
   const ssm = emu.services.ssm;
@@ -18,6 +19,7 @@ export function healthBody(emu: Emulator): Record<string, unknown> {
     uptimeSeconds: Math.round((Date.now() - emu.startedAt) / 10) / 100,
     clock: emu.clock.describe(),
     operations: { implemented: ssm.handlers.size, total: Object.keys(ssm.operations).length },
+    limits: { commandsEvicted: emu.store.scopesIn().reduce((n, scope) => n + (commandsSlice.peek(scope)?.evicted ?? 0), 0) },
   };
 }
 
@@ -35,6 +37,11 @@ const HealthSchema = component('Health', {
     uptimeSeconds: { type: 'number' },
     clock: ClockSchema,
     operations: { type: 'object', properties: { implemented: { type: 'integer' }, total: { type: 'integer' } } },
+    limits: {
+      type: 'object',
+      description: 'What the emulator dropped to stay bounded',
+      properties: { commandsEvicted: { type: 'integer', description: 'finished commands dropped before their 30 days (more than 10,000 in a Region)' } },
+    },
   },
 });
 

@@ -21,7 +21,7 @@ import { Router, type Request, type Response } from 'express';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Emulator } from '../emulator.js';
 import { ClockRangeError } from '../time/clock.js';
-import { bodyContentTypes, ControlError, isJsonMediaType, JSON_MEDIA_TYPE, JsonText, type ControlRoute, type Schema } from '../core/control.js';
+import { bodyContentTypes, ControlError, isJsonMediaType, JSON_MEDIA_TYPE, JsonChunks, JsonText, type ControlRoute, type Schema } from '../core/control.js';
 import { readBody } from '../protocol/json-rpc.js';
 
 /** Snapshots and fleet fixtures can be large (the benchmark loads 10,000 nodes). */
@@ -115,6 +115,11 @@ async function serve(emu: Emulator, route: Route, checks: Checks, req: Request, 
   if (failure instanceof ClockRangeError) throw new ControlError('InvalidClock', failure.message);
   if (failure !== undefined) throw failure;
   if (result instanceof JsonText) res.type('application/json').send(result.text);
+  else if (result instanceof JsonChunks) {
+    res.type('application/json');
+    for (const chunk of result.chunks()) res.write(chunk);
+    res.end();
+  }
   else res.json(result ?? {});
 }
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Emulator } from '../emulator.js';
 import { SnapshotError } from '../state/snapshot.js';
-import { component, ControlError, defineControlRoute, JsonText, type ControlRoute } from '../core/control.js';
+import { component, ControlError, defineControlRoute, JsonText, type ControlRoute, JsonChunks } from '../core/control.js';
 import { OPENAPI_DIR } from '../core/paths.js';
 
 const reset = defineControlRoute<{ account?: string; region?: string }, Record<string, never>, Emulator>({
@@ -81,7 +81,8 @@ const getState = defineControlRoute<undefined, Record<string, never>, Emulator>(
   operationId: 'getState',
   summary: 'A snapshot of all state, the clock included',
   responses: { 200: { description: 'The snapshot', schema: SnapshotSchema } },
-  handle: (_req, emu) => emu.snapshot(),
+  // Streamed one region at a time: a large state is never built as one string.
+  handle: (_req, emu) => new JsonChunks(() => emu.snapshotJson()),
 });
 
 const putState = defineControlRoute<unknown, Record<string, never>, Emulator>({

@@ -118,6 +118,15 @@ export class JsonText {
   constructor(readonly text: string) {}
 }
 
+/**
+ * A handler's answer as JSON text in pieces, written one after another (a state snapshot: one piece
+ * a region), so the whole document is never one string in memory. The pieces are produced
+ * synchronously when the answer is sent, so they are a consistent cut of the state.
+ */
+export class JsonChunks {
+  constructor(readonly chunks: () => Iterable<string>) {}
+}
+
 /** The control API's error: {"error": code, "message": text} with an HTTP status (400 by default). */
 export class ControlError extends Error {
   constructor(

@@ -60,6 +60,25 @@ export class NotImplementedException extends ServiceError {
   }
 }
 
+/** The request's signature scope is not acceptable (AWS's common error for it; not in the SSM model). */
+export class InvalidSignatureException extends ServiceError {
+  constructor(message: string) {
+    super('InvalidSignatureException', message, 400, 'message');
+  }
+}
+
+/**
+ * AWS Region names: two letters, words, a number (us-east-1, us-gov-west-1, ap-southeast-4,
+ * us-isob-east-1). The region becomes a key of the state, so anything else (`__proto__`, 5,000
+ * characters) is refused before any state exists for it.
+ */
+const REGION = /^[a-z]{2}(?:-[a-z]{2,16}){1,3}-\d{1,2}$/;
+
+/** AWS's answer to a credential scope with a region that does not exist. */
+export function checkRegion(region: string): void {
+  if (!REGION.test(region)) throw new InvalidSignatureException(`Credential should be scoped to a valid region, not '${region.length > 64 ? `${region.slice(0, 64)}...` : region}'.`);
+}
+
 /** Throws the error that `make` builds unless `condition` holds. */
 export function assert(condition: unknown, make: () => ServiceError): asserts condition {
   if (!condition) throw make();

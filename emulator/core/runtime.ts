@@ -24,6 +24,11 @@ export interface Caller {
 export type ResetScope = { account?: string; region?: string } | undefined;
 export type ResetHook = (scope: ResetScope, reason: 'reset' | 'restore') => void;
 
+export interface Limits {
+  /** Commands kept per account and Region before the oldest finished ones are dropped. */
+  maxCommands: number;
+}
+
 export interface Runtime {
   readonly clock: Clock;
   readonly scheduler: Scheduler;
@@ -34,6 +39,8 @@ export interface Runtime {
   readonly areas: readonly Area[];
   /** What the areas provide to each other (core/ports.ts). */
   readonly ports: PortRegistry;
+  /** Size bounds the emulator keeps to (EmulatorOptions.limits). */
+  readonly limits: Limits;
   /** The fleet fixture loaded at start and after each reset (EmulatorOptions.fleet). */
   readonly fleet: string | Record<string, unknown> | null;
   /** A context for one account and region at an instant (defaults to the clock's now). */

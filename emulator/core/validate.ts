@@ -7,7 +7,8 @@
  *   2. constraints (required, length, range, pattern, enum), collected depth-first in member order and
  *      reported together: "N validation errors detected: Value 'x' at 'path' failed to satisfy
  *      constraint: Member must ..." (at most 10 listed).
- * Unknown members are ignored, as AWS ignores them. An explicit JSON null counts as absent.
+ * Unknown members are ignored, as AWS ignores them. An explicit JSON null member counts as absent (it is
+ * removed, so handlers never see null); a null list element or map value is "Member must not be null".
  */
 import type { ShapeDef, ShapeTable, StructureShape } from './shapes.js';
 import { SerializationException, type ServiceError } from './errors.js';
@@ -203,7 +204,10 @@ export function createValidator(shapes: ShapeTable, validationError: (message: s
         // AWS reports broken scalar list members once, at the list: "Member must satisfy constraint: [...]".
         const broken = new Set<string>();
         for (const item of list) {
-          if (item === null || item === undefined) continue;
+          if (item === null || item === undefined) {
+            broken.add('Member must not be null');
+            continue;
+          }
           typeCheck(memberDef, item);
           for (const r of scalarViolations(memberDef, item)) broken.add(r);
         }
@@ -212,8 +216,8 @@ export function createValidator(shapes: ShapeTable, validationError: (message: s
         }
       } else {
         list.forEach((item, i) => {
-          if (item === null || item === undefined) return;
-          walk(def.member, item, `${path}.${i + 1}.member`, errors, hidden);
+          if (item === null || item === undefined) errors.push(`Value null at '${path}.${i + 1}.member' failed to satisfy constraint: Member must not be null`);
+          else walk(def.member, item, `${path}.${i + 1}.member`, errors, hidden);
         });
       }
     } else if (def.t === 'map') {
@@ -221,8 +225,8 @@ export function createValidator(shapes: ShapeTable, validationError: (message: s
         for (const r of scalarViolations(shapes[def.key], k)) {
           errors.push(`Value '${k}' at '${path}' failed to satisfy constraint: Map keys must satisfy constraint: [${r}]`);
         }
-        if (item === null || item === undefined) continue;
-        walk(def.value, item, `${path}.${k}.member`, errors, hidden);
+        if (item === null || item === undefined) errors.push(`Value null at '${path}.${k}.member' failed to satisfy constraint: Member must not be null`);
+        else walk(def.value, item, `${path}.${k}.member`, errors, hidden);
       }
     }
   }
@@ -233,6 +237,8 @@ export function createValidator(shapes: ShapeTable, validationError: (message: s
       const v = obj[member];
       const memberPath = path ? `${path}.${lowerFirst(member)}` : lowerFirst(member);
       if (v === undefined || v === null) {
+        // An explicit JSON null is an absent member, as AWS reads it: handlers never see null.
+        if (v === null) delete obj[member];
         if (required && required.includes(member)) {
           errors.push(`Value null at '${memberPath}' failed to satisfy constraint: Member must not be null`);
         }

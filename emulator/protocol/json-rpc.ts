@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Emulator } from '../emulator.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/defaults.js';
-import { callerOfAuthorization } from './sigv4.js';
+import { callerOfAuthorization, verifySignature, type AccessKeys } from './sigv4.js';
 import { sendError, sendJson, toServiceError } from './respond.js';
 import { endpointOf } from './endpoint.js';
 import { SerializationException, UnknownOperationException } from '../core/errors.js';
@@ -49,24 +49,29 @@ export interface RpcHeaders {
   target: string | undefined;
   authorization: string | undefined;
   host: string | undefined;
+  origin: string | undefined;
 }
 
 export function rpcHeaders(raw: string[]): RpcHeaders {
   let target: string | undefined;
   let authorization: string | undefined;
   let host: string | undefined;
+  let origin: string | undefined;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i];
     if (name.length === 12 && name.toLowerCase() === 'x-amz-target') target = raw[i + 1];
     else if (name.length === 13 && name.toLowerCase() === 'authorization') authorization = raw[i + 1];
     else if (name.length === 4 && name.toLowerCase() === 'host') host = raw[i + 1];
+    else if (name.length === 6 && name.toLowerCase() === 'origin') origin = raw[i + 1];
   }
-  return { target, authorization, host };
+  return { target, authorization, host, origin };
 }
 
 export interface RpcOptions {
   targetPrefix: string;
   defaults?: { account: string; region: string };
+  /** Verify SigV4 signatures against these keys (--verify-signatures); unset: accept any. */
+  accessKeys?: AccessKeys;
 }
 
 export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefix: 'AmazonSSM.' }) {
@@ -82,6 +87,7 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefi
     const operation = target.startsWith(prefix) ? target.slice(prefix.length) : '';
     let status = 200;
     try {
+      if (opts.accessKeys) verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers }, body, opts.accessKeys);
       const def = svc.operations[operation];
       if (!def || !Object.hasOwn(svc.operations, operation)) {
         throw new UnknownOperationException(`Operation ${target || '(none)'} is not an operation of ${prefix.slice(0, -1)}.`);

@@ -21,7 +21,7 @@ import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/defaults.js';
 import type { ShapeDef, StructureShape } from '../core/shapes.js';
 import { pathTemplate, type RestApi, type RestRoute } from '../core/http.js';
 import { SerializationException, ServiceError } from '../core/errors.js';
-import { callerOf } from './sigv4.js';
+import { callerOf, verifySignature, type AccessKeys } from './sigv4.js';
 import { readBody } from './json-rpc.js';
 import { endpointOf } from './endpoint.js';
 import { toServiceError } from './respond.js';
@@ -102,7 +102,7 @@ function queryOf(url: string): Map<string, string[]> {
  * A node-style handler for a REST-JSON service. Calls `next()` for requests that are not this
  * service's (no route matches and the request is not signed for it, or it is signed for another).
  */
-export function createRestJsonHandler(emu: Emulator, api: RestApi) {
+export function createRestJsonHandler(emu: Emulator, api: RestApi, accessKeys?: AccessKeys) {
   const { service } = api;
   const svc = emu.services[service];
   const routes = compileRoutes(api.routes);
@@ -160,6 +160,7 @@ export function createRestJsonHandler(emu: Emulator, api: RestApi) {
       let status = route.status;
       try {
         if (readErr) throw readErr;
+        if (accessKeys) verifySignature({ method: req.method ?? 'GET', url, headers: req.headers }, raw, accessKeys);
         const def = svc.operations[route.operation];
         let input: Record<string, unknown> = {};
         if (raw.length) {

@@ -78,6 +78,12 @@ export class Store {
     return out;
   }
 
+  /** Forgets one scope entirely (a request that failed in a scope it created). */
+  drop(account: string, region: string): void {
+    delete this.data.regions[scopeKey(account, region)];
+    this.scopes.delete(scopeKey(account, region));
+  }
+
   /** Drops one region's state (or all regions' when no scope is given). */
   resetRegions(account?: string, region?: string): void {
     if (account === undefined && region === undefined) {

@@ -1,4 +1,5 @@
 import { defineOperation } from '../../core/operation.js';
+import { deleteOwn, setOwn } from '../../core/maps.js';
 import { assert } from '../../core/errors.js';
 import { toEpochSeconds } from '../../core/context.js';
 import { DocumentAlreadyExists, DocumentLimitExceeded, ValidationException } from '../../generated/ssm/errors.js';
@@ -35,9 +36,9 @@ export default defineOperation('CreateDocument', (input, ctx) => {
     Permissions: [],
     ...(type === 'Automation.ChangeTemplate' && { Author: `arn:aws:iam::${ctx.account}:root` }),
   };
-  state.byName[Name] = doc;
+  setOwn(state.byName, Name, doc);
   // A document the account deleted and creates again is its own from now on.
-  delete state.removedDefaults[Name];
+  deleteOwn(state.removedDefaults, Name);
   scheduleSettle(ctx, Name, '1');
   return { DocumentDescription: describe({ doc, ownership: 'self', ownerAccount: ctx.account }, version) };
 });

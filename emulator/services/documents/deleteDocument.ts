@@ -1,4 +1,5 @@
 import { defineOperation } from '../../core/operation.js';
+import { deleteOwn, setOwn } from '../../core/maps.js';
 import { assert } from '../../core/errors.js';
 import { InvalidDocument, InvalidDocumentOperation } from '../../generated/ssm/errors.js';
 import { documents } from '../../sim/documents/state.js';
@@ -41,10 +42,10 @@ export default defineOperation('DeleteDocument', (input, ctx) => {
 
   for (const v of target) ctx.emu.scheduler.cancel(settleKey(ctx, Name, v.DocumentVersion));
   if (target.length === all.length) {
-    delete state.byName[Name];
+    deleteOwn(state.byName, Name);
     if (catalogOf(ctx.emu).byName.get(Name)?.accountDefault) {
       // An account-default document (SSM-SessionManagerRunShell) must not come back from the catalog.
-      state.removedDefaults[Name] = true;
+      setOwn(state.removedDefaults, Name, true);
     }
     return {};
   }

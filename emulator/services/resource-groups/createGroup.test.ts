@@ -38,6 +38,15 @@ describe('CreateGroup', () => {
     expect((await rg.send(new ListGroupsCommand({}))).GroupIdentifiers!.map((g) => g.GroupName)).toEqual(['bare', 'stack']);
   });
 
+  it('a group may be named like a built-in object key (__proto__, constructor) and is kept as a group', async () => {
+    for (const Name of ['__proto__', 'constructor']) {
+      await rg.send(new CreateGroupCommand({ Name, ResourceQuery: tagQuery([{ Key: 'Env', Values: ['prod'] }]) }));
+      expect((await rg.send(new GetGroupCommand({ Group: Name }))).Group?.Name).toBe(Name);
+    }
+    const names = (await rg.send(new ListGroupsCommand({}))).GroupIdentifiers?.map((g) => g.GroupName);
+    expect(names).toEqual(expect.arrayContaining(['__proto__', 'constructor']));
+  });
+
   it('keeps groups per account and region', async () => {
     await rg.send(new CreateGroupCommand({ Name: 'g' }));
     const eu = rgClient(t.endpoint, { region: 'eu-west-1' });

@@ -5,6 +5,7 @@
  * AWS::ResourceGroups::ApplicationGroup) gets the 26-character id AWS puts in application group ARNs
  * (group/<name>/<id>). With group lifecycle events on, the creation and the first members are events.
  */
+import { setOwn } from '../../core/maps.js';
 import { defineRgOperation } from '../../core/operation.js';
 import { BadRequestException } from '../../generated/resource-groups/errors.js';
 import type { GroupConfigurationItem, ResourceQuery } from '../../generated/resource-groups/types.js';
@@ -33,7 +34,7 @@ export default defineRgOperation('CreateGroup', (input, ctx) => {
   if (input.Criticality !== undefined) g.Criticality = input.Criticality;
   if (input.Owner !== undefined) g.Owner = input.Owner;
   if (input.DisplayName !== undefined) g.DisplayName = input.DisplayName;
-  slice.groups[input.Name] = g;
+  setOwn(slice.groups, input.Name, g);
   groupCreated(ctx, g, g.ResourceQuery ? evaluate(ctx, parseQuery(g.ResourceQuery)).resources : []);
   const out: { Group: ReturnType<typeof groupView>; ResourceQuery?: ResourceQuery; Tags?: Record<string, string>; GroupConfiguration?: { Configuration: GroupConfigurationItem[]; Status: 'UPDATE_COMPLETE' } } = {
     Group: groupView(g),

@@ -14,7 +14,7 @@ import { toEpochSeconds } from '../../core/context.js';
 import type { AlarmConfiguration, CloudWatchOutputConfig, NotificationConfig, Target } from '../../generated/ssm/types.js';
 import { renderExecution, type ResolvedDocument, type ResolvedParameters } from '../documents/index.js';
 import type { FleetInstance } from '../fleet/instance.js';
-import { startCommand } from './engine.js';
+import { enforceHistoryCap, startCommand } from './engine.js';
 import { resolveConcurrency, resolveMaxErrors } from './rate.js';
 import { addCommand, commandsOf, toStoredStep, type CommandOrigin, type CommandRecord, type StoredStep } from './state.js';
 import { executionTimeoutSeconds } from './steps.js';
@@ -106,5 +106,6 @@ export function createCommand(ctx: Ctx, spec: CommandSpec): CommandRecord {
   };
   addCommand(ctx, cmd);
   startCommand(ctx, cmd);
+  enforceHistoryCap(ctx);
   return cmd;
 }

@@ -27,7 +27,7 @@ import type { Ctx } from '../../core/context.js';
 import { definePort } from '../../core/ports.js';
 import { getInstance } from '../fleet/state.js';
 import { emitCommandStatus, emitInvocationStatus } from './events.js';
-import { commandsOf, getCommand, removeCommand, type CommandRecord } from './state.js';
+import { commandsInOrder, commandsOf, getCommand, removeCommand, type CommandRecord } from './state.js';
 import {
   cancelRun,
   cancelRunTask,
@@ -229,10 +229,31 @@ export const tasks = {
       schedule(ctx, TASKS.purge, ctx.now + 24 * 3600 * 1000, cmdKey(cmd.CommandId, 'purge'), { c: cmd.CommandId });
       return;
     }
-    cmd.Invocations.forEach((inv, i) => forgetWait(ctx, host, cmd.CommandId, i, inv));
-    removeCommand(ctx, cmd.CommandId);
+    forget(ctx, cmd);
   },
 };
+
+/** Drops a finished command and everything that still refers to it. */
+function forget(ctx: Ctx, cmd: CommandRecord): void {
+  cmd.Invocations.forEach((inv, i) => forgetWait(ctx, host, cmd.CommandId, i, inv));
+  ctx.emu.scheduler.cancel(cmdKey(cmd.CommandId, 'purge'));
+  removeCommand(ctx, cmd.CommandId);
+}
+
+/** Keeps the region under MAX_COMMANDS by dropping its oldest finished commands (called after a command is added). */
+export function enforceHistoryCap(ctx: Ctx): void {
+  const order = commandsInOrder(ctx);
+  const max = ctx.emu.limits.maxCommands;
+  if (order.length <= max) return;
+  const slice = commandsOf(ctx);
+  const victims: CommandRecord[] = [];
+  for (const cmd of order) {
+    if (order.length - victims.length <= max) break;
+    if (isCommandTerminal(cmd)) victims.push(cmd);
+  }
+  for (const cmd of victims) forget(ctx, cmd);
+  slice.evicted = (slice.evicted ?? 0) + victims.length;
+}
 
 /** The command's total timeout passed: whatever has not finished is Delivery Timed Out. */
 function expire(ctx: Ctx, cmd: CommandRecord): void {

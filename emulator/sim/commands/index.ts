@@ -3,7 +3,7 @@
  *
  *   import { getCommand, commandView, type CommandPluginRegistration, type PluginSimulator } from '../../sim/commands/index.js';
  *
- * - plugins.ts: the plugin-simulator registry (Area.plugins) and its types: how a later capability
+ * - plugins.ts: the plugin-simulator registry (the commandPlugins port) and its types: how a later capability
  *   (patching, inventory, packages) simulates its plugin on a node;
  * - create.ts: createCommand(), the one way a command comes to exist (SendCommand, maintenance-window
  *   tasks, Automation's aws:runCommand);

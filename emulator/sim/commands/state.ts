@@ -204,6 +204,8 @@ export interface CommandsSlice {
    * "host|owner/index" for other hosts' runs (runner.ts).
    */
   waiting: Record<string, string[]>;
+  /** Finished commands dropped before their 30 days because the region held MAX_COMMANDS. */
+  evicted?: number;
 }
 
 export const commandsSlice = defineSlice<CommandsSlice>('commands', () => ({ commands: {}, seq: 0, waiting: {} }));

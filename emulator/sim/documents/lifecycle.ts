@@ -5,6 +5,7 @@
  * StatusInformation when what it depends on (a required document, an attachment reference) is
  * missing or does not fit.
  */
+import { own } from '../../core/maps.js';
 import { MaxDocumentSizeExceeded, InvalidDocumentContent, ValidationException } from '../../generated/ssm/errors.js';
 import { assert } from '../../core/errors.js';
 import { toEpochSeconds, type Ctx } from '../../core/context.js';
@@ -93,7 +94,7 @@ export const settleKey = (ctx: { account: string; region: string }, name: string
 
 /** The scheduler task: settle one version (a version deleted in the meantime is left alone). */
 export function settleTask(task: Task<{ name: string; version: string }>, ctx: Ctx): void {
-  const doc = documents.of(ctx.scope).byName[task.payload.name];
+  const doc = own(documents.of(ctx.scope).byName, task.payload.name);
   const v = doc?.Versions[task.payload.version];
   if (!v || (v.Status !== 'Creating' && v.Status !== 'Updating')) return;
   const problem = dependencyProblem(ctx, doc.DocumentType, v);

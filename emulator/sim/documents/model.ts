@@ -8,6 +8,7 @@
  * A shared document is reachable only by its full ARN, as in AWS; cross-account reads go through an
  * explicit scope of the owner (store.scope(owner, region)).
  */
+import { own, setOwn } from '../../core/maps.js';
 import { InvalidDocument, InvalidDocumentVersion } from '../../generated/ssm/errors.js';
 import type {
   AttachmentContent,
@@ -78,13 +79,13 @@ function accountDefaultView(ctx: Ctx, entry: CatalogEntry): StoredDocument {
  */
 export function ownDocument(ctx: Ctx, name: string, opts: { materialize?: boolean } = {}): DocRef | undefined {
   const state = documents.of(ctx.scope);
-  const stored = state.byName[name];
+  const stored = own(state.byName, name);
   if (stored) return { doc: stored, ownership: 'self', ownerAccount: ctx.account };
   const entry = catalogOf(ctx.emu).byName.get(name);
-  if (!entry?.accountDefault || state.removedDefaults[name]) return undefined;
+  if (!entry?.accountDefault || own(state.removedDefaults, name)) return undefined;
   if (opts.materialize) {
     const copy = structuredClone(accountDefaultView(ctx, entry));
-    state.byName[name] = copy;
+    setOwn(state.byName, name, copy);
     return { doc: copy, ownership: 'self', ownerAccount: ctx.account };
   }
   return { doc: accountDefaultView(ctx, entry), ownership: 'self', ownerAccount: ctx.account, virtual: true };
@@ -116,7 +117,8 @@ export function readableDocument(ctx: Ctx, nameOrArn: string): DocRef | undefine
   if (arn.account === ctx.account) return ownDocument(ctx, arn.name);
   // Another account's document: only through an explicit scope of the owner, and only if shared.
   const owner = ctx.emu.store.peek(arn.account, ctx.region);
-  const doc = owner && documents.peek(owner)?.byName[arn.name];
+  const byName = owner && documents.peek(owner)?.byName;
+  const doc = byName && own(byName, arn.name);
   if (!doc) return undefined;
   const share = shareFor(doc, ctx.account);
   return share ? { doc, ownership: 'shared', ownerAccount: arn.account, share } : undefined;
@@ -257,7 +259,7 @@ export function ownDocuments(ctx: Ctx): DocRef[] {
   const state = documents.of(ctx.scope);
   const out: DocRef[] = Object.values(state.byName).map((doc) => ({ doc, ownership: 'self' as const, ownerAccount: ctx.account }));
   for (const e of catalogOf(ctx.emu).entries) {
-    if (e.accountDefault && !state.byName[e.doc.Name] && !state.removedDefaults[e.doc.Name]) {
+    if (e.accountDefault && !own(state.byName, e.doc.Name) && !own(state.removedDefaults, e.doc.Name)) {
       out.push({ doc: accountDefaultView(ctx, e), ownership: 'self', ownerAccount: ctx.account, virtual: true });
     }
   }

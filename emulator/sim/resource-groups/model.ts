@@ -24,7 +24,7 @@ import * as messages from './messages.js';
 
 export const ALL_SUPPORTED = 'AWS::AllSupported';
 
-/** SSM taggable resource types (services/tagging/registry.ts) and their Resource Groups types. */
+/** SSM taggable resource types (sim/tags/registry.ts) and their Resource Groups types. */
 export const TAGGABLE_TO_RG: Readonly<Record<string, string>> = {
   Document: 'AWS::SSM::Document',
   Parameter: 'AWS::SSM::Parameter',
