@@ -21,7 +21,8 @@ import {
 } from '../../generated/ssm/errors.js';
 import type { MetadataValue, OpsMetadata, Tag } from '../../generated/ssm/types.js';
 import { mergedTags } from '../tags/model.js';
-import { callerArn, put } from './model.js';
+import { callerArn } from './model.js';
+import { setOwn } from '../../core/maps.js';
 import { opsMetadata, type OpsMetadataRecord } from './state.js';
 import * as messages from './messages.js';
 
@@ -55,7 +56,7 @@ export function getMetadata(ctx: Ctx, opsMetadataArn: string): OpsMetadataRecord
 /** Metadata maps are keyed by user-supplied keys: no prototype, keys defined, never assigned. */
 function copyMetadata(src: Readonly<Record<string, MetadataValue>> | undefined): Record<string, { Value: string }> {
   const out: Record<string, { Value: string }> = Object.create(null);
-  for (const [k, v] of Object.entries(src ?? {})) put(out, k, { Value: v.Value ?? '' });
+  for (const [k, v] of Object.entries(src ?? {})) setOwn(out, k, { Value: v.Value ?? '' });
   return out;
 }
 
@@ -98,7 +99,7 @@ export function updateMetadata(ctx: Ctx, input: { OpsMetadataArn: string; Metada
     if (!Object.hasOwn(rec.Metadata, k)) throw new OpsMetadataInvalidArgumentException(messages.metadataKeyNotFound(k));
   }
   const next = copyMetadata(rec.Metadata);
-  for (const [k, v] of Object.entries(copyMetadata(update))) put(next, k, v);
+  for (const [k, v] of Object.entries(copyMetadata(update))) setOwn(next, k, v);
   for (const k of remove) delete next[k];
   if (Object.keys(next).length > MAX_KEYS) throw new OpsMetadataKeyLimitExceededException(messages.metadataKeyLimit(MAX_KEYS));
   rec.Metadata = next;

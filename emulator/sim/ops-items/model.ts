@@ -27,6 +27,7 @@
  * removed, with source aws.ssm; AWS does not document the event texts, so they are ours.
  */
 import type { Ctx } from '../../core/context.js';
+import { setOwn } from '../../core/maps.js';
 import { arn, toEpochSeconds } from '../../core/context.js';
 import {
   OpsItemAccessDeniedException,
@@ -226,17 +227,12 @@ function checkStatus(type: string, status: string): void {
 const monthOf = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 7);
 
 /**
- * Operational data is keyed by user-supplied keys ("__proto__" is a valid key), so its maps have no
- * prototype and keys are defined, never assigned.
+ * A copy of operational data (only entries that pass `keep`). Its keys are the user's ("__proto__" is
+ * a valid key), so the map has no prototype and keys are set as own properties (core/maps.ts).
  */
-export function put<T>(map: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-/** A copy of operational data (only entries that pass `keep`) in a map without prototype. */
 export function copyData(data: Record<string, OpsItemDataValue> | undefined, keep: (v: OpsItemDataValue) => boolean = () => true): Record<string, OpsItemDataValue> {
   const out: Record<string, OpsItemDataValue> = Object.create(null);
-  for (const [k, v] of Object.entries(data ?? {})) if (keep(v)) put(out, k, { ...v });
+  for (const [k, v] of Object.entries(data ?? {})) if (keep(v)) setOwn(out, k, { ...v });
   return out;
 }
 
@@ -367,7 +363,7 @@ export function updateOpsItem(caller: Ctx, input: UpdateOpsItemRequest): void {
   // ---- every check passed ----
   Object.assign(rec, changes);
   const next = copyData(rec.OperationalData);
-  for (const [k, v] of Object.entries(data)) put(next, k, v);
+  for (const [k, v] of Object.entries(data)) setOwn(next, k, v);
   for (const k of toDelete) delete next[k];
   rec.OperationalData = next;
   rec.Version++;
