@@ -21,10 +21,10 @@ import { toEpochSeconds, toMillis } from '../../core/context.js';
 import { BadRequestException, NotFoundException } from '../../generated/resource-groups/errors.js';
 import type { FailedResource, GroupingStatusesItem, ResourceQuery } from '../../generated/resource-groups/types.js';
 import { allInstances, positionOf, tagIndexOf } from '../fleet/state.js';
-import { instanceResourceType, type FleetInstance } from '../fleet/instance.js';
+import { instanceArn, instanceResourceType, type FleetInstance } from '../fleet/instance.js';
 import { positionsWithTags, type TagCondition } from '../fleet/tag-index.js';
 import { allowedResourceTypes, hasType, HOST_MANAGEMENT, isApplicationGroup, isStaticGroup } from './configuration.js';
-import { conditionsOf, findGroup, parseQuery, queryNodePositions, resourcesOf, tagFilterPredicate, type RgResource, type TagPredicate } from './model.js';
+import { conditionsOf, findGroup, parseQuery, queryNodePositions, querySelectsNode, resourcesOf, tagFilterPredicate, type RgResource, type TagPredicate } from './model.js';
 import { groupsOf, type GroupRecord, type StaticMember, type TagSyncTaskRecord } from './state.js';
 import * as messages from './messages.js';
 
@@ -35,7 +35,9 @@ export const GROUPING_TASK = 'resource-groups.grouping';
 const EC2_HOST = /^arn:aws[a-z-]*:ec2:[a-z0-9-]+:\d{12}:dedicated-host\/h-[0-9a-f]+$/;
 const CAPACITY_RESERVATION = /^arn:aws[a-z-]*:ec2:[a-z0-9-]+:\d{12}:capacity-reservation\/cr-[0-9a-f]+$/;
 
-const tasksOf = (ctx: { scope: Ctx['scope'] }) => (groupsOf(ctx).tagSyncTasks ??= {});
+/** The scope's tag-sync tasks, read-only (reads never add to the state: they are not journaled). */
+const tasksOf = (ctx: { scope: Ctx['scope'] }): Readonly<Record<string, TagSyncTaskRecord>> => groupsOf(ctx).tagSyncTasks ?? {};
+const writableTasks = (ctx: { scope: Ctx['scope'] }) => (groupsOf(ctx).tagSyncTasks ??= {});
 
 /** The tag-sync tasks of a group, by ARN. */
 export const groupTasks = (ctx: Ctx, g: GroupRecord): TagSyncTaskRecord[] =>
@@ -113,10 +115,20 @@ function nodePosition(ctx: Ctx, resourceArn: string): number | undefined {
   return positionOf(ctx, m[3]);
 }
 
-/** Whether a node is a member of the group now (lifecycle events' membership tracking). */
+/**
+ * Whether a node is a member of the group now (lifecycle events' membership tracking): tested on the
+ * node alone, so following one node's change costs one check per group.
+ */
 export function nodeIsMember(ctx: Ctx, g: GroupRecord, inst: FleetInstance): boolean {
-  const p = positionOf(ctx, inst.InstanceId);
-  return p !== undefined && (groupNodePositions(ctx, g.Name)?.includes(p) ?? false);
+  if (inst.InstanceState === 'terminated') return false;
+  if (querySelectsNode(g, inst)) return true;
+  const arn = instanceArn(ctx, inst);
+  if ((g.StaticMembers ?? []).some((m) => m.ResourceArn === arn && !m.Pending)) return true;
+  return groupTasks(ctx, g).some((task) => {
+    if (task.Status !== 'ACTIVE') return false;
+    const s = taskSelector(task);
+    return s.keep(inst.Tags) && (!s.types || s.types.has(instanceResourceType(inst)));
+  });
 }
 
 // ---- GroupResources / UngroupResources ----
@@ -282,7 +294,7 @@ export function startTagSync(
     task.TagKey = input.TagKey;
     task.TagValue = input.TagValue;
   } else task.ResourceQuery = { Type: input.ResourceQuery!.Type, Query: input.ResourceQuery!.Query };
-  tasksOf(ctx)[task.TaskArn] = task;
+  writableTasks(ctx)[task.TaskArn] = task;
   return task;
 }
 
@@ -297,7 +309,7 @@ export function cancelTagSync(ctx: Ctx, taskArn: string): void {
   const task = getTagSyncTask(ctx, taskArn);
   const g = groupsOf(ctx).groups[task.Group];
   const onboarded = syncedResources(ctx, g);
-  delete tasksOf(ctx)[taskArn];
+  delete writableTasks(ctx)[taskArn];
   const members = (g.StaticMembers ??= []);
   const have = new Set([...members.map((m) => m.ResourceArn), ...syncedResources(ctx, g).map((r) => r.ResourceArn)]);
   for (const r of onboarded) if (!have.has(r.ResourceArn)) members.push({ ResourceArn: r.ResourceArn, ResourceType: r.ResourceType });
@@ -305,6 +317,6 @@ export function cancelTagSync(ctx: Ctx, taskArn: string): void {
 
 /** Removes a deleted group's tag-sync tasks. */
 export function dropGroupTasks(ctx: Ctx, g: GroupRecord): void {
-  const tasks = tasksOf(ctx);
+  const tasks = writableTasks(ctx);
   for (const t of groupTasks(ctx, g)) delete tasks[t.TaskArn];
 }

@@ -17,7 +17,7 @@ import { BadRequestException, NotFoundException } from '../../generated/resource
 import type { QueryError } from '../../generated/resource-groups/types.js';
 import { allInstances, tagIndexOf } from '../fleet/state.js';
 import { positionsWithTags, type TagCondition } from '../fleet/tag-index.js';
-import { instanceArn, instanceResourceType } from '../fleet/instance.js';
+import { instanceArn, instanceResourceType, type FleetInstance } from '../fleet/instance.js';
 import { groupsOf, type GroupRecord } from './state.js';
 import { taggableType } from '../tags/registry.js';
 import * as messages from './messages.js';
@@ -200,6 +200,15 @@ export function conditionsOf(q: ParsedQuery): TagCondition[] {
   return q.Type === 'TAG_FILTERS_1_0'
     ? q.TagFilters.map((f) => ({ key: f.Key, values: f.Values.length ? f.Values : undefined }))
     : [{ key: CFN_STACK_TAG, values: [q.StackIdentifier] }];
+}
+
+/** Whether a group's resource query selects one fleet node now (without evaluating the whole query). */
+export function querySelectsNode(g: GroupRecord, inst: FleetInstance): boolean {
+  if (!g.ResourceQuery || inst.InstanceState === 'terminated') return false;
+  const q = parseQuery(g.ResourceQuery);
+  const types = typeSet(q.ResourceTypeFilters);
+  if (types && !types.has(instanceResourceType(inst))) return false;
+  return (q.Type === 'TAG_FILTERS_1_0' ? tagFilterPredicate(q.TagFilters) : stackPredicate(q.StackIdentifier))(inst.Tags);
 }
 
 /**
