@@ -1,16 +1,19 @@
 /**
  * createApp(emu): the express application for everything that is not the SSM RPC hot path: the
- * /_emulator control API and (later) Resource Groups' REST-JSON routes. No listen here: tests use it
+ * /_emulator control API (routes declared with their schemas, mounted by control/mount.ts) and the
+ * areas' REST-JSON APIs (Resource Groups, protocol/rest-json.ts). No listen here: tests use it
  * with supertest, server.ts mounts it behind the RPC handler.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Emulator } from './emulator.js';
-import { clockRoutes } from './control/clock.js';
-import { stateRoutes } from './control/state.js';
-import { ControlError } from './control/errors.js';
+import { ControlError } from './core/control.js';
+import { controlRoutesOf } from './control/index.js';
+import { controlRouter } from './control/mount.js';
+import { createRestJsonHandler } from './protocol/rest-json.js';
+import type { AccessKeys } from './protocol/sigv4.js';
 
-export function createApp(emu: Emulator): express.Express {
+export function createApp(emu: Emulator, options: { accessKeys?: AccessKeys } = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
@@ -21,28 +24,13 @@ export function createApp(emu: Emulator): express.Express {
     next();
   });
 
-  const control = express.Router();
-  control.use(express.json({ limit: '256mb', strict: false }));
-  // Under --data-dir, a control request that changes anything answers only once a checkpoint holding
-  // the change is on disk (see state/persistence.ts).
-  control.use((req, res, next) => {
-    if (req.method === 'GET' || !emu.checkpoint) return next();
-    const json = res.json.bind(res);
-    res.json = (body: unknown) => {
-      emu.checkpoint!().then(
-        () => json(body),
-        (err: unknown) => next(err),
-      );
-      return res;
-    };
-    next();
-  });
-  control.use(clockRoutes(emu));
-  control.use(stateRoutes(emu));
-  for (const area of emu.areas) area.controlRoutes?.(control, emu);
-  app.use('/_emulator', control);
+  app.use('/_emulator', controlRouter(emu, controlRoutesOf(emu.areas)));
 
-  for (const area of emu.areas) area.appRoutes?.(app, emu);
+  for (const area of emu.areas) {
+    if (!area.restApi) continue;
+    const handler = createRestJsonHandler(emu, area.restApi, options.accessKeys);
+    app.use((req, res, next) => handler(req, res, next));
+  }
 
   app.use((req: Request, res: Response) => {
     res.status(404).json({ error: 'NotFound', message: `No route for ${req.method} ${req.path}. SSM requests are POST / with an X-Amz-Target header.` });
@@ -52,11 +40,8 @@ export function createApp(emu: Emulator): express.Express {
       res.status(err.status).json({ error: err.code, message: err.message });
       return;
     }
-    const e = err as { type?: string; status?: number; message?: string };
-    if (e?.type === 'entity.parse.failed') {
-      res.status(400).json({ error: 'InvalidJson', message: 'The request body is not valid JSON.' });
-      return;
-    }
+    // express's own refusals (a path label that is not valid percent-encoding, ...).
+    const e = err as { status?: number; message?: string };
     if (e?.status && e.status >= 400 && e.status < 500) {
       res.status(e.status).json({ error: 'BadRequest', message: e.message ?? 'Bad request' });
       return;

@@ -13,6 +13,9 @@ describe('configuration: flags win over the environment, the environment over de
       logLevel: 'info',
       fleet: undefined,
       dataDir: undefined,
+      recover: false,
+      allowHosts: [],
+      corsOrigins: [],
       help: false,
     });
   });

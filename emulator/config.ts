@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { ClockMode } from './time/clock.js';
 import { LOG_LEVELS, type LogLevel } from './core/log.js';
+import { parseAccessKeys } from './protocol/sigv4.js';
 
 export interface Config {
   port: number;
@@ -17,7 +18,17 @@ export interface Config {
   logLevel: LogLevel;
   /** Fleet fixture file; undefined = the default fleet; null = none. */
   fleet?: string | null;
+  /** A folder of patch catalogs that add to or replace the built-in ones. */
+  patchCatalogs?: string;
   dataDir?: string;
+  /** Start from a damaged journal with what is good up to the first bad record. */
+  recover: boolean;
+  /** Host names answered besides localhost and loopback addresses. */
+  allowHosts: string[];
+  /** Origins whose pages may call the SSM API ('*' for any). */
+  corsOrigins: string[];
+  /** Verify SigV4 signatures against these keys (access key id -> secret); undefined: accept any. */
+  accessKeys?: Map<string, string>;
   help: boolean;
 }
 
@@ -27,16 +38,28 @@ export const USAGE = `Usage: ssm-emulator [options]
   --host HOST          address to bind (env HOST, default 127.0.0.1; 0.0.0.0 in Docker)
   --fleet FILE         fleet fixture to load (env SSM_EMULATOR_FLEET, default fixtures/fleets/default.yaml)
   --no-fleet           start with no managed nodes
+  --patch-catalogs DIR patch catalogs that add to or replace the built-in ones (env SSM_EMULATOR_PATCH_CATALOGS)
   --data-dir DIR       keep state in DIR across restarts (env SSM_EMULATOR_DATA_DIR; default in memory)
+  --recover            with --data-dir: start from a damaged journal, keeping what is good up to the
+                       first bad record (start-up refuses a damaged journal otherwise)
   --clock-mode MODE    real | scaled | frozen (env SSM_EMULATOR_CLOCK_MODE, default real)
   --clock-rate N       virtual seconds per wall second in scaled mode (env SSM_EMULATOR_CLOCK_RATE, default 60)
   --clock-start ISO    the virtual time to start at (env SSM_EMULATOR_CLOCK_START, default now)
   --seed S             seed for generated ids (env SSM_EMULATOR_SEED, default random)
+  --allow-host NAME    also answer requests addressed to NAME (repeatable; env SSM_EMULATOR_ALLOW_HOSTS,
+                       comma-separated). On a loopback address only localhost names are answered
+  --cors-origins LIST  origins whose web pages may call the SSM API, comma-separated, or * (env
+                       SSM_EMULATOR_CORS_ORIGINS; default none)
+  --verify-signatures  check SigV4 signatures against --access-keys (off by default: any signature is accepted)
+  --access-keys LIST   ACCESS_KEY_ID:SECRET pairs, comma-separated (env SSM_EMULATOR_ACCESS_KEYS)
   --log-level LEVEL    debug | info | warn | error | silent (env SSM_EMULATOR_LOG_LEVEL, default info)
   --help               print this help
 `;
 
 export class ConfigError extends Error {}
+
+/** "a, b,c" -> ['a', 'b', 'c'] */
+const list = (text: string | undefined): string[] => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Config {
   let parsed;
@@ -48,7 +71,13 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
         host: { type: 'string' },
         fleet: { type: 'string' },
         'no-fleet': { type: 'boolean' },
+        'patch-catalogs': { type: 'string' },
         'data-dir': { type: 'string' },
+        recover: { type: 'boolean' },
+        'allow-host': { type: 'string', multiple: true },
+        'cors-origins': { type: 'string' },
+        'verify-signatures': { type: 'boolean' },
+        'access-keys': { type: 'string' },
         'clock-mode': { type: 'string' },
         'clock-rate': { type: 'string' },
         'clock-start': { type: 'string' },
@@ -82,6 +111,16 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   const logLevel = (pick(parsed['log-level'], 'SSM_EMULATOR_LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
 
+  let accessKeys: Map<string, string> | undefined;
+  if (parsed['verify-signatures']) {
+    try {
+      accessKeys = parseAccessKeys(pick(parsed['access-keys'], 'SSM_EMULATOR_ACCESS_KEYS') ?? '');
+    } catch (err) {
+      throw new ConfigError(`--access-keys: ${(err as Error).message}`);
+    }
+    if (!accessKeys.size) throw new ConfigError('--verify-signatures needs --access-keys ACCESS_KEY_ID:SECRET[,...] (or SSM_EMULATOR_ACCESS_KEYS)');
+  }
+
   const fleet = parsed['no-fleet'] ? null : pick(parsed.fleet, 'SSM_EMULATOR_FLEET');
 
   return {
@@ -93,7 +132,12 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     seed: pick(parsed.seed, 'SSM_EMULATOR_SEED'),
     logLevel,
     fleet,
+    patchCatalogs: pick(parsed['patch-catalogs'], 'SSM_EMULATOR_PATCH_CATALOGS'),
     dataDir: pick(parsed['data-dir'], 'SSM_EMULATOR_DATA_DIR'),
+    recover: parsed.recover ?? false,
+    allowHosts: list(parsed['allow-host']?.join(',') ?? env.SSM_EMULATOR_ALLOW_HOSTS),
+    corsOrigins: list(pick(parsed['cors-origins'], 'SSM_EMULATOR_CORS_ORIGINS')),
+    ...(accessKeys && { accessKeys }),
     help: parsed.help ?? false,
   };
 }

@@ -4,28 +4,34 @@
  * and there is no module-level mutable state, so several emulators can live in one process (tests,
  * the in-process API).
  */
-import { Clock, type ClockMode, type ClockState } from './time/clock.js';
+import { Clock, type ClockMode } from './time/clock.js';
 import { EMULATOR_VERSION } from './core/defaults.js';
 import { Scheduler, type Task } from './time/scheduler.js';
-import { Store, STATE_FORMAT_VERSION, type StoreData } from './state/store.js';
+import { Store, STATE_FORMAT_VERSION } from './state/store.js';
+import { checkSnapshot, type Snapshot } from './state/snapshot.js';
 import { Ids, randomSeed, seedFrom, type RngState } from './core/ids.js';
 import { Events } from './core/events.js';
 import { createValidator, type Validator } from './core/validate.js';
 import { createLogger, type Logger } from './core/log.js';
-import type { Ctx } from './core/context.js';
-import { InternalFailure, NotImplementedError } from './core/errors.js';
+import type { Ctx, Endpoint } from './core/context.js';
+import { checkRegion, NotImplementedException } from './core/errors.js';
+import { InternalServerError, ValidationException } from './generated/ssm/errors.js';
+import { BadRequestException } from './generated/resource-groups/errors.js';
 import { areaOfOperation } from './model/areas.js';
 import type { JournalEntry } from './state/persistence.js';
 import type { Area, OperationHandler, ServiceId } from './core/operation.js';
+import type { Caller, Limits, ResetHook, ResetScope, Runtime } from './core/runtime.js';
+import { MAX_COMMANDS } from './sim/commands/timing.js';
+import { PortRegistry } from './core/ports.js';
 import type { OperationDef, ShapeTable } from './core/shapes.js';
 import { shapes as ssmShapes } from './generated/ssm/shapes.js';
 import { operations as ssmOperations } from './generated/ssm/operations.js';
 import { shapes as rgShapes } from './generated/resource-groups/shapes.js';
 import { operations as rgOperations } from './generated/resource-groups/operations.js';
 import { areas as defaultAreas } from './services/index.js';
-import type { TaggableType } from './services/tagging/registry.js';
 
 export { DEFAULT_ACCOUNT, DEFAULT_REGION, EMULATOR_VERSION } from './core/defaults.js';
+export { SnapshotError, type Snapshot } from './state/snapshot.js';
 
 export interface EmulatorOptions {
   clock?: { mode?: ClockMode; rate?: number; start?: number };
@@ -44,6 +50,13 @@ export interface EmulatorOptions {
    * unless --no-fleet; tests get no fleet unless they ask for one.
    */
   fleet?: string | Record<string, unknown> | null;
+  /**
+   * A folder of patch catalogs (JSON or gzipped JSON, see docs/patching.md) that add to the built-in
+   * ones in fixtures/patches/ or replace those of the same name.
+   */
+  patchCatalogs?: string | null;
+  /** Size bounds (defaults: sim/commands/timing.ts MAX_COMMANDS); tests lower them. */
+  limits?: Partial<Limits>;
 }
 
 export interface ServiceRuntime {
@@ -54,16 +67,9 @@ export interface ServiceRuntime {
   readonly handlers: Map<string, OperationHandler>;
 }
 
-export interface Snapshot {
-  formatVersion: number;
-  emulatorVersion: string;
-  savedAt: string;
-  clock: ClockState;
-  store: StoreData;
-}
 
 
-export class Emulator {
+export class Emulator implements Runtime {
   readonly clock: Clock;
   readonly scheduler: Scheduler;
   readonly ids: Ids;
@@ -74,8 +80,11 @@ export class Emulator {
   readonly areas: readonly Area[];
   /** The fleet fixture this emulator loads at start and after each reset (EmulatorOptions.fleet). */
   readonly fleet: string | Record<string, unknown> | null;
-  /** ResourceType (Parameter, Document, ManagedInstance, ...) -> how to reach its tags. */
-  readonly taggable = new Map<string, TaggableType>();
+  /** The folder of user patch catalogs (EmulatorOptions.patchCatalogs), or null. */
+  readonly patchCatalogs: string | null;
+  /** What the areas provide to each other (core/ports.ts). */
+  readonly ports: PortRegistry;
+  readonly limits: Limits;
   /** Wall time at creation, for uptime. */
   readonly startedAt = Date.now();
   /** Set by persistence (--data-dir): receives every state change to journal. */
@@ -84,12 +93,14 @@ export class Emulator {
   checkpoint: (() => Promise<void>) | undefined;
   private readonly seed: RngState;
   private _store: Store;
-  private resetHooks: ((scope: { account?: string; region?: string } | undefined, reason: 'reset' | 'restore') => void)[] = [];
+  private resetHooks: ResetHook[] = [];
 
   constructor(options: EmulatorOptions = {}) {
     this.log = options.logger ?? createLogger('silent');
     this.checkResponses = options.checkResponses ?? false;
     this.fleet = options.fleet ?? null;
+    this.patchCatalogs = options.patchCatalogs ?? null;
+    this.limits = { maxCommands: MAX_COMMANDS, ...options.limits };
     this.seed = options.seed === undefined ? randomSeed() : seedFrom(options.seed);
     this._store = new Store(this.seed);
     this.clock = new Clock(options.clock ?? {}, options.wall);
@@ -104,16 +115,17 @@ export class Emulator {
     // Clock changes (set, advance) are journaled under --data-dir so a restart finds the same time.
     this.clock.onChange(() => this.journal?.({ t: 'clock', state: this.clock.snapshot() }));
     this.services = {
-      ssm: { id: 'ssm', shapes: ssmShapes, operations: ssmOperations, validator: createValidator(ssmShapes), handlers: new Map() },
+      ssm: { id: 'ssm', shapes: ssmShapes, operations: ssmOperations, validator: createValidator(ssmShapes, (m) => new ValidationException(m)), handlers: new Map() },
       'resource-groups': {
         id: 'resource-groups',
         shapes: rgShapes,
         operations: rgOperations,
-        validator: createValidator(rgShapes),
+        validator: createValidator(rgShapes, (m) => new BadRequestException(m)),
         handlers: new Map(),
       },
     };
     this.areas = options.areas ?? defaultAreas;
+    this.ports = new PortRegistry(this.areas.flatMap((a) => a.provides ?? []));
     for (const area of this.areas) {
       for (const op of area.operations ?? []) {
         const svc = this.services[op.service];
@@ -121,7 +133,6 @@ export class Emulator {
         if (svc.handlers.has(op.name)) throw new Error(`${op.name} is implemented twice`);
         svc.handlers.set(op.name, op);
       }
-      for (const t of area.taggable ?? []) this.taggable.set(t.resourceType, t);
       for (const [kind, run] of Object.entries(area.tasks ?? {})) {
         this.scheduler.define(kind, (task: Task, t) => run(task, this.context(t.account, t.region, t.now)));
       }
@@ -134,7 +145,7 @@ export class Emulator {
   }
 
   /** A context for one account and region at an instant (defaults to the clock's now). */
-  context(account: string, region: string, now = this.clock.now(), extra?: { requestId?: string; operation?: string }): Ctx {
+  context(account: string, region: string, now = this.clock.now(), extra?: { requestId?: string; operation?: string; endpoint?: Endpoint }): Ctx {
     return { emu: this, account, region, scope: this._store.scope(account, region), now, ...extra };
   }
 
@@ -142,12 +153,12 @@ export class Emulator {
    * Areas with derived caches outside the store register here to drop them on reset/restore.
    * `reason` tells a reset (state cleared: reload start-up data) from a restore (state replaced).
    */
-  onReset(hook: (scope: { account?: string; region?: string } | undefined, reason: 'reset' | 'restore') => void): void {
+  onReset(hook: ResetHook): void {
     this.resetHooks.push(hook);
   }
 
   /** Clears all state, or one account and/or region. The clock keeps its time and mode. */
-  reset(scope?: { account?: string; region?: string }): void {
+  reset(scope?: ResetScope): void {
     this.journal?.({ t: 'reset', scope });
     if (!scope || (scope.account === undefined && scope.region === undefined)) {
       this._store.replace(new Store(this._store.data.seed ?? this.seed).data);
@@ -179,6 +190,24 @@ export class Emulator {
     };
   }
 
+  /**
+   * The snapshot as JSON text in pieces (the envelope, then each region's state, then the rest), so a
+   * large state is never one string: what GET /_emulator/state streams. Equal, once joined, to
+   * JSON.stringify(snapshot()).
+   */
+  *snapshotJson(): Generator<string> {
+    const { store, ...envelope } = this.snapshot({ copy: false });
+    const { regions, ...rest } = store;
+    const head = JSON.stringify(envelope);
+    yield `${head.slice(0, -1)},"store":{"regions":{`;
+    let first = true;
+    for (const key of Object.keys(regions)) {
+      yield `${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(regions[key])}`;
+      first = false;
+    }
+    yield `},${JSON.stringify(rest).slice(1)}}`;
+  }
+
   /** Replaces all state with a snapshot; refuses (and changes nothing) when it is not a valid one. */
   restore(snapshot: unknown): void {
     const s = checkSnapshot(snapshot);
@@ -194,31 +223,55 @@ export class Emulator {
   }
 
   /**
-   * Runs one operation as a request would, after the protocol layer decoded it: model validation,
-   * the handler (or NotImplementedException), and the response check in tests. The protocol layers
-   * (JSON RPC, REST-JSON), persistence replay and the in-process API all go through here.
-   * `now` is read once by the caller; whatever is due up to it runs first.
+   * Runs one request after the protocol layer decoded it: model validation, whatever is due up to
+   * `now` (read once by the caller), the handler (or NotImplementedException), and the response
+   * check in tests. The protocol layers (JSON RPC, REST-JSON), persistence replay and the in-process
+   * API all come through here. A request whose operation can change state is journaled (under
+   * --data-dir) whether it succeeds or fails: replay reproduces exactly what it did. Calls the
+   * handler makes through invoke() are part of it and are not journaled again.
    */
-  invoke(service: ServiceId, operation: string, input: Record<string, unknown>, caller: { account: string; region: string; requestId?: string }, now = this.clock.now()): unknown {
+  request(service: ServiceId, operation: string, input: Record<string, unknown>, caller: Caller, now = this.clock.now()): unknown {
+    checkRegion(caller.region);
+    const handler = this.handlerFor(service, operation, input);
+    this.scheduler.runDue(now);
+    const scopeExisted = this._store.peek(caller.account, caller.region) !== undefined;
+    try {
+      return this.run(service, handler, input, caller, now);
+    } catch (err) {
+      // A failed request leaves no trace: not even the empty region it looked in.
+      if (!scopeExisted) this._store.drop(caller.account, caller.region);
+      throw err;
+    } finally {
+      // A request made while scheduled tasks run belongs to their tick, which is journaled instead.
+      if (this.journal && handler.mutates && !this.scheduler.isRunning) {
+        this.journal({ t: 'op', svc: service, op: operation, in: input, a: caller.account, r: caller.region, now });
+      }
+    }
+  }
+
+  /** See Runtime.invoke: an operation run from inside the emulator, never journaled on its own. */
+  invoke(service: ServiceId, operation: string, input: Record<string, unknown>, caller: Caller, now = this.clock.now()): unknown {
+    return this.run(service, this.handlerFor(service, operation, input), input, caller, now);
+  }
+
+  /** Model validation, then the operation's handler (NotImplementedException when there is none). */
+  private handlerFor(service: ServiceId, operation: string, input: Record<string, unknown>): OperationHandler {
     const svc = this.services[service];
     const def = svc.operations[operation];
     if (def.input) svc.validator.validate(def.input, input);
     const handler = svc.handlers.get(operation);
-    if (!handler) throw new NotImplementedError(operation, service === 'ssm' ? areaOfOperation.get(operation) : 'resource-groups');
-    this.scheduler.runDue(now);
-    const ctx = this.context(caller.account, caller.region, now, { requestId: caller.requestId, operation });
-    let output: unknown;
-    try {
-      output = handler.handle(input, ctx) ?? {};
-    } finally {
-      // Journaled whether it succeeded or not: replay reproduces exactly what it did (see persistence.ts).
-      if (this.journal && !isReadOnly(service, operation)) {
-        this.journal({ t: 'op', svc: service, op: operation, in: input, a: caller.account, r: caller.region, now });
-      }
-    }
+    if (!handler) throw new NotImplementedException(operation, service === 'ssm' ? areaOfOperation.get(operation) : 'resource-groups');
+    return handler;
+  }
+
+  private run(service: ServiceId, handler: OperationHandler, input: Record<string, unknown>, caller: Caller, now: number): unknown {
+    const ctx = this.context(caller.account, caller.region, now, { requestId: caller.requestId, operation: handler.name, endpoint: caller.endpoint });
+    const output = handler.handle(input, ctx) ?? {};
+    const svc = this.services[service];
+    const def = svc.operations[handler.name];
     if (this.checkResponses && def.output) {
       const problems = svc.validator.checkOutput(def.output, JSON.parse(JSON.stringify(output)));
-      if (problems.length) throw new InternalFailure(`Response does not match the model: ${problems.join('; ')}`);
+      if (problems.length) throw new InternalServerError(`Response does not match the model: ${problems.join('; ')}`);
     }
     return output;
   }
@@ -226,47 +279,4 @@ export class Emulator {
   close(): void {
     this.scheduler.stop();
   }
-}
-
-/**
- * Operations that never change state (reads). Everything else is journaled under --data-dir.
- * Due scheduler tasks that a read runs first are journaled separately, as ticks.
- */
-const READ_PREFIXES = /^(Get|Describe|List|Search)/;
-const MUTATING_READS = new Set(['GetDeployablePatchSnapshotForInstance', 'GetAccessToken']);
-export function isReadOnly(service: ServiceId, operation: string): boolean {
-  void service;
-  return READ_PREFIXES.test(operation) && !MUTATING_READS.has(operation);
-}
-
-export class SnapshotError extends Error {}
-
-function checkSnapshot(value: unknown): Snapshot {
-  const s = value as Partial<Snapshot> | null;
-  if (!s || typeof s !== 'object') throw new SnapshotError('A snapshot must be a JSON object.');
-  if (s.formatVersion !== STATE_FORMAT_VERSION) {
-    throw new SnapshotError(
-      `Snapshot format version ${String(s.formatVersion)} is not supported by this emulator (it reads version ${STATE_FORMAT_VERSION}).`,
-    );
-  }
-  const c = s.clock as Partial<ClockState> | undefined;
-  if (!c || !['real', 'scaled', 'frozen'].includes(c.mode as string) || typeof c.rate !== 'number' || typeof c.anchorVirtual !== 'number' || typeof c.anchorWall !== 'number') {
-    throw new SnapshotError('The snapshot has no valid clock.');
-  }
-  const st = s.store as Partial<StoreData> | undefined;
-  if (
-    !st ||
-    typeof st.regions !== 'object' ||
-    st.regions === null ||
-    !st.scheduler ||
-    !Array.isArray(st.scheduler.tasks) ||
-    typeof st.scheduler.seq !== 'number' ||
-    !Array.isArray(st.rng) ||
-    st.rng.length !== 4 ||
-    !Array.isArray(st.events) ||
-    typeof st.eventSeq !== 'number'
-  ) {
-    throw new SnapshotError('The snapshot has no valid store (regions, scheduler, rng, events).');
-  }
-  return s as Snapshot;
 }

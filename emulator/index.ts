@@ -26,11 +26,21 @@ export interface StartOptions {
   port?: number;
   /** Address to bind; default 127.0.0.1. */
   host?: string;
+  /** Host names answered besides localhost and loopback addresses (see docs/security.md). */
+  allowHosts?: string[];
+  /** Origins whose web pages may call the SSM API ('*' for any). */
+  corsOrigins?: string[];
+  /** Verify SigV4 signatures against these keys (access key id -> secret access key); default: accept any. */
+  verifySignatures?: Record<string, string>;
   /** A fleet fixture: a file path, a parsed fixture object, or null/undefined for no nodes. */
   fleet?: string | Record<string, unknown> | null;
+  /** A folder of patch catalogs that add to or replace the built-in ones (docs/patching.md). */
+  patchCatalogs?: string;
   clock?: { mode?: ClockMode; rate?: number; start?: string | number | Date };
   /** Keep state in this directory across restarts (see README, Persistence). */
   dataDir?: string;
+  /** With dataDir: start from a damaged journal with what is good up to the first bad record. */
+  recover?: boolean;
   /** Seed for generated ids (deterministic ids across runs). */
   seed?: string | number;
   /** Default 'warn'. */
@@ -84,15 +94,21 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     clock: { mode: options.clock?.mode ?? 'real', rate: options.clock?.rate, start },
     seed: options.seed,
     logger: createLogger(options.logLevel ?? 'warn'),
+    patchCatalogs: options.patchCatalogs,
   };
   if (options.fleet !== undefined) emuOptions.fleet = options.fleet;
   const emu = new Emulator(emuOptions as EmulatorOptions);
   let persistence: Persistence | undefined;
   if (options.dataDir) {
-    persistence = new Persistence(emu, options.dataDir);
+    persistence = new Persistence(emu, options.dataDir, { recover: options.recover, warn: (message) => emu.log.log('warn', message, { dataDir: options.dataDir }) });
     await persistence.open();
   }
-  const server = createServer(emu);
+  const server = createServer(emu, {
+    bindHost: options.host ?? '127.0.0.1',
+    allowHosts: options.allowHosts,
+    corsOrigins: options.corsOrigins,
+    accessKeys: options.verifySignatures && new Map(Object.entries(options.verifySignatures)),
+  });
   const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   const controls = new FleetControls(emu);

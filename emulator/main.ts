@@ -5,7 +5,7 @@ import { Emulator } from './emulator.js';
 import { createServer, listen } from './server.js';
 import { createLogger } from './core/log.js';
 import { DEFAULT_FLEET_FILE } from './sim/fleet/fixtures.js';
-import { Persistence } from './state/persistence.js';
+import { Persistence, PersistenceError } from './state/persistence.js';
 
 async function main(): Promise<void> {
   let config;
@@ -29,14 +29,15 @@ async function main(): Promise<void> {
     logger: log,
     // undefined = the default fleet, null = --no-fleet, a string = --fleet FILE
     fleet: config.fleet === undefined ? DEFAULT_FLEET_FILE : config.fleet,
+    patchCatalogs: config.patchCatalogs,
   });
   let persistence: Persistence | undefined;
   if (config.dataDir) {
-    persistence = new Persistence(emu, config.dataDir);
-    const { restored, replayed } = await persistence.open();
-    log.log('info', restored ? 'state restored' : 'new data directory', { dataDir: config.dataDir, replayed });
+    persistence = new Persistence(emu, config.dataDir, { recover: config.recover, warn: (message) => log.log('warn', message, { dataDir: config.dataDir }) });
+    const { restored, replayed, dropped } = await persistence.open();
+    log.log('info', restored ? 'state restored' : 'new data directory', { dataDir: config.dataDir, replayed, ...(dropped && { dropped }) });
   }
-  const server = createServer(emu);
+  const server = createServer(emu, { bindHost: config.host, allowHosts: config.allowHosts, corsOrigins: config.corsOrigins, accessKeys: config.accessKeys });
   const address = await listen(server, config.port, config.host);
   const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
   log.log('info', 'SSM emulator listening', { endpoint: url, clock: emu.clock.describe() });
@@ -56,11 +57,17 @@ async function main(): Promise<void> {
       },
     );
   };
+  // The last resort: a failure nothing else caught is logged, and the emulator keeps serving (every
+  // request is handled on its own, so one failure does not leave shared state half-changed).
+  process.on('uncaughtException', (err) => log.log('error', 'uncaught exception; still serving', { error: String(err?.stack ?? err) }));
+  process.on('unhandledRejection', (err) => log.log('error', 'unhandled rejection; still serving', { error: String((err as Error)?.stack ?? err) }));
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((err) => {
-  process.stderr.write(`ssm-emulator: ${String((err as Error)?.stack ?? err)}\n`);
+  // A refusal the user can act on is one line; anything else is a bug, with its stack.
+  const known = err instanceof PersistenceError;
+  process.stderr.write(`ssm-emulator: ${known ? err.message : String((err as Error)?.stack ?? err)}\n`);
   process.exit(1);
 });

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const root = resolve(import.meta.dirname, '..');
 const bin = resolve(root, 'dist/bundle/main.js');
@@ -30,6 +32,22 @@ describe('ssm-emulator command line', () => {
     expect(await p.exited).toBe(0);
     expect(p.out().stdout).toContain('Usage: ssm-emulator');
     expect(p.out().stdout).toContain('--data-dir DIR');
+  });
+
+  it('a second emulator on a data directory in use refuses to start with one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ssm-lock-'));
+    const first = run(['--port', '0', '--no-fleet', '--data-dir', dir], { untilStderr: /"endpoint"|listening/ });
+    try {
+      await first.matched;
+      const second = run(['--port', '0', '--no-fleet', '--data-dir', dir]);
+      expect(await second.exited).toBe(1);
+      const lines = second.out().stderr.trim().split('\n');
+      expect(lines).toEqual([`ssm-emulator: ${dir} is in use by another emulator (pid ${first.child.pid}); two emulators on one data directory would lose each other's writes.`]);
+    } finally {
+      first.child.kill('SIGTERM');
+      await first.exited;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a bad flag exits 2 and says what is wrong', async () => {

@@ -4,6 +4,11 @@
  * required members) go through the same path as a request. Each must answer a modelled or protocol
  * error (HTTP 400) or a success whose output matches the model (checkResponses turns drift into an
  * InternalServerError). State is shared across calls so later calls meet earlier calls' resources.
+ *
+ * Two targeted passes follow: every member set to an explicit JSON null (and lists holding a null),
+ * and every name-like string member (and map key) set to the names of built-in object keys
+ * (`constructor`, `__proto__`, ...) that are valid resource names, so a map keyed by user names
+ * that still has a prototype shows up as a 500.
  */
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../emulator/emulator.js';
@@ -145,7 +150,7 @@ describe('fuzzing every implemented operation with inputs built from the model',
           const input = (def.input ? makeValue(svc.shapes, def.input, r, 0, valid) : {}) as Record<string, unknown>;
           const account = r.next() < 0.9 ? '000000000000' : '111111111111';
           try {
-            emu.invoke(service, op, input, { account, region: 'us-east-1' });
+            emu.request(service, op, input, { account, region: 'us-east-1' });
             ok++;
           } catch (e) {
             if (e instanceof ServiceError && e.status < 500 && typeof e.message === 'string') refused++;
@@ -158,6 +163,82 @@ describe('fuzzing every implemented operation with inputs built from the model',
       expect(failures.slice(0, 5)).toEqual([]);
       expect(ok).toBeGreaterThan(ops.length * 2);
       expect(refused).toBeGreaterThan(0);
+    }, 120_000);
+  }
+});
+
+/** Names of built-in object properties that are valid SSM names (documents, parameters, groups...). */
+const OBJECT_KEYS = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty'];
+
+type Path = (string | number)[];
+
+/** Paths of the members of a structure shape (depth-first, nested structures and lists of them), with their shapes. */
+function memberPaths(shapes: ShapeTable, shape: string, prefix: Path = [], depth = 0): { path: Path; shape: string }[] {
+  const s = shapes[shape];
+  if (s.t !== 'structure' || depth > 3) return [];
+  return Object.entries(s.members).flatMap(([m, ms]) => {
+    const here = { path: [...prefix, m], shape: ms };
+    const inner = shapes[ms];
+    if (inner.t === 'structure') return [here, ...memberPaths(shapes, ms, [...prefix, m], depth + 1)];
+    if (inner.t === 'list' && shapes[inner.member].t === 'structure') return [here, ...memberPaths(shapes, inner.member, [...prefix, m, 0], depth + 1)];
+    return [here];
+  });
+}
+
+/** A copy of `input` with the value at `path` replaced (creating structures and one-element lists on the way). */
+function withValue(input: Record<string, unknown>, path: Path, value: unknown): Record<string, unknown> {
+  const copy = structuredClone(input);
+  let at: any = copy;
+  path.forEach((k, i) => {
+    if (i === path.length - 1) {
+      at[k] = value;
+      return;
+    }
+    if (at[k] === undefined || at[k] === null) at[k] = typeof path[i + 1] === 'number' ? [{}] : {};
+    if (Array.isArray(at[k]) && at[k].length === 0) at[k].push({});
+    at = at[k];
+  });
+  return copy;
+}
+
+describe('explicit nulls and built-in object keys as names', () => {
+  for (const service of ['ssm', 'resource-groups'] as const) {
+    it(`${service}: no member set to null, and no name like "constructor", ends in an internal error`, () => {
+      const emu = new Emulator({ clock: { mode: 'frozen', start: TEST_START }, seed: 'fuzz-names', checkResponses: true, fleet: DEFAULT_FLEET_FILE });
+      const svc = emu.services[service];
+      const failures: string[] = [];
+      let calls = 0;
+      const call = (op: string, input: Record<string, unknown>) => {
+        calls++;
+        try {
+          emu.request(service, op, input, { account: '000000000000', region: 'us-east-1' });
+        } catch (e) {
+          if (!(e instanceof ServiceError && e.status < 500)) {
+            failures.push(`${op} ${JSON.stringify(input).slice(0, 300)} -> ${e instanceof ServiceError ? `${e.code}: ${e.message}` : String((e as Error)?.stack ?? e).slice(0, 300)}`);
+          }
+        }
+      };
+      for (const [i, op] of [...svc.handlers.keys()].sort().entries()) {
+        const def = svc.operations[op];
+        if (!def.input) continue;
+        const r = rng(5000 + i);
+        const base = makeValue(svc.shapes, def.input, r, 0, true) as Record<string, unknown>;
+        for (const { path, shape } of memberPaths(svc.shapes, def.input)) {
+          call(op, withValue(base, path, null));
+          const s = svc.shapes[shape];
+          if (s.t === 'list') call(op, withValue(base, path, [null]));
+          if (s.t === 'map') call(op, withValue(base, path, { k: null }));
+          for (const name of OBJECT_KEYS) {
+            if (s.t === 'string' && !s.enum) call(op, withValue(base, path, name));
+            else if (s.t === 'list' && svc.shapes[s.member].t === 'string') call(op, withValue(base, path, [name]));
+            else if (s.t === 'map') call(op, withValue(base, path, JSON.parse(`{"${name}": ${JSON.stringify(makeValue(svc.shapes, s.value, r, 1, true))}}`)));
+          }
+        }
+      }
+      emu.close();
+      if (process.env.FUZZ_DUMP) console.log([...new Set(failures.map((f) => f.replace(/{.*} ->/, "->")))].join("\n"));
+      expect(failures.slice(0, 8)).toEqual([]);
+      expect(calls).toBeGreaterThan(service === 'ssm' ? 1000 : 100);
     }, 120_000);
   }
 });

@@ -1,10 +1,9 @@
-/** GET/POST /_emulator/clock and POST /_emulator/clock/advance. */
-import { Router } from 'express';
+/** The virtual clock and the scheduler under /_emulator: /clock, /clock/advance, /tasks. */
 import type { Emulator } from '../emulator.js';
-import { ControlError } from './errors.js';
+import { component, ControlError, defineControlRoute, type ControlRoute } from '../core/control.js';
 import type { ClockMode } from '../time/clock.js';
 
-const MODES: ClockMode[] = ['real', 'scaled', 'frozen'];
+const MODES: readonly ClockMode[] = ['real', 'scaled', 'frozen'];
 
 /** Accepts an ISO-8601 string or epoch milliseconds. */
 export function parseInstant(value: unknown, field: string): number {
@@ -32,23 +31,45 @@ export function parseDuration(value: unknown, field = 'seconds'): number {
   throw new ControlError('InvalidDuration', `${field} must be a non-negative number of seconds or a duration such as "90s", "15m", "2h", "1d".`);
 }
 
-export function clockRoutes(emu: Emulator): Router {
-  const r = Router();
-  r.get('/clock', (_req, res) => {
-    res.json(emu.clock.describe());
-  });
-  r.post('/clock', (req, res) => {
-    const body = (req.body ?? {}) as { now?: unknown; mode?: unknown; rate?: unknown };
-    const change: { now?: number; mode?: ClockMode; rate?: number } = {};
-    if (body.mode !== undefined) {
-      if (!MODES.includes(body.mode as ClockMode)) throw new ControlError('InvalidClock', `mode must be one of ${MODES.join(', ')}.`);
-      change.mode = body.mode as ClockMode;
-    }
-    if (body.rate !== undefined) {
-      if (typeof body.rate !== 'number' || !(body.rate > 0)) throw new ControlError('InvalidClock', 'rate must be a number greater than 0.');
-      change.rate = body.rate;
-      if (change.mode === undefined && body.rate !== 1) change.mode = 'scaled';
-    }
+export const ClockSchema = component('Clock', {
+  type: 'object',
+  required: ['now', 'mode', 'rate'],
+  properties: { now: { type: 'string', format: 'date-time' }, mode: { type: 'string', enum: MODES }, rate: { type: 'number' } },
+});
+const ClockChangeSchema = component('ClockChange', {
+  allOf: [ClockSchema, { type: 'object', properties: { tasksRun: { type: 'integer', description: 'scheduler tasks run on the way' } } }],
+});
+const clockChanged = { 200: { description: 'The clock after the change', schema: ClockChangeSchema } };
+
+const getClock = defineControlRoute<undefined, Record<string, never>, Emulator>({
+  method: 'GET',
+  path: '/clock',
+  operationId: 'getClock',
+  summary: 'The virtual clock: now, mode and rate',
+  responses: { 200: { description: 'The clock', schema: ClockSchema } },
+  handle: (_req, emu) => emu.clock.describe(),
+});
+
+const setClock = defineControlRoute<{ now?: string | number; mode?: ClockMode; rate?: number }, Record<string, never>, Emulator>({
+  method: 'POST',
+  path: '/clock',
+  operationId: 'setClock',
+  summary: 'Sets the time, mode and/or rate',
+  description: 'Any of now, mode, rate. Moving now forward runs every task that falls due in between, in time order; moving it back undoes nothing.',
+  body: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      now: { type: ['string', 'number'], description: 'an ISO-8601 date-time, or epoch milliseconds' },
+      mode: { type: 'string', enum: MODES },
+      rate: { type: 'number', exclusiveMinimum: 0, description: 'virtual seconds per wall second (scaled mode); a rate other than 1 alone selects scaled mode' },
+    },
+  },
+  invalid: 'InvalidClock',
+  responses: clockChanged,
+  handle({ body }, emu) {
+    const change: { now?: number; mode?: ClockMode; rate?: number } = { mode: body.mode, rate: body.rate };
+    if (body.rate !== undefined && change.mode === undefined && body.rate !== 1) change.mode = 'scaled';
     let ran = 0;
     if (body.now !== undefined) {
       const target = parseInstant(body.now, 'now');
@@ -58,19 +79,49 @@ export function clockRoutes(emu: Emulator): Router {
       else emu.clock.set({ now: target });
     }
     if (change.mode !== undefined || change.rate !== undefined) emu.clock.set(change);
-    res.json({ ...emu.clock.describe(), tasksRun: ran });
-  });
-  r.post('/clock/advance', (req, res) => {
-    const body = (req.body ?? {}) as { seconds?: unknown; duration?: unknown };
+    return { ...emu.clock.describe(), tasksRun: ran };
+  },
+});
+
+const advanceClock = defineControlRoute<{ seconds?: number | string; duration?: string }, Record<string, never>, Emulator>({
+  method: 'POST',
+  path: '/clock/advance',
+  operationId: 'advanceClock',
+  summary: 'Moves virtual time forward',
+  description: 'Moves virtual time forward and runs everything that falls due in between, in time order, before answering.',
+  body: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      seconds: { type: ['number', 'string'], description: 'non-negative seconds' },
+      duration: { type: 'string', examples: ['1h30m'], description: 'instead of seconds: a number with ms, s, m, h, d, w units' },
+    },
+  },
+  invalid: 'InvalidDuration',
+  responses: clockChanged,
+  handle({ body }, emu) {
     const seconds = parseDuration(body.seconds ?? body.duration, body.seconds !== undefined ? 'seconds' : 'duration');
     const ran = emu.scheduler.advance(Math.round(seconds * 1000));
-    res.json({ ...emu.clock.describe(), tasksRun: ran });
-  });
-  r.get('/tasks', (_req, res) => {
-    res.json({
-      tasks: emu.scheduler.list().map((t) => ({ ...t, at: new Date(t.at).toISOString() })),
-      failures: emu.scheduler.failures,
-    });
-  });
-  return r;
-}
+    return { ...emu.clock.describe(), tasksRun: ran };
+  },
+});
+
+const listTasks = defineControlRoute<undefined, Record<string, never>, Emulator>({
+  method: 'GET',
+  path: '/tasks',
+  operationId: 'listTasks',
+  summary: 'Pending scheduler tasks and recent task failures',
+  description: 'What will happen, and when, and the scheduled tasks that failed.',
+  responses: {
+    200: {
+      description: 'Tasks and failures',
+      schema: { type: 'object', properties: { tasks: { type: 'array', items: { type: 'object' } }, failures: { type: 'array', items: { type: 'object' } } } },
+    },
+  },
+  handle: (_req, emu) => ({
+    tasks: emu.scheduler.list().map((t) => ({ ...t, at: new Date(t.at).toISOString() })),
+    failures: emu.scheduler.failures,
+  }),
+});
+
+export const clockRoutes: readonly ControlRoute<any, any, Emulator>[] = [getClock, setClock, advanceClock, listTasks];

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { useEmulator, TEST_START } from '../testing/harness.js';
 import { defineSlice } from '../state/store.js';
 import type { Area } from '../core/operation.js';
+import { OPENAPI_DIR } from '../core/paths.js';
+import { areas } from '../services/index.js';
+import { controlRoutesOf } from './index.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { bodyContentTypes } from '../core/control.js';
 
 // A tiny area standing in for real capabilities: a task kind that records and emits an event.
 const notes = defineSlice('control-test-notes', () => ({ seen: [] as string[] }));
@@ -14,7 +21,7 @@ const testArea: Area = {
     },
   },
 };
-const t = useEmulator({ areas: [testArea] });
+const t = useEmulator({ areas: [testArea, ...areas] });
 const schedule = (seconds: number, payload: string, account = '000000000000', region = 'us-east-1') =>
   t.emu.scheduler.schedule({ at: TEST_START + seconds * 1000, kind: 'control-test.note', account, region, payload });
 
@@ -64,6 +71,23 @@ describe('control API', () => {
     const bad = await t.http.post('/_emulator/clock/advance').send({ seconds: -5 });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('InvalidDuration');
+  });
+
+  it('a clock change beyond what the clock can hold answers 400 naming the range, and the clock stays where it was', async () => {
+    for (const [path, body] of [
+      ['/_emulator/clock/advance', { seconds: 1e308 }],
+      ['/_emulator/clock/advance', { duration: '99999999999999h' }],
+      ['/_emulator/clock', { now: '+275760-09-13T00:00:00Z' }],
+    ] as const) {
+      const res = await t.http.post(path).send(body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body).toEqual({ error: 'InvalidClock', message: expect.stringContaining('between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z') });
+    }
+    const health = await t.http.get('/_emulator/health');
+    expect(health.status).toBe(200);
+    expect(health.body.clock.now).toBe('2025-01-01T00:00:00.000Z');
+    await t.advance(1);
+    expect((await t.http.get('/_emulator/clock')).body.now).toBe('2025-01-01T00:00:01.000Z');
   });
 
   it('POST /_emulator/clock sets now (firing what falls due), mode and rate', async () => {
@@ -145,5 +169,158 @@ describe('control API', () => {
     const res = await t.http.get('/nope');
     expect(res.status).toBe(404);
     expect(res.body.message).toContain('X-Amz-Target');
+  });
+
+  it('refuses a schema violation with 400 naming the field, before the handler runs', async () => {
+    const mode = await t.http.post('/_emulator/clock').send({ mode: 'warp' });
+    expect(mode.body).toEqual({ error: 'InvalidClock', message: 'mode must be one of real, scaled, frozen.' });
+    const rate = await t.http.post('/_emulator/clock').send({ rate: 0 });
+    expect(rate.body).toEqual({ error: 'InvalidClock', message: 'rate must be > 0.' });
+    // A misspelt field is refused, not ignored: {"acount": ...} must not reset every account.
+    schedule(1, 'kept');
+    await t.advance(1);
+    const typo = await t.http.post('/_emulator/reset').send({ acount: '000000000000' });
+    expect(typo.status).toBe(400);
+    expect(typo.body).toEqual({ error: 'InvalidReset', message: 'The field acount is not accepted by POST /reset (it takes account, region).' });
+    const wrongType = await t.http.post('/_emulator/reset').send({ account: 123456789012 });
+    expect(wrongType.body).toEqual({ error: 'InvalidReset', message: 'account must be a string.' });
+    const notObject = await t.http.post('/_emulator/reset').send([]);
+    expect(notObject.body.message).toBe('The body must be a JSON object.');
+    expect(notes.of(t.emu.store.scope('000000000000', 'us-east-1')).seen).toHaveLength(1);
+    const missing = await t.http.post('/_emulator/fleet/register').send({ ActivationId: 'x' });
+    expect(missing.body).toEqual({ error: 'InvalidRequest', message: 'ActivationCode is required.' });
+  });
+
+  it('checks query parameters: converted to their types, refused when malformed or unknown', async () => {
+    schedule(1, 'a');
+    schedule(2, 'b');
+    await t.advance(5);
+    const all = (await t.http.get('/_emulator/events')).body.events;
+    expect((await t.http.get(`/_emulator/events?after=${all[0].seq}`)).body.events).toHaveLength(1);
+    const bad = await t.http.get('/_emulator/events?after=abc');
+    expect(bad.body).toEqual({ error: 'InvalidFilter', message: 'The query parameter after must be an integer.' });
+    const twice = await t.http.get('/_emulator/events?source=a&source=b');
+    expect(twice.body.message).toBe('The query parameter source must be a string.');
+    // ?regoin= must not turn a scoped DELETE into "wherever the node is".
+    await t.http.post('/_emulator/fleet/instances').send({ InstanceId: 'i-00000000000000001' });
+    const typo = await t.http.delete('/_emulator/fleet/instances/i-00000000000000001?regoin=eu-west-1');
+    expect(typo.status).toBe(400);
+    expect(typo.body.message).toBe('The query parameter regoin is not accepted by DELETE /fleet/instances/{id} (it takes account, region).');
+    expect((await t.http.get('/_emulator/fleet/instances')).body.instances).toHaveLength(1);
+  });
+});
+
+describe('control API: content types (415)', () => {
+  const seed = async () => {
+    schedule(1, 'a', '123456789012', 'us-east-1');
+    schedule(1, 'b', '000000000000', 'us-east-1');
+    await t.advance(1);
+    return structuredClone(t.emu.store.data.regions);
+  };
+
+  it('a form-encoded POST /_emulator/reset (curl -d) answers 415 and resets nothing', async () => {
+    const before = await seed();
+    // What `curl -d '{"account":"123456789012"}'` sends: the JSON text as application/x-www-form-urlencoded.
+    const res = await t.http.post('/_emulator/reset').type('form').send('{"account":"123456789012"}');
+    expect(res.status).toBe(415);
+    expect(res.body).toEqual({
+      error: 'UnsupportedMediaType',
+      message: 'POST /reset takes a body of Content-Type application/json ({} for an empty one), not Content-Type application/x-www-form-urlencoded.',
+    });
+    expect(t.emu.store.data.regions).toEqual(before);
+    const plain = await t.http.post('/_emulator/reset').set('Content-Type', 'text/plain').send('{}');
+    expect(plain.status).toBe(415);
+    const none = await t.http.post('/_emulator/reset');
+    expect(none.status).toBe(415);
+    expect(none.body.message).toContain('not no body');
+    expect(t.emu.store.data.regions).toEqual(before);
+    // The same request as JSON (any charset, or a +json type) does what it says.
+    const ok = await t.http.post('/_emulator/reset').set('Content-Type', 'application/json; charset=utf-8').send('{"account":"123456789012"}');
+    expect(ok.body).toEqual({ reset: true, account: '123456789012', region: 'all' });
+    expect(Object.keys(t.emu.store.data.regions)).toEqual(['000000000000/us-east-1']);
+  });
+
+  it('POST /_emulator/fleet/load refuses JSON sent as text/plain and takes YAML types', async () => {
+    const fixture = { instances: [{ InstanceId: 'i-00000000000000001' }] };
+    const plain = await t.http.post('/_emulator/fleet/load').set('Content-Type', 'text/plain').send(JSON.stringify(fixture));
+    expect(plain.status).toBe(415);
+    expect(plain.body.message).toBe(
+      'POST /fleet/load takes a body of Content-Type application/json or text/yaml or application/yaml or application/x-yaml ({} for an empty one), not Content-Type text/plain.',
+    );
+    expect((await t.http.get('/_emulator/fleet/instances')).body.instances).toEqual([]);
+    for (const [i, type] of ['text/yaml', 'application/yaml', 'application/x-yaml'].entries()) {
+      const res = await t.http.post('/_emulator/fleet/load').set('Content-Type', type).send(`instances:\n  - InstanceId: i-0000000000000000${i + 2}\n`);
+      expect(res.status, type).toBe(200);
+    }
+    const json = await t.http.post('/_emulator/fleet/load').send(fixture);
+    expect(json.status).toBe(200);
+    expect((await t.http.get('/_emulator/fleet/instances')).body.instances).toHaveLength(4);
+  });
+
+  it('a route without a body takes a body-less POST (or {}), and refuses anything else', async () => {
+    await t.http.post('/_emulator/fleet/instances').send({ InstanceId: 'i-00000000000000001' });
+    const stop = await t.http.post('/_emulator/fleet/instances/i-00000000000000001/stop-agent');
+    expect(stop.status).toBe(200);
+    expect(stop.body.instance.AgentRunning).toBe(false);
+    const start = await t.http.post('/_emulator/fleet/instances/i-00000000000000001/start-agent').send({});
+    expect(start.body.instance.AgentRunning).toBe(true);
+    const withBody = await t.http.post('/_emulator/fleet/instances/i-00000000000000001/stop-agent').send({ AgentRunning: false });
+    expect(withBody.status).toBe(415);
+    expect(withBody.body.message).toBe('POST /fleet/instances/{id}/stop-agent takes no request body (or an empty JSON object).');
+    const form = await t.http.delete('/_emulator/events').type('form').send('all=1');
+    expect(form.status).toBe(415);
+    expect((await t.http.get('/_emulator/fleet/instances')).body.instances[0].AgentRunning).toBe(true);
+  });
+});
+
+describe('control API: routes and their OpenAPI document', () => {
+  const doc = JSON.parse(readFileSync(join(OPENAPI_DIR, 'control.openapi.json'), 'utf8')) as { paths: Record<string, Record<string, { operationId: string }>> };
+  const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+
+  it('documents every declared route and nothing else', () => {
+    // The document is written from the default areas' declarations (npm run gen).
+    const declared = controlRoutesOf(areas).map((r) => `${r.method} ${r.path}`);
+    expect([...declared].sort()).toEqual([...documented].sort());
+  });
+
+  it('serves every documented route (and a state-changing one refuses a foreign body before running)', async () => {
+    for (const op of documented) {
+      const [method, path] = op.split(' ');
+      const url = `/_emulator${path.replace(/\{\w+\}/g, 'i-00000000000000001')}`;
+      const req = t.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](url);
+      const res = method === 'GET' ? await req : await req.set('Content-Type', 'application/x-probe').send('probe');
+      expect(res.body.error, op).not.toBe('NotFound');
+      expect(res.status, op).toBe(method === 'GET' ? 200 : 415);
+    }
+    expect((await t.http.get('/_emulator/nothing-here')).body.error).toBe('NotFound');
+  });
+
+  it('declares schemas that are valid JSON Schema 2020-12 (the server compiles them without the meta-schema)', () => {
+    const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, formats: { 'date-time': true } });
+    for (const route of controlRoutesOf(areas)) {
+      const schemas = [...Object.values(route.query ?? {}), ...Object.values(route.body ? bodyContentTypes(route.body) : {})];
+      for (const schema of schemas) expect(ajv.validateSchema(schema), `${route.method} ${route.path}: ${ajv.errorsText()}`).toBe(true);
+    }
+    expect(ajv.validateSchema({ type: 'object', properties: { a: { type: 'strin' } } })).toBe(false);
+  });
+
+  it('serves the document it is generated as', async () => {
+    const res = await t.http.get('/_emulator/openapi/control.json');
+    expect(res.body).toEqual(doc);
+    expect(res.body.openapi).toBe('3.1.0');
+  });
+});
+
+describe('GET /_emulator/state streams', () => {
+  it('the streamed snapshot is exactly the snapshot as JSON, regions included', async () => {
+    t.emu.store.scope('000000000000', 'us-east-1');
+    t.emu.store.scope('111111111111', 'eu-west-1').data.note = JSON.parse('{"__proto__": "kept", "text": "ü"}');
+    const res = await t.http.get('/_emulator/state');
+    expect(res.status).toBe(200);
+    // The clock's wall anchor is read when the snapshot is taken; everything else is the same text.
+    const withoutWall = (text: string) => text.replace(/"anchorWall":\d+/, '"anchorWall":0');
+    expect(withoutWall(res.text)).toBe(withoutWall(JSON.stringify(t.emu.snapshot())));
+    expect(res.text).toContain('"note":{"__proto__":"kept","text":"ü"}');
+    expect(res.body.store.regions['111111111111/eu-west-1'].note.text).toBe('ü');
   });
 });

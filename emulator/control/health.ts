@@ -1,8 +1,15 @@
-/** GET /_emulator/health: served without express so that the emulator is healthy as soon as it listens. */
+/**
+ * GET /_emulator/health. Also answered by server.ts without express (sendHealth), so that the
+ * emulator is healthy as soon as it listens; the declared route gives it its place in the control
+ * API's document.
+ */
 import type { ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Emulator } from '../emulator.js';
 import { EMULATOR_VERSION } from '../core/defaults.js';
+import { component, defineControlRoute } from '../core/control.js';
+import { ClockSchema } from './clock.js';
+import { commandsSlice } from '../sim/commands/state.js';
 
 export function healthBody(emu: Emulator): Record<string, unknown> {
   const ssm = emu.services.ssm;
@@ -12,6 +19,7 @@ export function healthBody(emu: Emulator): Record<string, unknown> {
     uptimeSeconds: Math.round((Date.now() - emu.startedAt) / 10) / 100,
     clock: emu.clock.describe(),
     operations: { implemented: ssm.handlers.size, total: Object.keys(ssm.operations).length },
+    limits: { commandsEvicted: emu.store.scopesIn().reduce((n, scope) => n + (commandsSlice.peek(scope)?.evicted ?? 0), 0) },
   };
 }
 
@@ -20,3 +28,28 @@ export function sendHealth(emu: Emulator, res: ServerResponse): void {
   res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'x-amzn-RequestId': randomUUID() });
   res.end(body);
 }
+
+const HealthSchema = component('Health', {
+  type: 'object',
+  properties: {
+    status: { type: 'string', enum: ['ok'] },
+    version: { type: 'string' },
+    uptimeSeconds: { type: 'number' },
+    clock: ClockSchema,
+    operations: { type: 'object', properties: { implemented: { type: 'integer' }, total: { type: 'integer' } } },
+    limits: {
+      type: 'object',
+      description: 'What the emulator dropped to stay bounded',
+      properties: { commandsEvicted: { type: 'integer', description: 'finished commands dropped before their 30 days (more than 10,000 in a Region)' } },
+    },
+  },
+});
+
+export const healthRoute = defineControlRoute<undefined, Record<string, never>, Emulator>({
+  method: 'GET',
+  path: '/health',
+  operationId: 'health',
+  summary: 'Ready: version, uptime, clock and how many SSM operations are implemented',
+  responses: { 200: { description: 'Healthy', schema: HealthSchema } },
+  handle: (_req, emu) => healthBody(emu),
+});

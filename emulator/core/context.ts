@@ -2,11 +2,12 @@
  * What a handler or a scheduled task sees: who is calling (account, region), that region's state,
  * and the instant of the request (read once from the virtual clock, so one request has one "now").
  */
-import type { Emulator } from '../emulator.js';
+import type { Runtime } from './runtime.js';
 import type { Scope } from '../state/store.js';
 
 export interface Ctx {
-  readonly emu: Emulator;
+  /** The emulator, as capability code sees it. */
+  readonly emu: Runtime;
   readonly account: string;
   readonly region: string;
   readonly scope: Scope;
@@ -15,6 +16,15 @@ export interface Ctx {
   /** Set for requests; absent for scheduled tasks. */
   readonly requestId?: string;
   readonly operation?: string;
+  /** Set for requests: where the client reached the emulator, for URLs handed back to it (a StreamUrl). */
+  readonly endpoint?: Endpoint;
+}
+
+/** The host and port a request was addressed to (its Host header); IPv6 hosts in brackets, as in a URL. */
+export interface Endpoint {
+  readonly host: string;
+  readonly port: number;
+  readonly protocol: 'http' | 'https';
 }
 
 /** Epoch milliseconds -> the epoch seconds (with a millisecond fraction) that the wire and state use. */

@@ -1,7 +1,8 @@
 /**
  * The one error type the protocol layer turns into an AWS error response. Modelled errors are
- * generated subclasses (emulator/generated/<service>/errors.ts); protocol errors that the model does
- * not declare (SerializationException, UnknownOperationException, ...) are defined here.
+ * generated subclasses (emulator/generated/<service>/errors.ts), one class per wire code
+ * (ValidationException, InternalServerError, ...); only the codes the model does not declare
+ * (SerializationException, UnknownOperationException, NotImplementedException) are defined here.
  */
 export class ServiceError extends Error {
   constructor(
@@ -43,27 +44,10 @@ export class UnknownOperationException extends ServiceError {
 }
 
 /**
- * Constraint violations. SSM models ValidationException with a "Message" member, but the generic
- * request validation (Coral) that produces "N validation errors detected" answers with "message".
- */
-export class ValidationError extends ServiceError {
-  constructor(message: string) {
-    super('ValidationException', message, 400, 'message');
-  }
-}
-
-/** Any failure that is not a modelled error: logged, answered as AWS answers an internal fault. */
-export class InternalFailure extends ServiceError {
-  constructor(message = 'An internal error occurred in the SSM emulator.') {
-    super('InternalServerError', message, 500, 'Message');
-  }
-}
-
-/**
  * An operation the model declares but the emulator does not implement yet. Never a fake success:
  * the caller learns at once which operation and which capability area is missing.
  */
-export class NotImplementedError extends ServiceError {
+export class NotImplementedException extends ServiceError {
   constructor(operation: string, area: string | undefined) {
     super(
       'NotImplementedException',
@@ -74,6 +58,25 @@ export class NotImplementedError extends ServiceError {
       'message',
     );
   }
+}
+
+/** The request's signature scope is not acceptable (AWS's common error for it; not in the SSM model). */
+export class InvalidSignatureException extends ServiceError {
+  constructor(message: string) {
+    super('InvalidSignatureException', message, 400, 'message');
+  }
+}
+
+/**
+ * AWS Region names: two letters, words, a number (us-east-1, us-gov-west-1, ap-southeast-4,
+ * us-isob-east-1). The region becomes a key of the state, so anything else (`__proto__`, 5,000
+ * characters) is refused before any state exists for it.
+ */
+const REGION = /^[a-z]{2}(?:-[a-z]{2,16}){1,3}-\d{1,2}$/;
+
+/** AWS's answer to a credential scope with a region that does not exist. */
+export function checkRegion(region: string): void {
+  if (!REGION.test(region)) throw new InvalidSignatureException(`Credential should be scoped to a valid region, not '${region.length > 64 ? `${region.slice(0, 64)}...` : region}'.`);
 }
 
 /** Throws the error that `make` builds unless `condition` holds. */

@@ -50,8 +50,6 @@ export interface StructureShape {
   required?: readonly string[];
   union?: true;
   sensitive?: true;
-  /** REST bindings (Resource Groups): member -> [location, wire name]. */
-  locations?: Readonly<Record<string, readonly ['uri' | 'querystring' | 'header', string]>>;
   /** Error shapes: HTTP status and code. */
   error?: { code: string; status: number };
 }
@@ -62,8 +60,6 @@ export interface OperationDef {
   readonly input?: string;
   readonly output?: string;
   readonly errors: readonly string[];
-  /** REST bindings (Resource Groups). */
-  readonly http?: { readonly method: string; readonly uri: string; readonly status?: number };
   readonly paging?: {
     readonly inputToken: string;
     readonly outputToken: string;

@@ -7,10 +7,11 @@
  *   2. constraints (required, length, range, pattern, enum), collected depth-first in member order and
  *      reported together: "N validation errors detected: Value 'x' at 'path' failed to satisfy
  *      constraint: Member must ..." (at most 10 listed).
- * Unknown members are ignored, as AWS ignores them. An explicit JSON null counts as absent.
+ * Unknown members are ignored, as AWS ignores them. An explicit JSON null member counts as absent (it is
+ * removed, so handlers never see null); a null list element or map value is "Member must not be null".
  */
 import type { ShapeDef, ShapeTable, StructureShape } from './shapes.js';
-import { SerializationException, ValidationError } from './errors.js';
+import { SerializationException, type ServiceError } from './errors.js';
 
 const MAX_REPORTED = 10;
 
@@ -18,12 +19,29 @@ const MAX_REPORTED = 10;
  * Enum shapes whose values AWS itself sends outside the modelled set, so the response check must
  * not flag them. DocumentParameterType: the model lists String and StringList, but DescribeDocument
  * reports every declared parameter type (Boolean, Integer, StringMap, MapList too).
+ * AssociationStatusName: the model lists Pending, Success and Failed, but a legacy association's
+ * Status reads "Associated" after CreateAssociation (the AWS CLI's create-association and
+ * describe-association examples).
+ * InventoryAttributeDataType: the model says string/number, but GetInventorySchema answers STRING
+ * and NUMBER (the user guide's and the AWS CLI's recorded outputs).
+ * PatchComplianceDataState: the model lists INSTALLED, MISSING, ...; DescribeInstancePatches answers
+ * Installed, InstalledOther, Missing, ... (the AWS CLI's examples and the State filter's sample values).
  */
-export const OPEN_ENUMS: ReadonlySet<string> = new Set(['DocumentParameterType']);
+export const OPEN_ENUMS: ReadonlySet<string> = new Set(['DocumentParameterType', 'AssociationStatusName', 'InventoryAttributeDataType', 'PatchComplianceDataState']);
+
+/**
+ * Structures whose "required" members AWS leaves out in some answers, so the response check must
+ * not flag their absence. InventoryResultItem: GetInventory's aggregation results carry only
+ * Content (the user guide's recorded outputs of aggregators and groups; a group has no type name).
+ */
+export const LOOSE_REQUIRED: ReadonlySet<string> = new Set(['InventoryResultItem']);
 
 /**
  * AWS patterns are Java regular expressions matched against the whole value (Matcher.matches), so
  * they are anchored here. Java's inline (?i) flag becomes the JS "i" flag, and \p{..} classes need "u".
+ * Only for the patterns of AWS's own service model: fixed text the emulator ships, not user data, so
+ * they may run on RegExp. A pattern that comes from a request, a document or a fixture goes through
+ * core/regex.ts instead.
  */
 export function toJsRegExp(pattern: string): RegExp {
   let source = pattern;
@@ -72,7 +90,11 @@ export interface Validator {
   checkOutput(shape: string, output: unknown): string[];
 }
 
-export function createValidator(shapes: ShapeTable): Validator {
+/**
+ * `validationError` makes the service's error for constraint violations (SSM: ValidationException;
+ * Resource Groups: BadRequestException), so each service answers in its own words.
+ */
+export function createValidator(shapes: ShapeTable, validationError: (message: string) => ServiceError): Validator {
   const regexCache = new Map<string, RegExp>();
   const regex = (p: string) => {
     let r = regexCache.get(p);
@@ -196,7 +218,10 @@ export function createValidator(shapes: ShapeTable): Validator {
         // AWS reports broken scalar list members once, at the list: "Member must satisfy constraint: [...]".
         const broken = new Set<string>();
         for (const item of list) {
-          if (item === null || item === undefined) continue;
+          if (item === null || item === undefined) {
+            broken.add('Member must not be null');
+            continue;
+          }
           typeCheck(memberDef, item);
           for (const r of scalarViolations(memberDef, item)) broken.add(r);
         }
@@ -205,8 +230,8 @@ export function createValidator(shapes: ShapeTable): Validator {
         }
       } else {
         list.forEach((item, i) => {
-          if (item === null || item === undefined) return;
-          walk(def.member, item, `${path}.${i + 1}.member`, errors, hidden);
+          if (item === null || item === undefined) errors.push(`Value null at '${path}.${i + 1}.member' failed to satisfy constraint: Member must not be null`);
+          else walk(def.member, item, `${path}.${i + 1}.member`, errors, hidden);
         });
       }
     } else if (def.t === 'map') {
@@ -214,8 +239,8 @@ export function createValidator(shapes: ShapeTable): Validator {
         for (const r of scalarViolations(shapes[def.key], k)) {
           errors.push(`Value '${k}' at '${path}' failed to satisfy constraint: Map keys must satisfy constraint: [${r}]`);
         }
-        if (item === null || item === undefined) continue;
-        walk(def.value, item, `${path}.${k}.member`, errors, hidden);
+        if (item === null || item === undefined) errors.push(`Value null at '${path}.${k}.member' failed to satisfy constraint: Member must not be null`);
+        else walk(def.value, item, `${path}.${k}.member`, errors, hidden);
       }
     }
   }
@@ -226,6 +251,8 @@ export function createValidator(shapes: ShapeTable): Validator {
       const v = obj[member];
       const memberPath = path ? `${path}.${lowerFirst(member)}` : lowerFirst(member);
       if (v === undefined || v === null) {
+        // An explicit JSON null is an absent member, as AWS reads it: handlers never see null.
+        if (v === null) delete obj[member];
         if (required && required.includes(member)) {
           errors.push(`Value null at '${memberPath}' failed to satisfy constraint: Member must not be null`);
         }
@@ -243,7 +270,7 @@ export function createValidator(shapes: ShapeTable): Validator {
     if (errors.length) {
       const n = errors.length;
       const head = n === 1 ? '1 validation error detected: ' : `${n} validation errors detected: `;
-      throw new ValidationError(head + errors.slice(0, MAX_REPORTED).join('; '));
+      throw validationError(head + errors.slice(0, MAX_REPORTED).join('; '));
     }
   }
 
@@ -266,7 +293,7 @@ export function createValidator(shapes: ShapeTable): Validator {
           if (!(k in def.members)) problems.push(`${path}.${k}: not a member of ${name}`);
           else if (obj[k] !== undefined) check(def.members[k], obj[k], `${path}.${k}`);
         }
-        for (const r of def.required ?? []) if (obj[r] === undefined) problems.push(`${path}.${r}: required member missing`);
+        if (!LOOSE_REQUIRED.has(name)) for (const r of def.required ?? []) if (obj[r] === undefined) problems.push(`${path}.${r}: required member missing`);
       } else if (def.t === 'list') {
         (v as unknown[]).forEach((item, i) => check(def.member, item, `${path}[${i}]`));
       } else if (def.t === 'map') {

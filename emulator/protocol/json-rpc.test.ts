@@ -16,6 +16,13 @@ describe('JSON 1.1 protocol', () => {
     expect(res.headers['content-type']).toBe('application/x-amz-json-1.1');
   });
 
+  it("POST / without X-Amz-Target answers in AWS's error format, not the control API's", async () => {
+    const res = await t.http.post('/').set('Content-Type', 'application/x-amz-json-1.1').send('{}');
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.text)).toEqual({ __type: 'UnknownOperationException', message: 'Operation (none) is not an operation of AmazonSSM.' });
+    expect(res.headers['x-amzn-errortype']).toBe('UnknownOperationException');
+  });
+
   it('a target of another service is unknown too', async () => {
     const res = await t.http.post('/').set('X-Amz-Target', 'DynamoDB_20120810.ListTables').send('{}');
     expect(res.status).toBe(400);

@@ -2,6 +2,7 @@
  * The AWS JSON 1.1 RPC path: POST / with X-Amz-Target: AmazonSSM.<Operation>.
  *
  *   body -> caller (SigV4 scope) -> target -> JSON.parse -> model validation -> handler -> JSON
+ *   (the handler's ctx.endpoint: the host and port from the Host header, see endpoint.ts)
  *
  * Served by a lean node:http handler in front of express (see server.ts): this is the hot path that
  * the benchmark compares with a bare node:http server.
@@ -10,8 +11,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Emulator } from '../emulator.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/defaults.js';
-import { callerOfAuthorization } from './sigv4.js';
+import { callerOfAuthorization, verifySignature, type AccessKeys } from './sigv4.js';
 import { sendError, sendJson, toServiceError } from './respond.js';
+import { endpointOf } from './endpoint.js';
 import { SerializationException, UnknownOperationException } from '../core/errors.js';
 
 /** Larger bodies are refused before parsing (AWS's own limits are far lower for every SSM operation). */
@@ -42,26 +44,34 @@ export function readBody(req: IncomingMessage, limit: number, done: (err: Error 
   });
 }
 
-/** The two headers the RPC path needs, read from rawHeaders without building req.headers (hot path). */
+/** The headers the RPC path needs, read from rawHeaders without building req.headers (hot path). */
 export interface RpcHeaders {
   target: string | undefined;
   authorization: string | undefined;
+  host: string | undefined;
+  origin: string | undefined;
 }
 
 export function rpcHeaders(raw: string[]): RpcHeaders {
   let target: string | undefined;
   let authorization: string | undefined;
+  let host: string | undefined;
+  let origin: string | undefined;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i];
     if (name.length === 12 && name.toLowerCase() === 'x-amz-target') target = raw[i + 1];
     else if (name.length === 13 && name.toLowerCase() === 'authorization') authorization = raw[i + 1];
+    else if (name.length === 4 && name.toLowerCase() === 'host') host = raw[i + 1];
+    else if (name.length === 6 && name.toLowerCase() === 'origin') origin = raw[i + 1];
   }
-  return { target, authorization };
+  return { target, authorization, host, origin };
 }
 
 export interface RpcOptions {
   targetPrefix: string;
   defaults?: { account: string; region: string };
+  /** Verify SigV4 signatures against these keys (--verify-signatures); unset: accept any. */
+  accessKeys?: AccessKeys;
 }
 
 export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefix: 'AmazonSSM.' }) {
@@ -70,13 +80,14 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefi
   const prefix = opts.targetPrefix;
   const logRequests = emu.log.enabled('info');
 
-  function dispatch(res: ServerResponse, headers: RpcHeaders, body: Buffer, started: number): void {
+  function dispatch(req: IncomingMessage, res: ServerResponse, headers: RpcHeaders, body: Buffer, started: number): void {
     const requestId = randomUUID();
     const caller = callerOfAuthorization(headers.authorization, defaults);
     const target = headers.target ?? '';
     const operation = target.startsWith(prefix) ? target.slice(prefix.length) : '';
     let status = 200;
     try {
+      if (opts.accessKeys) verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers }, body, opts.accessKeys);
       const def = svc.operations[operation];
       if (!def || !Object.hasOwn(svc.operations, operation)) {
         throw new UnknownOperationException(`Operation ${target || '(none)'} is not an operation of ${prefix.slice(0, -1)}.`);
@@ -92,7 +103,8 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefi
       if (typeof input !== 'object' || input === null || Array.isArray(input)) {
         throw new SerializationException('The request body must be a JSON object.');
       }
-      const output = emu.invoke('ssm', operation, input as Record<string, unknown>, { account: caller.account, region: caller.region, requestId });
+      const endpoint = endpointOf(headers.host, req.socket);
+      const output = emu.request('ssm', operation, input as Record<string, unknown>, { account: caller.account, region: caller.region, requestId, endpoint });
       sendJson(res, 200, JSON.stringify(output), requestId);
     } catch (err) {
       const e = toServiceError(err, emu.log, { operation, requestId });
@@ -119,7 +131,7 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefi
         sendError(res, e, randomUUID());
         return;
       }
-      dispatch(res, headers, body, started);
+      dispatch(req, res, headers, body, started);
     });
   };
 }

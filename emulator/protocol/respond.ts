@@ -1,6 +1,7 @@
 /** Writing AWS-shaped responses: the only place that turns results and errors into HTTP. */
 import type { ServerResponse } from 'node:http';
-import { ServiceError, InternalFailure } from '../core/errors.js';
+import { ServiceError } from '../core/errors.js';
+import { InternalServerError } from '../generated/ssm/errors.js';
 import type { Logger } from '../core/log.js';
 
 export const AMZ_JSON = 'application/x-amz-json-1.1';
@@ -17,7 +18,7 @@ export function sendJson(res: ServerResponse, status: number, body: string, requ
 export function toServiceError(err: unknown, log: Logger, where: Record<string, unknown>): ServiceError {
   if (err instanceof ServiceError) return err;
   log.log('error', 'unexpected failure', { ...where, error: String((err as Error)?.stack ?? err) });
-  return new InternalFailure();
+  return new InternalServerError('An internal error occurred in the SSM emulator.');
 }
 
 export function sendError(res: ServerResponse, err: ServiceError, requestId: string, contentType = AMZ_JSON): void {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { GetAccountSettingsCommand, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
 import { DescribeInstanceInformationCommand } from '@aws-sdk/client-ssm';
-import { useEmulator } from '../testing/harness.js';
+import { startTestEmulator, useEmulator } from '../testing/harness.js';
 import { rgClient, expectError } from '../testing/fleet.js';
 import { compileRoutes } from './rest-json.js';
+import { resourceGroupsArea } from '../services/resource-groups/index.js';
 
 const t = useEmulator();
 
@@ -12,12 +13,13 @@ const auth = (service: string, region = 'us-east-1') =>
   `AWS4-HMAC-SHA256 Credential=AKIAEMULATORTEST/20250101/${region}/${service}/aws4_request, SignedHeaders=host, Signature=0`;
 
 describe('REST-JSON protocol (Resource Groups)', () => {
-  it('routes every Resource Groups operation of the model by its http binding', () => {
-    const routes = compileRoutes(t.emu, 'resource-groups');
+  it("routes every Resource Groups operation of the model by its http binding, from the area's declaration", () => {
+    const routes = compileRoutes(resourceGroupsArea.restApi!.routes);
     const ops = Object.keys(t.emu.services['resource-groups'].operations);
-    expect(routes.map((r) => r.operation).sort()).toEqual([...ops].sort());
-    const tags = routes.find((r) => r.operation === 'GetTags')!;
-    expect(tags.method).toBe('GET');
+    expect(routes.map((r) => r.route.operation).sort()).toEqual([...ops].sort());
+    const tags = routes.find((r) => r.route.operation === 'GetTags')!;
+    expect(tags.route.method).toBe('GET');
+    expect(tags.route.input).toEqual({ Arn: ['path', 'Arn'] });
     expect(tags.labels).toEqual(['Arn']);
     expect(tags.pattern.test('/resources/arn%3Aaws%3Aresource-groups%3Aus-east-1%3A000000000000%3Agroup%2Fg/tags')).toBe(true);
   });
@@ -79,11 +81,15 @@ describe('REST-JSON protocol (Resource Groups)', () => {
   });
 
   it('answers NotImplementedException for Resource Groups operations the emulator does not implement', async () => {
-    const rg: ResourceGroupsClient = rgClient(t.endpoint);
+    // Every Resource Groups operation is implemented: an area that serves the REST API without
+    // handlers shows the answer an operation added to the model later would get.
+    const bare = await startTestEmulator({ areas: [{ ...resourceGroupsArea, operations: [] }] });
+    const rg: ResourceGroupsClient = rgClient(bare.endpoint);
     try {
       await expectError(rg.send(new GetAccountSettingsCommand({})), 'NotImplementedException', /GetAccountSettings is not implemented/);
     } finally {
       rg.destroy();
+      await bare.close();
     }
   });
 

@@ -1,10 +1,10 @@
 /**
- * The AWS REST-JSON protocol (Resource Groups), built generically from the generated model: each
- * operation's `http` binding (method, URI template, success status) routes a request, and the input
- * shape's `locations` say which members come from the URI, the query string or headers; the rest
- * come from the JSON body.
+ * The AWS REST-JSON protocol (Resource Groups), served from an area's route declaration
+ * (core/http.ts RestApi; Resource Groups' is generated from the model's http bindings): each route's
+ * method and URI template pick the operation, its `input` says which members come from the path,
+ * the query string or headers; the rest come from the JSON body.
  *
- *   method + path -> operation -> body JSON + uri/querystring/header members -> emu.invoke
+ *   method + path -> operation -> body JSON + path/query/header members -> emu.invoke
  *   (model validation, handler) -> status + JSON body
  *   errors -> the error's HTTP status, x-amzn-ErrorType header, {"Message": text}
  *
@@ -18,57 +18,30 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Emulator } from '../emulator.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/defaults.js';
-import type { ServiceId } from '../core/operation.js';
 import type { ShapeDef, StructureShape } from '../core/shapes.js';
-import { SerializationException, ServiceError, ValidationError } from '../core/errors.js';
-import { callerOf } from './sigv4.js';
+import { pathTemplate, type RestApi, type RestRoute } from '../core/http.js';
+import { SerializationException, ServiceError } from '../core/errors.js';
+import { callerOf, verifySignature, type AccessKeys } from './sigv4.js';
 import { readBody } from './json-rpc.js';
+import { endpointOf } from './endpoint.js';
 import { toServiceError } from './respond.js';
 
 export const REST_JSON = 'application/json';
 export const MAX_REST_BODY_BYTES = 16 * 1024 * 1024;
 
 interface Route {
-  operation: string;
-  method: string;
+  route: RestRoute;
   /** Matches the path; groups are the URI labels in order. */
   pattern: RegExp;
-  labels: string[];
-  status: number;
+  labels: readonly string[];
   /** Literal query parameters of the URI template (`/x?type=y`) that must be present. */
   query: [string, string | undefined][];
 }
 
-export interface RestJsonOptions {
-  /** The SigV4 service name requests must be signed for (when they are signed). */
-  signingName: string;
-  /** Builds the service's error for a request the model rejects (REST services have no ValidationException). */
-  validationError: (message: string) => ServiceError;
-  /** Builds the error for a path no operation is bound to (signed for this service). */
-  unknownOperation: (method: string, path: string) => ServiceError;
-  /** Builds the error for a path bound to operations of other methods only. */
-  methodNotAllowed: (method: string, path: string) => ServiceError;
-}
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The route table of a service, from its operations' http bindings. */
-export function compileRoutes(emu: Emulator, service: ServiceId): Route[] {
-  const routes: Route[] = [];
-  for (const [operation, def] of Object.entries(emu.services[service].operations)) {
-    if (!def.http) continue;
-    const [path, qs] = def.http.uri.split('?');
-    const labels: string[] = [];
-    let source = '';
-    for (const part of path.split(/(\{[^}]+\})/)) {
-      const m = /^\{([^}+]+)(\+?)\}$/.exec(part);
-      if (m) {
-        labels.push(m[1]);
-        source += m[2] ? '(.+)' : '([^/]+)';
-      } else {
-        source += escapeRe(part);
-      }
-    }
+/** The route table of a REST API declaration. */
+export function compileRoutes(declared: readonly RestRoute[]): Route[] {
+  const routes = declared.map((route): Route => {
+    const [path, qs] = route.path.split('?');
     const query: [string, string | undefined][] = (qs ?? '')
       .split('&')
       .filter(Boolean)
@@ -76,8 +49,8 @@ export function compileRoutes(emu: Emulator, service: ServiceId): Route[] {
         const [k, v] = kv.split('=');
         return [k, v];
       });
-    routes.push({ operation, method: def.http.method, pattern: new RegExp(`^${source}/?$`), labels, status: def.http.status ?? 200, query });
-  }
+    return { route, ...pathTemplate(path), query };
+  });
   // Literal paths before templated ones, longer templates first, so /resources/search wins over /resources/{Arn}.
   routes.sort((a, b) => a.labels.length - b.labels.length || b.pattern.source.length - a.pattern.source.length);
   return routes;
@@ -129,9 +102,10 @@ function queryOf(url: string): Map<string, string[]> {
  * A node-style handler for a REST-JSON service. Calls `next()` for requests that are not this
  * service's (no route matches and the request is not signed for it, or it is signed for another).
  */
-export function createRestJsonHandler(emu: Emulator, service: ServiceId, opts: RestJsonOptions) {
+export function createRestJsonHandler(emu: Emulator, api: RestApi, accessKeys?: AccessKeys) {
+  const { service } = api;
   const svc = emu.services[service];
-  const routes = compileRoutes(emu, service);
+  const routes = compileRoutes(api.routes);
   const defaults = { account: DEFAULT_ACCOUNT, region: DEFAULT_REGION };
   const logRequests = emu.log.enabled('info');
 
@@ -150,7 +124,7 @@ export function createRestJsonHandler(emu: Emulator, service: ServiceId, opts: R
 
   /** Protocol-level failures in the service's words. */
   function mapError(err: ServiceError): ServiceError {
-    if (err instanceof ValidationError || err instanceof SerializationException) return opts.validationError(err.message);
+    if (err instanceof SerializationException) return api.validationError(err.message);
     return err;
   }
 
@@ -158,7 +132,7 @@ export function createRestJsonHandler(emu: Emulator, service: ServiceId, opts: R
     const url = req.url ?? '/';
     const path = url.split('?')[0];
     const caller = callerOf(req.headers, defaults);
-    if (caller.service !== undefined && caller.service !== opts.signingName) return next();
+    if (caller.service !== undefined && caller.service !== api.signingName) return next();
     const query = queryOf(url);
     let match: { route: Route; groups: string[] } | undefined;
     let pathMatched = false;
@@ -166,7 +140,7 @@ export function createRestJsonHandler(emu: Emulator, service: ServiceId, opts: R
       const m = route.pattern.exec(path);
       if (!m) continue;
       pathMatched = true;
-      if (route.method !== req.method) continue;
+      if (route.route.method !== req.method) continue;
       if (route.query.some(([k, v]) => !query.has(k) || (v !== undefined && !query.get(k)!.includes(v)))) continue;
       match = { route, groups: m.slice(1) };
       break;
@@ -176,15 +150,17 @@ export function createRestJsonHandler(emu: Emulator, service: ServiceId, opts: R
       // Unsigned requests that match nothing are not ours (the express app answers 404).
       if (caller.service === undefined && !pathMatched) return next();
       const method = req.method ?? 'GET';
-      sendError(res, pathMatched ? opts.methodNotAllowed(method, path) : opts.unknownOperation(method, path), requestId);
+      sendError(res, pathMatched ? api.methodNotAllowed(method, path) : api.unknownOperation(method, path), requestId);
       return;
     }
-    const { route, groups } = match;
+    const { route: compiled, groups } = match;
+    const route = compiled.route;
     const started = performance.now();
     readBody(req, MAX_REST_BODY_BYTES, (readErr, raw) => {
       let status = route.status;
       try {
         if (readErr) throw readErr;
+        if (accessKeys) verifySignature({ method: req.method ?? 'GET', url, headers: req.headers }, raw, accessKeys);
         const def = svc.operations[route.operation];
         let input: Record<string, unknown> = {};
         if (raw.length) {
@@ -197,33 +173,30 @@ export function createRestJsonHandler(emu: Emulator, service: ServiceId, opts: R
           if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SerializationException('The request body must be a JSON object.');
           input = parsed as Record<string, unknown>;
         }
-        if (def.input) {
-          const shape = svc.shapes[def.input] as StructureShape;
-          const locations = shape.locations ?? {};
-          // Members bound to the URI, query or headers never come from the body.
-          for (const member of Object.keys(locations)) delete input[member];
-          for (const [member, [where, name]] of Object.entries(locations)) {
-            const memberDef = svc.shapes[shape.members[member]];
-            let value: string | string[] | undefined;
-            if (where === 'uri') {
-              const i = route.labels.indexOf(name);
-              if (i >= 0) {
-                try {
-                  value = decodeURIComponent(groups[i]);
-                } catch {
-                  throw new SerializationException(`The ${name} in the path is not valid URI encoding.`);
-                }
+        // Members bound to the path, query or headers never come from the body.
+        for (const member of Object.keys(route.input)) delete input[member];
+        const members = def.input ? (svc.shapes[def.input] as StructureShape).members : {};
+        for (const [member, [where, name]] of Object.entries(route.input)) {
+          let value: string | string[] | undefined;
+          if (where === 'path') {
+            const i = compiled.labels.indexOf(name);
+            if (i >= 0) {
+              try {
+                value = decodeURIComponent(groups[i]);
+              } catch {
+                throw new SerializationException(`The ${name} in the path is not valid URI encoding.`);
               }
-            } else if (where === 'querystring') {
-              value = query.get(name);
-            } else {
-              const h = req.headers[name.toLowerCase()];
-              value = Array.isArray(h) ? h.join(',') : h;
             }
-            if (value !== undefined) input[member] = convert(memberDef, value, name);
+          } else if (where === 'query') {
+            value = query.get(name);
+          } else {
+            const h = req.headers[name.toLowerCase()];
+            value = Array.isArray(h) ? h.join(',') : h;
           }
+          if (value !== undefined) input[member] = convert(svc.shapes[members[member]], value, name);
         }
-        const output = (emu.invoke(service, route.operation, input, { ...caller, requestId }) ?? {}) as Record<string, unknown>;
+        const endpoint = endpointOf(req.headers.host, req.socket);
+        const output = (emu.request(service, route.operation, input, { ...caller, requestId, endpoint }) ?? {}) as Record<string, unknown>;
         send(res, route.status, output, requestId);
       } catch (err) {
         const e = mapError(toServiceError(err, emu.log, { operation: route.operation, requestId }));

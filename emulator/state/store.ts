@@ -56,12 +56,32 @@ export class Store {
     return s;
   }
 
-  /** Every scope that has state, for engines that sweep all regions. */
-  allScopes(): Scope[] {
-    return Object.keys(this.data.regions).map((key) => {
+  /**
+   * The state of one account and region if it has any; never creates it. For reads that cross
+   * accounts (a shared document or parameter): looking must not create an empty region.
+   */
+  peek(account: string, region: string): Scope | undefined {
+    return Object.hasOwn(this.data.regions, scopeKey(account, region)) ? this.scope(account, region) : undefined;
+  }
+
+  /** Every scope that has state (optionally of one account and/or region), for sweeps across scopes. */
+  scopesIn(filter: { account?: string; region?: string } = {}): Scope[] {
+    const out: Scope[] = [];
+    for (const key of Object.keys(this.data.regions)) {
       const i = key.indexOf('/');
-      return this.scope(key.slice(0, i), key.slice(i + 1));
-    });
+      const account = key.slice(0, i);
+      const region = key.slice(i + 1);
+      if ((filter.account === undefined || filter.account === account) && (filter.region === undefined || filter.region === region)) {
+        out.push(this.scope(account, region));
+      }
+    }
+    return out;
+  }
+
+  /** Forgets one scope entirely (a request that failed in a scope it created). */
+  drop(account: string, region: string): void {
+    delete this.data.regions[scopeKey(account, region)];
+    this.scopes.delete(scopeKey(account, region));
   }
 
   /** Drops one region's state (or all regions' when no scope is given). */
@@ -88,6 +108,8 @@ export interface Slice<T> {
   readonly name: string;
   /** The slice in this scope, created with its initial value on first use. */
   of(scope: Scope): T;
+  /** The slice in this scope if it was ever created; never creates it. */
+  peek(scope: Scope): T | undefined;
 }
 
 const sliceNames = new Set<string>();
@@ -103,6 +125,9 @@ export function defineSlice<T>(name: string, init: () => T): Slice<T> {
       let v = d[name] as T | undefined;
       if (v === undefined) d[name] = v = init();
       return v;
+    },
+    peek(scope: Scope): T | undefined {
+      return scope.data[name] as T | undefined;
     },
   };
 }

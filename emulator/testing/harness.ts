@@ -17,6 +17,7 @@ import supertest from 'supertest';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { Emulator, type EmulatorOptions } from '../emulator.js';
 import { createServer, listen } from '../server.js';
+import type { AccessOptions } from '../protocol/guard.js';
 
 /** 2025-01-01T00:00:00Z: the frozen instant every test starts at. */
 export const TEST_START = Date.UTC(2025, 0, 1);
@@ -46,9 +47,12 @@ export interface TestEmulator {
   close(): Promise<void>;
 }
 
-export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
+/** Emulator options, plus what the server answers (Host names, CORS origins: protocol/guard.ts). */
+export type TestEmulatorOptions = EmulatorOptions & { access?: AccessOptions };
+
+export async function startTestEmulator({ access, ...options }: TestEmulatorOptions = {}): Promise<TestEmulator> {
   const emu = new Emulator({ clock: { mode: 'frozen', start: TEST_START }, seed: 'test', checkResponses: true, ...options });
-  const server = createServer(emu);
+  const server = createServer(emu, access);
   const address = await listen(server, 0, '127.0.0.1');
   const endpoint = `http://127.0.0.1:${address.port}`;
   const clients: SSMClient[] = [];
@@ -105,7 +109,7 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
  * test (state, events, scheduler; the clock back to TEST_START, frozen), and records the operations
  * each test makes it run in the test's meta.operations (see the header).
  */
-export function useEmulator(options: EmulatorOptions = {}): TestEmulator {
+export function useEmulator(options: TestEmulatorOptions = {}): TestEmulator {
   const holder = {} as { t?: TestEmulator };
   // The running test's list of operations called (in its task meta, which the JSON report carries);
   // undefined outside a test, so beforeAll/afterAll calls are attributed to none.

@@ -68,3 +68,20 @@ describe('Clock', () => {
     expect(r2.now()).toBe(T0 + 7_000);
   });
 });
+
+describe('the clock refuses instants it cannot stand at', () => {
+  it('set and advance beyond 9999-12-31 (or to a non-number) throw ClockRangeError and change nothing', async () => {
+    const { ClockRangeError } = await import('./clock.js');
+    const { Scheduler } = await import('./scheduler.js');
+    const { Store } = await import('../state/store.js');
+    const clock = new Clock({ mode: 'frozen', start: Date.UTC(2025, 0, 1) });
+    const store = new Store([1, 2, 3, 4]);
+    const scheduler = new Scheduler(() => store, clock);
+    expect(() => clock.set({ now: 8.64e15 + 1 })).toThrow(ClockRangeError);
+    expect(() => clock.set({ now: Number.NaN })).toThrow(ClockRangeError);
+    expect(() => clock.set({ rate: Infinity })).toThrow(ClockRangeError);
+    expect(() => scheduler.advance(1e308 * 1000)).toThrow(/between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z/);
+    expect(clock.now()).toBe(Date.UTC(2025, 0, 1));
+    expect(clock.describe().now).toBe('2025-01-01T00:00:00.000Z');
+  });
+});

@@ -12,6 +12,24 @@
  */
 export type ClockMode = 'real' | 'scaled' | 'frozen';
 
+/**
+ * The instants the virtual clock can stand at: 1970-01-01 to 9999-12-31T23:59:59.999Z. Every
+ * timestamp the emulator writes must be an ISO-8601 date with a four-digit year and an epoch-seconds
+ * number the SDKs read; beyond that range JavaScript dates stop (8.64e15 ms) and so would the server.
+ */
+export const MIN_INSTANT = 0;
+export const MAX_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** A clock change outside [MIN_INSTANT, MAX_INSTANT]; nothing changed. */
+export class ClockRangeError extends Error {}
+
+/** Refuses an instant the clock cannot stand at (what the control API answers with 400). */
+export function checkInstant(ms: number, what = 'the clock'): void {
+  if (!Number.isFinite(ms) || ms < MIN_INSTANT || ms > MAX_INSTANT) {
+    throw new ClockRangeError(`${what} must stay between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z.`);
+  }
+}
+
 export interface ClockState {
   mode: ClockMode;
   rate: number;
@@ -66,6 +84,10 @@ export class Clock {
 
   /** Changes mode, rate or the current instant, keeping time continuous for what is not given. */
   set(change: { now?: number; mode?: ClockMode; rate?: number }): void {
+    if (change.now !== undefined) checkInstant(change.now);
+    if (change.rate !== undefined && !(Number.isFinite(change.rate) && change.rate > 0 && change.rate <= 1e9)) {
+      throw new ClockRangeError('rate must be a number greater than 0 and at most 1e9.');
+    }
     const current = this.now();
     const mode = change.mode ?? this.state.mode;
     let rate = change.rate ?? this.state.rate;

@@ -10,7 +10,7 @@
  * Frozen clock: tasks run only on advance. Real and scaled clocks: one unref'd timer wakes at the next
  * due task; every request also runs whatever is due first, so nothing is ever observed late.
  */
-import type { Clock } from './clock.js';
+import { checkInstant, type Clock } from './clock.js';
 import type { Store } from '../state/store.js';
 
 export interface Task<P = unknown> {
@@ -44,6 +44,11 @@ export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
   private running = false;
+
+  /** True while due tasks run (a request a task makes is part of the task's tick). */
+  get isRunning(): boolean {
+    return this.running;
+  }
   /** Failures of task runners, surfaced by the control API instead of crashing the server. */
   readonly failures: { at: number; kind: string; error: string }[] = [];
 
@@ -151,6 +156,8 @@ export class Scheduler {
   }
 
   advanceTo(target: number): number {
+    // Refused before anything runs: a target the clock cannot reach would stop it half-way.
+    checkInstant(target, 'advancing the clock: the target time');
     const ran = this.runDue(target);
     this.clock.set({ now: target });
     return ran + this.runDue(target);

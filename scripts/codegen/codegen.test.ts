@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { generateAll, loadSpecs } from './generate.js';
+import { controlDocumentFile } from './control-openapi.js';
 import { toJsRegExp } from '../../emulator/core/validate.js';
 import { areaOfOperation } from '../../emulator/model/areas.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
 describe('codegen', () => {
-  it('committed generated files are up to date with emulator/model (run `npm run gen` when this fails)', () => {
+  it('committed generated files are up to date with emulator/model and the control routes (run `npm run gen` when this fails)', async () => {
     const stale: string[] = [];
-    for (const [path, content] of generateAll(root)) {
+    for (const [path, content] of [...generateAll(root), await controlDocumentFile()]) {
       const abs = resolve(root, path);
       if (!existsSync(abs) || readFileSync(abs, 'utf8') !== content) stale.push(path);
     }

@@ -1,6 +1,7 @@
 /**
  * Generates everything derived from the AWS models in emulator/model/:
- *   emulator/generated/<service>/{shapes,types,errors,operations}.ts and openapi/<service>.openapi.json
+ *   emulator/generated/<service>/{shapes,types,errors,operations}.ts (routes.ts for REST-JSON services)
+ *   and openapi/<service>.openapi.json
  *
  * generateAll() is pure (model in, file contents out) so the codegen test can regenerate in memory and
  * fail when a committed file is stale. scripts/gen.ts writes the files.
@@ -9,7 +10,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OpenAPIV3 } from 'openapi-types';
 import type { ShapeDef, OperationDef } from '../../emulator/core/shapes.js';
-import { controlOpenApi } from './control-openapi.js';
 
 interface ModelMember {
   shape: string;
@@ -109,18 +109,11 @@ function shapeDef(name: string, s: ModelShape): ShapeDef {
       return bounds({ t: 'map' as const, key: s.key!.shape, value: s.value!.shape });
     case 'structure': {
       const members: Record<string, string> = {};
-      const locations: Record<string, ['uri' | 'querystring' | 'header', string]> = {};
-      for (const [m, def] of Object.entries(s.members ?? {})) {
-        members[m] = def.shape;
-        if (def.location === 'uri' || def.location === 'querystring' || def.location === 'header') {
-          locations[m] = [def.location, def.locationName ?? m];
-        }
-      }
+      for (const [m, def] of Object.entries(s.members ?? {})) members[m] = def.shape;
       const d: ShapeDef = { t: 'structure', members };
       if (s.required?.length) d.required = s.required;
       if (s.union) d.union = true;
       if (s.sensitive) d.sensitive = true;
-      if (Object.keys(locations).length) d.locations = locations;
       if (s.exception) d.error = { code: s.error?.code ?? name, status: s.error?.httpStatusCode ?? (s.fault ? 500 : 400) };
       return d;
     }
@@ -144,15 +137,10 @@ function operationDef(spec: ServiceSpec, op: ModelOperation): OperationDef {
     input?: string;
     output?: string;
     errors: string[];
-    http?: { method: string; uri: string; status?: number };
     paging?: OperationDef['paging'];
   } = { errors: (op.errors ?? []).map((e) => e.shape) };
   if (op.input) def.input = op.input.shape;
   if (op.output) def.output = op.output.shape;
-  if (spec.model.metadata.protocol === 'rest-json') {
-    def.http = { method: op.http.method, uri: op.http.requestUri };
-    if (op.http.responseCode) def.http.status = op.http.responseCode;
-  }
   const p = spec.paginators.pagination[op.name];
   if (p) {
     def.paging = {
@@ -186,6 +174,29 @@ function genOperations(spec: ServiceSpec): string {
     lines.push(`  ${n}: { input: ${i}; output: ${o} };`);
   }
   lines.push(`}\n`);
+  return lines.join('\n');
+}
+
+const LOCATIONS = { uri: 'path', querystring: 'query', header: 'header' } as const;
+
+/** A REST-JSON service's route table (core/http.ts RestRoute): the operations' http bindings, as data. */
+function genRoutes(spec: ServiceSpec): string {
+  const lines = [
+    HEADER(`${spec.id}.json`),
+    `import type { RestRoute } from '../../core/http.js';\n`,
+    `/** Method, URI template, success status, and the input members bound to the path, query string or headers. */`,
+    `export const routes: readonly RestRoute[] = [`,
+  ];
+  for (const name of Object.keys(spec.model.operations).sort()) {
+    const op = spec.model.operations[name];
+    const input: Record<string, readonly [string, string]> = {};
+    for (const [member, def] of Object.entries(op.input ? spec.model.shapes[op.input.shape].members ?? {} : {})) {
+      if (def.location === 'uri' || def.location === 'querystring' || def.location === 'header') input[member] = [LOCATIONS[def.location], def.locationName ?? member];
+    }
+    const route = { operation: name, method: op.http.method, path: op.http.requestUri, status: op.http.responseCode ?? 200, input };
+    lines.push(`  ${JSON.stringify(route)},`);
+  }
+  lines.push(`];\n`);
   return lines.join('\n');
 }
 
@@ -262,7 +273,10 @@ function genErrors(spec: ServiceSpec): string {
     const members = Object.keys(s.members ?? {});
     // The member that carries the text: AWS uses "Message" or "message" depending on the shape.
     // Errors without one still get "message" so that clients show something useful.
-    const msgMember = members.find((m) => m === 'Message' || m === 'message') ?? 'message';
+    // ValidationException is the exception: the request-validation layer that produces most of them
+    // ("1 validation error detected: ...") answers with "message" whatever the shape says
+    // (AWS-BEHAVIOUR.md), so SSM's one class for the code uses that member everywhere.
+    const msgMember = name === 'ValidationException' ? 'message' : (members.find((m) => m === 'Message' || m === 'message') ?? 'message');
     const others = members.filter((m) => m !== msgMember);
     const fieldsType = others.length ? `Partial<Omit<T.${name}, ${JSON.stringify(msgMember)}>>` : 'undefined';
     lines.push(`export class ${name} extends ServiceError {`);
@@ -435,8 +449,8 @@ export function generateAll(root: string): Map<string, string> {
     files.set(`${dir}/types.ts`, genTypes(spec));
     files.set(`${dir}/errors.ts`, genErrors(spec));
     files.set(`${dir}/operations.ts`, genOperations(spec));
+    if (spec.model.metadata.protocol === 'rest-json') files.set(`${dir}/routes.ts`, genRoutes(spec));
     files.set(`openapi/${spec.id}.openapi.json`, genOpenApi(spec));
   }
-  files.set('openapi/control.openapi.json', JSON.stringify(controlOpenApi(), null, 1) + '\n');
   return files;
 }

@@ -14,6 +14,9 @@ describe('scenario matching', () => {
     expect(match({ $contains: [{ n: 3 }] }, [{ n: 1 }])).toHaveLength(1);
     expect(match({ $length: 2 }, [1, 2])).toEqual([]);
     expect(match({ $regex: '^i-[0-9a-f]{17}$' }, 'i-0123456789abcdef0')).toEqual([]);
+    // a scenario's pattern runs on the linear-time engine: this would hang a backtracking one
+    expect(match({ $regex: '(a+)+$' }, 'a'.repeat(40) + '!')).toEqual([`$: "${'a'.repeat(40)}!" does not match /(a+)+$/`]);
+    expect(match({ $regex: '(?=x)' }, 'x')[0]).toMatch(/is not a usable regular expression: lookaheads are not supported/);
     expect(match({ x: { $exists: false } }, {})).toEqual([]);
     expect(match({ x: { $exists: false } }, { x: 1 })).toHaveLength(1);
     expect(match({ $gte: 2, $lte: 4 }, 3)).toEqual([]);

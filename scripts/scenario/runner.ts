@@ -20,8 +20,8 @@
  *     - expectEvents: [ { detail-type: Parameter Store Policy Action } ]
  *
  * Matching: objects match when every expected key matches; arrays match element by element (same
- * length) unless written { $contains: [...] }; also { $length: n }, { $regex: "..." },
- * { $exists: false }, { $gte: n }, { $lte: n }. Timestamps from the SDK compare as ISO-8601 strings.
+ * length) unless written { $contains: [...] }; also { $length: n }, { $regex: "..." } (core/regex.ts,
+ * ECMA syntax), { $exists: false }, { $gte: n }, { $lte: n }. Timestamps from the SDK compare as ISO-8601 strings.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -29,6 +29,7 @@ import { parse as parseYaml } from 'yaml';
 import * as ssmSdk from '@aws-sdk/client-ssm';
 import * as rgSdk from '@aws-sdk/client-resource-groups';
 import { Emulator, type EmulatorOptions } from '../../emulator/emulator.js';
+import { compileUserRegex, type UserRegex } from '../../emulator/core/regex.js';
 import { createServer, listen } from '../../emulator/server.js';
 import type { Server } from 'node:http';
 
@@ -96,7 +97,15 @@ export function match(expected: unknown, actual: unknown, path = '$'): string[] 
         if (op === '$exists') {
           if ((actual !== undefined) !== v) diffs.push(`${path}: expected ${v ? 'present' : 'absent'}, got ${JSON.stringify(actual)}`);
         } else if (op === '$regex') {
-          if (typeof actual !== 'string' || !new RegExp(String(v)).test(actual)) diffs.push(`${path}: ${JSON.stringify(actual)} does not match /${String(v)}/`);
+          // A scenario file is user input like any other: its patterns run on the linear-time engine.
+          let re: UserRegex;
+          try {
+            re = compileUserRegex(String(v), { dialect: 'ecma' });
+          } catch (err) {
+            diffs.push(`${path}: $regex /${String(v)}/ is not a usable regular expression: ${(err as Error).message}`);
+            continue;
+          }
+          if (typeof actual !== 'string' || !re.test(actual)) diffs.push(`${path}: ${JSON.stringify(actual)} does not match /${String(v)}/`);
         } else if (op === '$length') {
           const len = Array.isArray(actual) || typeof actual === 'string' ? actual.length : undefined;
           if (len !== v) diffs.push(`${path}: expected length ${String(v)}, got ${String(len)}`);

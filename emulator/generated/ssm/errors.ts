@@ -694,8 +694,8 @@ export class UnsupportedPlatformType extends ServiceError {
   }
 }
 export class ValidationException extends ServiceError {
-  constructor(message = '', fields?: Partial<Omit<T.ValidationException, "Message">>) {
-    super("ValidationException", message, 400, "Message", fields);
+  constructor(message = '', fields?: Partial<Omit<T.ValidationException, "message">>) {
+    super("ValidationException", message, 400, "message", fields);
   }
 }
 

@@ -30,12 +30,12 @@ describe('behaviours and the simulated shell', () => {
       ],
     });
     await addNode(t.http, { InstanceId: iid(2) });
-    const id = await shell([iid(1), iid(2)], ['yum update -y']);
-    await t.advance(2);
-    // The node without behaviours runs the shell: yum is not a simulated program.
+    const id = await shell([iid(1), iid(2)], ['yum update -y && aws s3 ls']);
+    await t.advance(4);
+    // The node without behaviours runs the shell: yum is simulated, the AWS CLI is not.
     expect(await invocation(t.ssm, id, iid(2))).toMatchObject({ Status: 'Failed', ResponseCode: 127 });
     expect((await invocation(t.ssm, id, iid(1))).Status).toBe('InProgress');
-    await t.advance(89);
+    await t.advance(87);
     expect(await invocation(t.ssm, id, iid(1))).toMatchObject({
       Status: 'Failed',
       ResponseCode: 1,
@@ -52,6 +52,15 @@ describe('behaviours and the simulated shell', () => {
     expect(await invocation(t.ssm, id, iid(1))).toMatchObject({ Status: 'Success', StandardOutputContent: 'on web-1\nrestarted\nafter\n' });
     // 4 s of stub plus 10 ms for each of the five simple commands (set, echo, hostname, systemctl, echo).
     expect((await invocation(t.ssm, id, iid(1))).ExecutionElapsedTime).toBe('PT4.05S');
+  });
+
+  it('answers a catastrophic behaviour Match at once, for the whole script and for each command line', async () => {
+    // (a+)+$ against 40 a's and a "!" needs 2^40 steps of a backtracking engine: a regression hangs here.
+    const word = 'a'.repeat(40) + '!';
+    await addNode(t.http, { InstanceId: iid(1), Behaviors: [{ Match: '(a+)+$', Stdout: 'never\n' }, { Match: '^echo (x+)+y$', Stdout: 'stubbed\n' }] });
+    const id = await shell([iid(1)], [`echo ${word}`, 'echo xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxy']);
+    await t.advance(2);
+    expect(await invocation(t.ssm, id, iid(1))).toMatchObject({ Status: 'Success', StandardOutputContent: `${word}\nstubbed\n` });
   });
 
   it('a behaviour longer than the execution timeout times out', async () => {

@@ -1,6 +1,7 @@
 /**
- * ListCommands / ListCommandInvocations filters (CommandFilter): InvokedAfter, InvokedBefore, Status,
- * ExecutionStage (ListCommands only), DocumentName. Several filters must all match.
+ * ListCommands / ListCommandInvocations filters (CommandFilter), declared for the filter engine
+ * (core/filters.ts): InvokedAfter, InvokedBefore, Status, ExecutionStage (ListCommands only),
+ * DocumentName. Several filters must all match.
  *
  * Values, as the API reference lists them:
  *   Status for ListCommands: Pending, InProgress, Success, Cancelled, Failed, TimedOut (delivery and
@@ -13,7 +14,10 @@
  *   InvokedAfter / InvokedBefore: a timestamp such as 2024-07-07T00:00:00Z (inclusive bounds).
  * A value outside these answers InvalidFilterKey (AWS's operations declare no other filter error; the
  * wording is ours).
+ *
+ * The predicate takes the command and, for ListCommandInvocations, the invocation.
  */
+import { defineFilters, type FilterErrors, type KeySpec } from '../../core/filters.js';
 import { InvalidFilterKey } from '../../generated/ssm/errors.js';
 import type { CommandFilter } from '../../generated/ssm/types.js';
 import { isCommandTerminal } from '../../sim/commands/engine.js';
@@ -24,53 +28,65 @@ const COMMAND_STATUS = ['Pending', 'InProgress', 'Success', 'Cancelled', 'Failed
 const COMMAND_DETAILS = ['AccessDenied', 'DeliveryTimedOut', 'ExecutionTimedOut', 'Incomplete', 'NoInstancesInTag', 'LimitExceeded'];
 const INVOCATION_STATUS = ['Pending', 'InProgress', 'Delayed', 'Success', 'Cancelled', 'Failed', 'TimedOut'];
 const INVOCATION_DETAILS = ['AccessDenied', 'DeliveryTimedOut', 'ExecutionTimedOut', 'Undeliverable', 'InvalidPlatform', 'Terminated'];
-const STAGES = ['Executing', 'Complete'];
-
-const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-function parseTime(key: string, value: string): number {
-  const ms = ISO.test(value) ? Date.parse(/T/.test(value) && !/(Z|[+-]\d{2}:?\d{2})$/.test(value) ? `${value}Z` : value) : NaN;
-  if (!Number.isFinite(ms)) throw new InvalidFilterKey(messages.invalidFilterTime(key, value));
-  return ms / 1000;
-}
 
 export type Matcher = (cmd: CommandRecord, inv?: InvocationRecord) => boolean;
+type Key = KeySpec<CommandRecord, InvocationRecord | undefined>;
+
+const errors: FilterErrors = {
+  // CommandFilterKey is an enum in the model: the only key a list can refuse is ExecutionStage
+  // (ListCommandInvocations does not have it).
+  unknownKey: () => new InvalidFilterKey(messages.executionStageNotAllowed()),
+  badValue: ({ key, value, allowed }) => new InvalidFilterKey(messages.invalidFilterValue(key, value, allowed)),
+};
+
+const time = (operator: 'GreaterThan' | 'LessThan'): Key => ({
+  read: (cmd) => cmd.RequestedDateTime,
+  type: 'date',
+  operator,
+  inclusive: true,
+  errors: { badValue: ({ key, value }) => new InvalidFilterKey(messages.invalidFilterTime(key, value)) },
+});
+
+/**
+ * Status: a value from the status list matches Status, one from the details list StatusDetails
+ * (TimedOut is a status; DeliveryTimedOut a detail).
+ */
+function status(statuses: readonly string[], details: readonly string[], of: 'command' | 'invocation'): Key {
+  return {
+    allowed: [...statuses, ...details],
+    test: (_op, values) => {
+      const value = values[0] as string;
+      const field = statuses.includes(value) ? 'Status' : 'StatusDetails';
+      return of === 'command' ? (cmd) => cmd[field] === value : (_cmd, inv) => inv![field] === value;
+    },
+  };
+}
+
+const shared = {
+  InvokedAfter: time('GreaterThan'),
+  InvokedBefore: time('LessThan'),
+  DocumentName: { read: (cmd) => cmd.DocumentName } as Key,
+};
+
+const commandFilters = defineFilters<CommandRecord, InvocationRecord | undefined>({
+  name: 'ListCommands',
+  defaults: { operator: 'Equal' },
+  errors,
+  keys: {
+    ...shared,
+    ExecutionStage: { read: (cmd) => (isCommandTerminal(cmd) ? 'Complete' : 'Executing'), allowed: ['Executing', 'Complete'] },
+    Status: status(COMMAND_STATUS, COMMAND_DETAILS, 'command'),
+  },
+});
+
+const invocationFilters = defineFilters<CommandRecord, InvocationRecord | undefined>({
+  name: 'ListCommandInvocations',
+  defaults: { operator: 'Equal' },
+  errors,
+  keys: { ...shared, Status: status(INVOCATION_STATUS, INVOCATION_DETAILS, 'invocation') },
+});
 
 export function compileFilters(filters: readonly CommandFilter[] | undefined, target: 'commands' | 'invocations'): Matcher {
-  const tests: Matcher[] = [];
-  for (const f of filters ?? []) {
-    const { key, value } = f;
-    switch (key) {
-      case 'InvokedAfter': {
-        const t = parseTime(key, value);
-        tests.push((cmd) => cmd.RequestedDateTime >= t);
-        break;
-      }
-      case 'InvokedBefore': {
-        const t = parseTime(key, value);
-        tests.push((cmd) => cmd.RequestedDateTime <= t);
-        break;
-      }
-      case 'DocumentName':
-        tests.push((cmd) => cmd.DocumentName === value);
-        break;
-      case 'ExecutionStage':
-        if (target === 'invocations') throw new InvalidFilterKey(messages.executionStageNotAllowed());
-        if (!STAGES.includes(value)) throw new InvalidFilterKey(messages.invalidFilterValue(key, value, STAGES));
-        tests.push(value === 'Complete' ? (cmd) => isCommandTerminal(cmd) : (cmd) => !isCommandTerminal(cmd));
-        break;
-      case 'Status': {
-        const [statuses, details] = target === 'commands' ? [COMMAND_STATUS, COMMAND_DETAILS] : [INVOCATION_STATUS, INVOCATION_DETAILS];
-        if (!statuses.includes(value) && !details.includes(value)) throw new InvalidFilterKey(messages.invalidFilterValue(key, value, [...statuses, ...details]));
-        const onStatus = statuses.includes(value);
-        tests.push(
-          target === 'commands'
-            ? (cmd) => (onStatus ? cmd.Status === value : cmd.StatusDetails === value)
-            : (_cmd, inv) => (onStatus ? inv!.Status === value : inv!.StatusDetails === value),
-        );
-        break;
-      }
-    }
-  }
-  return (cmd, inv) => tests.every((t) => t(cmd, inv));
+  const engine = target === 'commands' ? commandFilters : invocationFilters;
+  return engine.compile((filters ?? []).map((f) => ({ key: f.key, values: [f.value] }))).test;
 }

@@ -5,17 +5,18 @@
  * simulators Run Command ships, and a fleet listener that resumes invocations when an agent returns.
  */
 import type { Area } from '../../core/operation.js';
-import type { Emulator } from '../../emulator.js';
+import type { Runtime } from '../../core/runtime.js';
 import { onFleetChange } from '../../sim/fleet/index.js';
 import { agentStarted, nodeRemoved, tasks } from '../../sim/commands/engine.js';
 import { BUILTIN_PLUGINS } from '../../sim/commands/builtin.js';
+import { commandPlugins } from '../../sim/commands/plugins.js';
 import sendCommand from './sendCommand.js';
 import listCommands from './listCommands.js';
 import listCommandInvocations from './listCommandInvocations.js';
 import getCommandInvocation from './getCommandInvocation.js';
 import cancelCommand from './cancelCommand.js';
 
-function init(emu: Emulator): void {
+function init(emu: Runtime): void {
   onFleetChange(emu, (ctx, change) => {
     if (change.type === 'agent-started') agentStarted(ctx, change.instanceId);
     else if (change.type === 'removed') nodeRemoved(ctx, change.instanceId);
@@ -26,6 +27,6 @@ export const commandsArea: Area = {
   name: 'commands',
   operations: [sendCommand, listCommands, listCommandInvocations, getCommandInvocation, cancelCommand],
   tasks,
-  plugins: BUILTIN_PLUGINS,
+  provides: BUILTIN_PLUGINS.map((r) => commandPlugins.provide(r)),
   init,
 };

@@ -3,6 +3,7 @@
  * aws:runDocument, aws:downloadContent, honest failures for plugins nobody simulates, and simulators
  * contributed by another capability area through Area.plugins.
  */
+import { commandPlugins } from '../../sim/commands/plugins.js';
 import { describe, expect, it } from 'vitest';
 import { CancelCommandCommand, CreateDocumentCommand, DescribeInstanceInformationCommand, SendCommandCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
@@ -138,9 +139,9 @@ describe('simulators contributed by another area (Area.plugins)', () => {
   const patching: PluginSimulator = { start: () => ({ stdout: 'patched by the patching area\n', stderr: '', exitCode: 0, durationMs: 30_000 }) };
   const extra: Area = {
     name: 'commands-test-extra',
-    plugins: [
-      { plugin: 'aws:softwareInventory', simulator: inventory },
-      { plugin: 'aws:runShellScript', documents: ['AWS-RunPatchBaseline'], simulator: patching },
+    provides: [
+      commandPlugins.provide({ plugin: 'aws:softwareInventory', simulator: inventory }),
+      commandPlugins.provide({ plugin: 'aws:runShellScript', documents: ['AWS-RunPatchBaseline'], simulator: patching }),
     ],
   };
   const t = useEmulator({ areas: [...areas, extra] });

@@ -161,6 +161,33 @@ describe('SendCommand', () => {
     await expectError(t.ssm.send(new SendCommandCommand({ InstanceIds: [iid(1)], Parameters: { commands: ['true'], executionTimeout: ['999999'] }, DocumentName: 'AWS-RunShellScript' })), 'InvalidParameters', /executionTimeout/);
   });
 
+  it("answers a document parameter's catastrophic allowedPattern at once (a linear-time engine, not RegExp)", async () => {
+    await addNodes(t, 1);
+    const step = { action: 'aws:runShellScript', name: 'run', inputs: { runCommand: ['echo {{ word }}'] } };
+    await t.ssm.send(new CreateDocumentCommand({ Name: 'redos-doc', DocumentType: 'Command', Content: commandDocument([step], { word: { type: 'String', allowedPattern: '(a+)+$' } }) }));
+    await t.advance(1); // the version settles from Creating to Active
+    // (a+)+$ against 40 a's and a "!" needs 2^40 steps of a backtracking engine: a regression hangs here.
+    const bad = 'a'.repeat(40) + '!';
+    await expectError(
+      t.ssm.send(new SendCommandCommand({ InstanceIds: [iid(1)], DocumentName: 'redos-doc', Parameters: { word: [bad] } })),
+      'InvalidParameters',
+      `Parameter "word" has value "${bad}" that does not match the allowed pattern (a+)+$.`,
+    );
+    const ok = await t.ssm.send(new SendCommandCommand({ InstanceIds: [iid(1)], DocumentName: 'redos-doc', Parameters: { word: ['a'.repeat(40)] } }));
+    expect(ok.Command!.Status).toBe('Pending');
+  });
+
+  it('refuses a document whose parameter allowedPattern only a backtracking engine could run', async () => {
+    const step = { action: 'aws:runShellScript', name: 'run', inputs: { runCommand: ['echo {{ word }}'] } };
+    for (const allowedPattern of ['(?=a)a', '(a)\\1', 'a*+']) {
+      await expectError(
+        t.ssm.send(new CreateDocumentCommand({ Name: 'lookahead-doc', Content: commandDocument([step], { word: { type: 'String', allowedPattern } }) })),
+        'InvalidDocumentContent',
+        /allowedPattern is not a valid regular expression/,
+      );
+    }
+  });
+
   it('resolves {{ssm:...}} parameter references when the command is sent', async () => {
     await addNodes(t, 1);
     await t.ssm.send(new PutParameterCommand({ Name: '/app/greeting', Value: 'hello from parameter store', Type: 'String' }));

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { DescribeDocumentCommand, GetDocumentCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
-import { CATALOG_DIR, catalogOf, loadCatalog } from './catalog.js';
+import { CATALOG_DIR, catalogOf, loadCatalog } from '../../sim/documents/catalog.js';
 import { analyzeContent } from '../../sim/documents/content.js';
 
 const t = useEmulator();

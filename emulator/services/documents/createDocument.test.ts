@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { taggableType } from '../../sim/tags/registry.js';
 import { CreateDocumentCommand, DescribeDocumentCommand } from '@aws-sdk/client-ssm';
 import { createHash } from 'node:crypto';
 import { useEmulator, TEST_START_SECONDS } from '../../testing/harness.js';
-import { documents } from './state.js';
+import { documents } from '../../sim/documents/state.js';
 import { automationDoc, calendar, changeTemplate, commandDoc, commandYaml, sessionDoc } from './testdata.js';
 
 const t = useEmulator();
@@ -44,7 +45,7 @@ describe('CreateDocument', () => {
   it('stores the tags given at creation on the document, where the tagging handlers find them', async () => {
     await create({ Name: 'tagged', Content: commandDoc(), Tags: [{ Key: 'env', Value: 'prod' }] });
     expect((await t.ssm.send(new DescribeDocumentCommand({ Name: 'tagged' }))).Document!.Tags).toEqual([{ Key: 'env', Value: 'prod' }]);
-    const taggable = t.emu.taggable.get('Document')!;
+    const taggable = taggableType(t.emu, 'Document')!;
     expect(taggable.tags(t.emu.context('000000000000', 'us-east-1'), 'tagged')).toEqual([{ Key: 'env', Value: 'prod' }]);
     expect(taggable.list!(t.emu.context('000000000000', 'us-east-1')).find((r) => r.id === 'tagged')).toEqual({
       id: 'tagged',

@@ -1,11 +1,12 @@
 import { defineOperation } from '../../core/operation.js';
-import { ValidationError, assert } from '../../core/errors.js';
+import { deleteOwn, setOwn } from '../../core/maps.js';
+import { assert } from '../../core/errors.js';
 import { toEpochSeconds } from '../../core/context.js';
-import { DocumentAlreadyExists, DocumentLimitExceeded } from '../../generated/ssm/errors.js';
-import { documents, type StoredDocument } from './state.js';
-import { DOCUMENT_LIMIT, describe, isReservedName, ownDocument } from './model.js';
-import { buildVersion, scheduleSettle } from './lifecycle.js';
-import * as messages from './messages.js';
+import { DocumentAlreadyExists, DocumentLimitExceeded, ValidationException } from '../../generated/ssm/errors.js';
+import { documents, type StoredDocument } from '../../sim/documents/state.js';
+import { DOCUMENT_LIMIT, describe, isReservedName, ownDocument } from '../../sim/documents/model.js';
+import { buildVersion, scheduleSettle } from '../../sim/documents/lifecycle.js';
+import * as messages from '../../sim/documents/messages.js';
 
 /**
  * CreateDocument: checks the name, the content for its type and schema version, and the account's
@@ -14,9 +15,9 @@ import * as messages from './messages.js';
  */
 export default defineOperation('CreateDocument', (input, ctx) => {
   const { Name } = input;
-  assert(!isReservedName(Name), () => new ValidationError(messages.reservedName(Name)));
+  assert(!isReservedName(Name), () => new ValidationException(messages.reservedName(Name)));
   const type = input.DocumentType ?? 'Command';
-  assert(type !== 'DeploymentStrategy', () => new ValidationError(messages.reservedType(type)));
+  assert(type !== 'DeploymentStrategy', () => new ValidationException(messages.reservedType(type)));
   assert(!ownDocument(ctx, Name), () => new DocumentAlreadyExists(messages.alreadyExists(Name)));
   const { version } = buildVersion(ctx, { ...input, DocumentType: type }, '1', 'Creating');
   const state = documents.of(ctx.scope);
@@ -35,9 +36,9 @@ export default defineOperation('CreateDocument', (input, ctx) => {
     Permissions: [],
     ...(type === 'Automation.ChangeTemplate' && { Author: `arn:aws:iam::${ctx.account}:root` }),
   };
-  state.byName[Name] = doc;
+  setOwn(state.byName, Name, doc);
   // A document the account deleted and creates again is its own from now on.
-  delete state.removedDefaults[Name];
+  deleteOwn(state.removedDefaults, Name);
   scheduleSettle(ctx, Name, '1');
   return { DocumentDescription: describe({ doc, ownership: 'self', ownerAccount: ctx.account }, version) };
 });

@@ -96,6 +96,49 @@ describe('Document status on the virtual clock', () => {
     expect(orphan).toMatchObject({ Status: 'Failed', StatusInformation: "The required document no-schema doesn't exist or isn't shared with this account." });
   });
 
+  it('honours $ref in the schema: a configuration that breaks a referenced definition turns Failed', async () => {
+    const withRef = JSON.stringify({
+      $schema: 'http://json-schema.org/draft-04/schema#',
+      definitions: { port: { type: 'integer', minimum: 1, maximum: 65535 } },
+      type: 'object',
+      properties: { port: { $ref: '#/definitions/port' } },
+    });
+    await t.ssm.send(new CreateDocumentCommand({ Name: 'ref-schema', Content: withRef, DocumentType: 'ApplicationConfigurationSchema' }));
+    const config = (Name: string, Content: string) =>
+      t.ssm.send(new CreateDocumentCommand({ Name, Content, DocumentType: 'ApplicationConfiguration', Requires: [{ Name: 'ref-schema' }] }));
+    await config('good-port', '{"port": 443}');
+    await config('bad-port', '{"port": 70000}');
+    await t.advance(1);
+    expect((await describeDoc({ Name: 'good-port' })).Document!.Status).toBe('Active');
+    expect((await describeDoc({ Name: 'bad-port' })).Document).toMatchObject({
+      Status: 'Failed',
+      StatusInformation: 'The configuration does not match the required schema: $.port is greater than 65535',
+    });
+  });
+
+  it("runs the schema's patterns on the linear-time engine, and fails a configuration whose schema cannot be used", async () => {
+    const patterned = JSON.stringify({ type: 'object', properties: { word: { type: 'string', pattern: '(a+)+$' } } });
+    const remote = JSON.stringify({ type: 'object', properties: { word: { $ref: 'http://example.com/word.json' } } });
+    await t.ssm.send(new CreateDocumentCommand({ Name: 'pattern-schema', Content: patterned, DocumentType: 'ApplicationConfigurationSchema' }));
+    await t.ssm.send(new CreateDocumentCommand({ Name: 'remote-schema', Content: remote, DocumentType: 'ApplicationConfigurationSchema' }));
+    // (a+)+$ against 40 a's and a "!" needs 2^40 steps of a backtracking engine: a regression hangs here.
+    const word = 'a'.repeat(40) + '!';
+    await t.ssm.send(
+      new CreateDocumentCommand({ Name: 'redos-config', Content: JSON.stringify({ word }), DocumentType: 'ApplicationConfiguration', Requires: [{ Name: 'pattern-schema' }] }),
+    );
+    await t.ssm.send(
+      new CreateDocumentCommand({ Name: 'remote-config', Content: '{"word": "a"}', DocumentType: 'ApplicationConfiguration', Requires: [{ Name: 'remote-schema' }] }),
+    );
+    await t.advance(1);
+    expect((await describeDoc({ Name: 'redos-config' })).Document).toMatchObject({
+      Status: 'Failed',
+      StatusInformation: 'The configuration does not match the required schema: $.word does not match pattern (a+)+$',
+    });
+    const remoteDoc = (await describeDoc({ Name: 'remote-config' })).Document!;
+    expect(remoteDoc.Status).toBe('Failed');
+    expect(remoteDoc.StatusInformation).toMatch(/^The required schema remote-schema is not a valid JSON schema: can't resolve reference http:\/\/example.com\/word.json/);
+  });
+
   it('refuses an ApplicationConfiguration without Requires', async () => {
     const e = await err(t.ssm.send(new CreateDocumentCommand({ Name: 'no-req', Content: '{}', DocumentType: 'ApplicationConfiguration' })));
     expect(e.name).toBe('InvalidDocumentContent');

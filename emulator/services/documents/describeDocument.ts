@@ -1,5 +1,5 @@
 import { defineOperation } from '../../core/operation.js';
-import { describe, requireReadable, selectVersion } from './model.js';
+import { describe, requireReadable, selectVersion } from '../../sim/documents/model.js';
 
 /** DescribeDocument: the selected version (default when none is given) with the document's versions and tags. */
 export default defineOperation('DescribeDocument', (input, ctx) => {

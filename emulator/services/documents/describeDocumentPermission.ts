@@ -1,8 +1,8 @@
 import { defineOperation } from '../../core/operation.js';
 import { InvalidDocument, InvalidDocumentOperation, InvalidNextToken } from '../../generated/ssm/errors.js';
 import { pageSorted } from '../../core/pagination.js';
-import { amazonDocument, ownDocument } from './model.js';
-import * as messages from './messages.js';
+import { amazonDocument, ownDocument } from '../../sim/documents/model.js';
+import * as messages from '../../sim/documents/messages.js';
 
 /**
  * DescribeDocumentPermission: who the account shares its document with ("all" for a public share),

@@ -1,7 +1,7 @@
 import { defineOperation } from '../../core/operation.js';
 import type { GetDocumentResult } from '../../generated/ssm/types.js';
 import { contentAs } from '../../sim/documents/content.js';
-import { attachmentsContent, requireReadable, selectVersion } from './model.js';
+import { attachmentsContent, requireReadable, selectVersion } from '../../sim/documents/model.js';
 
 /**
  * GetDocument: by name, or by ARN for a document shared with the caller; DocumentFormat converts

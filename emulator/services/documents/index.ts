@@ -1,4 +1,5 @@
 /** The documents capability area: its operations, scheduled task kinds and taggable resource type. */
+import { taggableResources } from '../../sim/tags/registry.js';
 import type { Area } from '../../core/operation.js';
 import createDocument from './createDocument.js';
 import getDocument from './getDocument.js';
@@ -12,8 +13,8 @@ import describeDocumentPermission from './describeDocumentPermission.js';
 import modifyDocumentPermission from './modifyDocumentPermission.js';
 import listDocumentMetadataHistory from './listDocumentMetadataHistory.js';
 import updateDocumentMetadata from './updateDocumentMetadata.js';
-import { settleTask } from './lifecycle.js';
-import { SETTLE_TASK } from './model.js';
+import { settleTask } from '../../sim/documents/lifecycle.js';
+import { SETTLE_TASK } from '../../sim/documents/model.js';
 import { documentTaggable } from './tagging.js';
 
 export const documentsArea: Area = {
@@ -33,5 +34,5 @@ export const documentsArea: Area = {
     updateDocumentMetadata,
   ],
   tasks: { [SETTLE_TASK]: settleTask },
-  taggable: [documentTaggable],
+  provides: [taggableResources.provide(documentTaggable)],
 };

@@ -1,8 +1,8 @@
 import { defineOperation } from '../../core/operation.js';
 import { InvalidDocument, InvalidNextToken } from '../../generated/ssm/errors.js';
 import { pageSorted } from '../../core/pagination.js';
-import { amazonDocument, ownDocument, selectVersion } from './model.js';
-import * as messages from './messages.js';
+import { amazonDocument, ownDocument, selectVersion } from '../../sim/documents/model.js';
+import * as messages from '../../sim/documents/messages.js';
 
 /**
  * ListDocumentMetadataHistory: the review history (Metadata DocumentReviews) of one version of a

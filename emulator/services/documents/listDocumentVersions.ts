@@ -1,8 +1,8 @@
 import { defineOperation } from '../../core/operation.js';
 import { InvalidNextToken } from '../../generated/ssm/errors.js';
 import { pageSorted } from '../../core/pagination.js';
-import { requireReadable, versionInfo, versionsOf } from './model.js';
-import * as messages from './messages.js';
+import { requireReadable, versionInfo, versionsOf } from '../../sim/documents/model.js';
+import * as messages from '../../sim/documents/messages.js';
 
 /** Paging key: the version number, zero-padded so keys sort like numbers. */
 const key = (n: string) => n.padStart(10, '0');

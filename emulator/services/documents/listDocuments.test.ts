@@ -3,7 +3,7 @@ import { CreateDocumentCommand, ListDocumentsCommand, ModifyDocumentPermissionCo
 import type { DocumentIdentifier, ListDocumentsCommandInput } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
 import { automationDoc, commandDoc, commandYaml } from './testdata.js';
-import { loadCatalog } from './catalog.js';
+import { loadCatalog } from '../../sim/documents/catalog.js';
 
 const t = useEmulator();
 const err = (p: Promise<unknown>) => p.then(() => { throw new Error('expected an error'); }, (e) => e as Error);
@@ -61,7 +61,7 @@ describe('ListDocuments', () => {
     await seed();
     expect(names(await listAll({ Filters: [{ Key: 'Owner', Values: ['Self'] }] }))).toEqual(['SSM-SessionManagerRunShell', 'linux-cmd', 'stop-auto', 'win-cmd']);
     expect(names(await listAll({ Filters: [{ Key: 'Name', Values: ['AWS-Start', 'stop'] }] }))).toEqual([
-      'AWS-StartEC2Instance', 'AWS-StartInteractiveCommand', 'AWS-StartPortForwardingSession', 'AWS-StartPortForwardingSessionToRemoteHost', 'AWS-StartSSHSession', 'stop-auto',
+      'AWS-StartEC2Instance', 'AWS-StartInteractiveCommand', 'AWS-StartNonInteractiveCommand', 'AWS-StartPortForwardingSession', 'AWS-StartPortForwardingSessionToRemoteHost', 'AWS-StartSSHSession', 'stop-auto',
     ]);
     expect(names(await listAll({ Filters: [{ Key: 'Owner', Values: ['Self'] }, { Key: 'DocumentType', Values: ['Automation'] }] }))).toEqual(['stop-auto']);
     expect(names(await listAll({ Filters: [{ Key: 'Owner', Values: ['Self'] }, { Key: 'PlatformTypes', Values: ['Windows'] }] }))).toEqual([

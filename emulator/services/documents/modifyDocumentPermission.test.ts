@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
 import { commandDoc } from './testdata.js';
-import { documents } from './state.js';
+import { documents } from '../../sim/documents/state.js';
 
 const t = useEmulator();
 const err = (p: Promise<unknown>) => p.then(() => { throw new Error('expected an error'); }, (e) => e as Error);

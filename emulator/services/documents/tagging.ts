@@ -3,8 +3,8 @@
  * (the tagging area dispatches here). Only the account's own documents carry tags; AWS-owned and
  * shared documents are not found (InvalidResourceId, answered by the tagging handlers).
  */
-import type { TaggableType } from '../tagging/registry.js';
-import { arnOf, ownDocument, ownDocuments } from './model.js';
+import type { TaggableType } from '../../sim/tags/registry.js';
+import { arnOf, ownDocument, ownDocuments } from '../../sim/documents/model.js';
 
 export const documentTaggable: TaggableType = {
   resourceType: 'Document',

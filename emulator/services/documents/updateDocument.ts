@@ -10,9 +10,9 @@ import {
   InvalidDocumentVersion,
 } from '../../generated/ssm/errors.js';
 import { sha256 } from '../../sim/documents/content.js';
-import { VERSION_LIMIT, amazonDocument, describe, ownDocument } from './model.js';
-import { buildVersion, scheduleSettle } from './lifecycle.js';
-import * as messages from './messages.js';
+import { VERSION_LIMIT, amazonDocument, describe, ownDocument } from '../../sim/documents/model.js';
+import { buildVersion, scheduleSettle } from '../../sim/documents/lifecycle.js';
+import * as messages from '../../sim/documents/messages.js';
 
 /**
  * UpdateDocument: adds a version after the latest one (only the latest version can be updated,

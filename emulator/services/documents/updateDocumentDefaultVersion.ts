@@ -1,8 +1,8 @@
 import { defineOperation } from '../../core/operation.js';
 import { assert } from '../../core/errors.js';
 import { InvalidDocument, InvalidDocumentSchemaVersion, InvalidDocumentVersion } from '../../generated/ssm/errors.js';
-import { amazonDocument, ownDocument } from './model.js';
-import * as messages from './messages.js';
+import { amazonDocument, ownDocument } from '../../sim/documents/model.js';
+import * as messages from '../../sim/documents/messages.js';
 
 /** UpdateDocumentDefaultVersion: the account's own documents only; a Failed version can't become the default. */
 export default defineOperation('UpdateDocumentDefaultVersion', (input, ctx) => {

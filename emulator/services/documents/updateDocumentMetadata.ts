@@ -3,8 +3,8 @@ import { assert } from '../../core/errors.js';
 import { toEpochSeconds } from '../../core/context.js';
 import { InvalidDocument, InvalidDocumentOperation } from '../../generated/ssm/errors.js';
 import type { DocumentReviewAction, ReviewStatus } from '../../generated/ssm/types.js';
-import { amazonDocument, ownDocument, selectVersion } from './model.js';
-import * as messages from './messages.js';
+import { amazonDocument, ownDocument, selectVersion } from '../../sim/documents/model.js';
+import * as messages from '../../sim/documents/messages.js';
 
 /** Review state machine of a change template version (Change Manager). */
 const TRANSITIONS: Record<DocumentReviewAction, { from: readonly ReviewStatus[]; to: ReviewStatus }> = {

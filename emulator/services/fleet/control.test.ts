@@ -42,7 +42,8 @@ describe('control API: /_emulator/fleet/instances', () => {
       Applications: [{ Name: 'nginx', Version: '1.24.0' }],
     });
     expect(inst.Behaviors).toEqual([{ Match: '^uptime', Stdout: ' 10:00 up 3 days\n', ExitCode: 0, DurationSeconds: 1 }]);
-    expect(inst.Patches[0]).toMatchObject({ KBId: 'kernel-6.1', InstalledTime: Date.UTC(2024, 11, 1) / 1000 });
+    // The earlier list form of Patches is read as the Installed list.
+    expect(inst.Patches).toMatchObject({ Installed: ['kernel-6.1'], Failing: [] });
     expect(inst.Applications).toEqual([{ Name: 'nginx', Version: '1.24.0' }]);
   });
 
@@ -55,6 +56,7 @@ describe('control API: /_emulator/fleet/instances', () => {
       [{ PingStatus: 'Sleeping' }, /PingStatus must be one of/],
       [{ Tags: 'Env=prod' }, /Tags must be/],
       [{ Behaviors: [{ Match: '(' }] }, /not a valid regular expression/],
+      [{ Behaviors: [{ Match: '^(?=yum)' }] }, /Behaviors\[0\]\.Match is not a valid regular expression: lookaheads are not supported/],
       [{ Behaviors: [{ Stdout: 'x' }] }, /Behaviors\[0\]\.Match is required/],
       [{ Colour: 'blue' }, /Unknown instance field Colour/],
       [{ account: '123' }, /12-digit/],

@@ -1,65 +1,131 @@
 /**
- * Simulation controls for the fleet, under /_emulator/fleet (never part of the AWS surface):
- *
- *   GET    /fleet/instances[?account=&region=]     nodes with their derived PingStatus
- *   POST   /fleet/instances                        add a node: InstanceInformation fields (PascalCase),
- *                                                  Platform, Tags, Behaviors, ..., account, region
- *   PATCH  /fleet/instances/{id}                   change fields; AgentRunning false/true stops/starts
- *                                                  the simulated agent; PingStatus forces a status
- *   DELETE /fleet/instances/{id}                   remove a node (terminated / gone)
- *   POST   /fleet/instances/{id}/stop-agent        same as PATCH {"AgentRunning": false}
- *   POST   /fleet/instances/{id}/start-agent       same as PATCH {"AgentRunning": true}
- *   POST   /fleet/load[?replace=true]              load a fixture (JSON body, or YAML as text/yaml)
- *   POST   /fleet/register                         register a hybrid node with an activation id and
- *                                                  code, as SSM Agent does
- * Errors: {"error", "message"} with 400 (bad input), 404 (no such node).
+ * Simulation controls for the fleet, under /_emulator/fleet (never part of the AWS surface), declared
+ * as data (core/control.ts): control/ mounts them and the control API's OpenAPI document is written
+ * from these declarations. The controls themselves are sim/fleet/controls.ts, shared with the
+ * in-process API; their refusals (FleetControlError) are control API errors: 400 for bad input, 404
+ * for no such node, 409 for a node that exists.
  */
-import type { NextFunction, Request, Response, Router } from 'express';
-import { readBody } from '../../protocol/json-rpc.js';
-import type { Emulator } from '../../emulator.js';
-import { ControlError } from '../../control/errors.js';
-import { FleetControlError, FleetControls } from '../../sim/fleet/controls.js';
+import type { Runtime } from '../../core/runtime.js';
+import { component, defineControlRoute, JSON_MEDIA_TYPE, type ControlRoute, type Schema } from '../../core/control.js';
+import { FleetControls, type Where } from '../../sim/fleet/controls.js';
 
-export function fleetControlRoutes(router: Router, emu: Emulator): void {
-  const fleet = new FleetControls(emu);
-  const q = (req: Request) => req.query as { account?: string; region?: string };
-  /** Runs a control and answers its result; FleetControlError becomes the control API's error. */
-  const route =
-    (fn: (req: Request) => unknown | Promise<unknown>) =>
-    async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-      try {
-        res.json(await fn(req));
-      } catch (e) {
-        next(e instanceof FleetControlError ? new ControlError(e.code, e.message, e.status) : e);
-      }
-    };
+const InstanceSchema = component('Instance', {
+  type: 'object',
+  description: 'A simulated managed node: InstanceInformation members (InstanceId, PlatformType, PingStatus, ...) plus Tags, Behaviors and simulation data.',
+});
+const oneInstance = { 200: { description: 'The node', schema: { type: 'object', properties: { instance: InstanceSchema } } } } as const;
+const notFound = { description: 'No such node' };
 
-  router.get('/fleet/instances', route((req) => ({ instances: fleet.list(q(req)) })));
-  router.post('/fleet/instances', route((req) => ({ instance: fleet.add(req.body) })));
-  router.patch('/fleet/instances/:id', route((req) => ({ instance: fleet.update(String(req.params.id), req.body, q(req)) })));
-  for (const [verb, running] of [['stop-agent', false], ['start-agent', true]] as const) {
-    router.post(`/fleet/instances/:id/${verb}`, route((req) => ({ instance: fleet.setAgentRunning(String(req.params.id), running, q(req)) })));
-  }
-  router.delete('/fleet/instances/:id', route((req) => fleet.remove(String(req.params.id), q(req))));
-  router.post(
-    '/fleet/load',
-    route(async (req) =>
-      // JSON bodies arrive parsed (the control router's JSON parser); YAML is read here as text.
-      isJson(req)
-        ? fleet.load(req.body, { replace: req.query.replace === 'true', source: 'request body' })
-        : fleet.load(await readText(req), { text: true, replace: req.query.replace === 'true', source: 'request body' }),
-    ),
-  );
-  router.post('/fleet/register', route((req) => ({ instance: fleet.register(req.body) })));
-}
+/** Where a node is looked up; without either, wherever it is. */
+const where: Record<keyof Where, Schema> = {
+  account: { type: 'string', description: 'a 12-digit account id' },
+  region: { type: 'string', description: 'a region name such as us-east-1' },
+};
 
-const isJson = (req: Request) => /\bjson\b/i.test(String(req.headers['content-type'] ?? 'application/json'));
+const controls = (emu: Runtime) => new FleetControls(emu);
+type Body = Record<string, unknown>;
 
-/** Fixtures can be large (the benchmark loads 10,000 nodes). */
-const MAX_FIXTURE_BYTES = 256 * 1024 * 1024;
+const listInstances = defineControlRoute<undefined, Where>({
+  method: 'GET',
+  path: '/fleet/instances',
+  operationId: 'listInstances',
+  summary: 'Every node (of one account and/or region), with its current PingStatus',
+  query: where,
+  responses: { 200: { description: 'The nodes', schema: { type: 'object', properties: { instances: { type: 'array', items: InstanceSchema } } } } },
+  handle: ({ query }, emu) => ({ instances: controls(emu).list(query) }),
+});
 
-function readText(req: Request): Promise<string> {
-  return new Promise((resolve, reject) => {
-    readBody(req, MAX_FIXTURE_BYTES, (err, body) => (err ? reject(new FleetControlError('InvalidFixture', err.message)) : resolve(body.toString('utf8'))));
+const addInstance = defineControlRoute<Body>({
+  method: 'POST',
+  path: '/fleet/instances',
+  operationId: 'addInstance',
+  summary: 'Adds a managed node',
+  description: 'Adds a managed node: the fields of InstanceInformation (PascalCase), plus account, region and Behaviors. The id is generated when absent.',
+  body: InstanceSchema,
+  responses: { ...oneInstance, 409: { description: 'A node with that id exists' } },
+  handle: ({ body }, emu) => ({ instance: controls(emu).add(body) }),
+});
+
+const updateInstance = defineControlRoute<Body, Where>({
+  method: 'PATCH',
+  path: '/fleet/instances/{id}',
+  operationId: 'updateInstance',
+  summary: "Changes a node's fields",
+  description:
+    'Changes fields (Tags replaces the tag list); AgentRunning false/true stops or starts the simulated agent; PingStatus forces a status; InstanceState stopped stops an EC2 instance.',
+  query: where,
+  body: InstanceSchema,
+  responses: { ...oneInstance, 404: notFound },
+  handle: ({ params, query, body }, emu) => ({ instance: controls(emu).update(params.id, body, query) }),
+});
+
+const deleteInstance = defineControlRoute<undefined, Where>({
+  method: 'DELETE',
+  path: '/fleet/instances/{id}',
+  operationId: 'deleteInstance',
+  summary: 'Removes a node (terminated / gone)',
+  query: where,
+  responses: {
+    200: { description: 'Removed', schema: { type: 'object', properties: { deleted: { type: 'string' }, account: { type: 'string' }, region: { type: 'string' } } } },
+    404: notFound,
+  },
+  handle: ({ params, query }, emu) => controls(emu).remove(params.id, query),
+});
+
+const agentSwitch = (verb: 'stop' | 'start', description: string) =>
+  defineControlRoute<undefined, Where>({
+    method: 'POST',
+    path: `/fleet/instances/{id}/${verb}-agent`,
+    operationId: `${verb}Agent`,
+    summary: `${verb === 'stop' ? 'Stops' : 'Starts'} the node's simulated SSM Agent`,
+    description,
+    query: where,
+    responses: { ...oneInstance, 404: notFound },
+    handle: ({ params, query }, emu) => ({ instance: controls(emu).setAgentRunning(params.id, verb === 'start', query) }),
   });
-}
+
+const YAML: Schema = { type: 'string', description: 'a fleet fixture in YAML' };
+const loadFleet = defineControlRoute<Body, { replace?: boolean }>({
+  method: 'POST',
+  path: '/fleet/load',
+  operationId: 'loadFleet',
+  summary: 'Loads a fleet fixture',
+  description: "A fleet fixture file's content, as JSON or YAML (Content-Type text/yaml). Checked completely before anything is stored.",
+  query: { replace: { type: 'boolean', description: "remove the nodes of the fixture's accounts and regions first" } },
+  body: { contentTypes: { [JSON_MEDIA_TYPE]: { type: 'object' }, 'text/yaml': YAML, 'application/yaml': YAML, 'application/x-yaml': YAML } },
+  responses: { 200: { description: 'Loaded', schema: { type: 'object', properties: { loaded: { type: 'integer' }, fleets: { type: 'array', items: { type: 'object' } } } } } },
+  handle({ query, body, text }, emu) {
+    const opts = { replace: query.replace === true, source: 'request body' };
+    return text === undefined ? controls(emu).load(body, opts) : controls(emu).load(text, { ...opts, text: true });
+  },
+});
+
+const registerHybridNode = defineControlRoute<Body>({
+  method: 'POST',
+  path: '/fleet/register',
+  operationId: 'registerHybridNode',
+  summary: 'Registers a hybrid node with an activation, as SSM Agent does',
+  description: 'Refused with a reason for a wrong code, an expired activation or a used-up registration limit.',
+  body: {
+    type: 'object',
+    required: ['ActivationId', 'ActivationCode'],
+    properties: { ActivationId: { type: 'string' }, ActivationCode: { type: 'string' }, account: { type: 'string' }, region: { type: 'string' } },
+    description: 'plus what the agent reports: Platform, ComputerName, IPAddress, Tags, Behaviors, ...',
+  },
+  responses: oneInstance,
+  handle: ({ body }, emu) => ({ instance: controls(emu).register(body) }),
+});
+
+export const fleetControlRoutes: readonly ControlRoute[] = [
+  listInstances,
+  addInstance,
+  updateInstance,
+  deleteInstance,
+  agentSwitch(
+    'stop',
+    'It stays Online until its last ping is 10 minutes old, then turns ConnectionLost; commands to it wait for their delivery timeout. The same as PATCH {"AgentRunning": false}.',
+  ),
+  agentSwitch('start', 'The node pings and is Online at once. The same as PATCH {"AgentRunning": true}.'),
+  loadFleet,
+  registerHybridNode,
+];

@@ -5,9 +5,10 @@
  * paging. Stopped and terminated EC2 instances are not listed (API reference).
  */
 import { defineOperation } from '../../core/operation.js';
-import { InvalidInstanceId, InvalidInstanceInformationFilterValue } from '../../generated/ssm/errors.js';
+import { InvalidInstanceId } from '../../generated/ssm/errors.js';
 import { getInstance } from '../../sim/fleet/state.js';
-import { bothForms, checkFilters, filteredNodePage, INFORMATION_KEYS, instanceInformation, listable, type NodeFilterSpec } from './model.js';
+import { bothForms, filteredNodePage, instanceInformation, listable } from './model.js';
+import { informationFilters } from './filters.js';
 import * as messages from './messages.js';
 
 export const DEFAULT_MAX_RESULTS = 10;
@@ -15,11 +16,9 @@ export const DEFAULT_MAX_RESULTS = 10;
 export default defineOperation('DescribeInstanceInformation', (input, ctx) => {
   bothForms(input.InstanceInformationFilterList, input.Filters, ['InstanceInformationFilterList', 'Filters']);
   const legacy = input.InstanceInformationFilterList ?? [];
-  const filters: NodeFilterSpec[] = legacy.length
-    ? legacy.map((f) => ({ key: f.key, values: f.valueSet, operator: 'Equal' as const }))
-    : (input.Filters ?? []).map((f) => ({ key: f.Key, values: f.Values, operator: 'Equal' as const }));
-  const invalidValue = (m: string) => new InvalidInstanceInformationFilterValue(m);
-  checkFilters(filters, INFORMATION_KEYS, invalidValue);
+  const filter = informationFilters.compile(
+    legacy.length ? legacy.map((f) => ({ key: f.key, values: f.valueSet })) : (input.Filters ?? []).map((f) => ({ key: f.Key, values: f.Values })),
+  );
   // The legacy list names nodes that must exist ("If you specify a node ID that isn't valid or a
   // node that you don't own, you receive an error").
   for (const f of legacy) {
@@ -30,6 +29,6 @@ export default defineOperation('DescribeInstanceInformation', (input, ctx) => {
     });
     if (unknown.length) throw new InvalidInstanceId(messages.instanceNotFound(unknown.join(', ')));
   }
-  const { page, NextToken } = filteredNodePage(ctx, filters, listable, input.MaxResults ?? DEFAULT_MAX_RESULTS, input.NextToken);
+  const { page, NextToken } = filteredNodePage(ctx, filter, listable, input.MaxResults ?? DEFAULT_MAX_RESULTS, input.NextToken);
   return { InstanceInformationList: page.map((inst) => instanceInformation(inst, ctx.now)), ...(NextToken && { NextToken }) };
 });

@@ -5,9 +5,11 @@
  * of hybrid nodes, the /_emulator/fleet control routes, and the configured fleet fixture, loaded at
  * start and again after every reset. The fleet model itself lives in emulator/sim/fleet/.
  */
+import { taggableResources } from '../../sim/tags/registry.js';
 import type { Area } from '../../core/operation.js';
-import type { Emulator } from '../../emulator.js';
+import type { Runtime } from '../../core/runtime.js';
 import { loadFleet, readFixtureFile } from '../../sim/fleet/fixtures.js';
+import { ec2Tasks } from '../../sim/fleet/ec2.js';
 import describeInstanceInformation from './describeInstanceInformation.js';
 import describeInstanceProperties from './describeInstanceProperties.js';
 import listNodes from './listNodes.js';
@@ -21,7 +23,7 @@ import updateManagedInstanceRole from './updateManagedInstanceRole.js';
 import { managedInstanceTaggable } from './taggable.js';
 import { fleetControlRoutes } from './control.js';
 
-function init(emu: Emulator): void {
+function init(emu: Runtime): void {
   if (emu.fleet === null) return;
   // Parsed once; reloaded into the cleared state after each reset (tests that ask for a fleet get
   // it fresh before every test, and POST /_emulator/reset returns a running emulator to its start).
@@ -48,7 +50,9 @@ export const fleetArea: Area = {
     deregisterManagedInstance,
     updateManagedInstanceRole,
   ],
-  taggable: [managedInstanceTaggable],
+  provides: [taggableResources.provide(managedInstanceTaggable)],
+  // EC2 instance state changes that take time (sim/fleet/ec2.ts).
+  tasks: ec2Tasks,
   init,
   controlRoutes: fleetControlRoutes,
 };

@@ -1,20 +1,16 @@
 /**
  * Shared logic of the fleet operations: the wire views of a node (InstanceInformation,
- * InstanceProperty) and the filter engine of DescribeInstanceInformation and
- * DescribeInstanceProperties (legacy key/valueSet lists and Key/Values filters).
+ * InstanceProperty) and the filtered, paged node listing of DescribeInstanceInformation and
+ * DescribeInstanceProperties (their filters are declared in filters.ts).
  */
 import type { Ctx } from '../../core/context.js';
 import { toEpochSeconds } from '../../core/context.js';
-import type { ServiceError } from '../../core/errors.js';
-import {
-  InvalidFilterKey,
-  InvalidInstanceId,
-  ValidationException,
-} from '../../generated/ssm/errors.js';
+import { ValidationException } from '../../generated/ssm/errors.js';
 import type { InstanceInformation, InstanceProperty } from '../../generated/ssm/types.js';
-import { compareVersions, isLatestVersion, isVisible, lastPingSeconds, pingStatus, tagValue, type FleetInstance } from '../../sim/fleet/instance.js';
+import { isLatestVersion, isVisible, lastPingSeconds, pingStatus, tagValue, type FleetInstance } from '../../sim/fleet/instance.js';
 import { allInstances, tagIndexOf } from '../../sim/fleet/state.js';
 import { intersect, positionsWithAnyKey, positionsWithTags } from '../../sim/fleet/tag-index.js';
+import type { NodeFilterSet } from './filters.js';
 import * as messages from './messages.js';
 import { decodeToken, encodeToken } from '../../core/pagination.js';
 import { InvalidNextToken } from '../../generated/ssm/errors.js';
@@ -80,173 +76,6 @@ export function instanceProperty(inst: FleetInstance, nowMs: number): InstancePr
   return out;
 }
 
-// ---- filters ----
-
-export type Operator = 'Equal' | 'NotEqual' | 'BeginWith' | 'LessThan' | 'GreaterThan';
-
-export interface NodeFilterSpec {
-  key: string;
-  values: readonly string[];
-  operator: Operator;
-}
-
-/** Filter keys with a fixed set of values, checked as AWS checks them. */
-const ENUM_VALUES: Readonly<Record<string, readonly string[]>> = {
-  PingStatus: ['Online', 'ConnectionLost', 'Inactive'],
-  PlatformTypes: ['Windows', 'Linux', 'MacOS'],
-  PlatformType: ['Windows', 'Linux', 'MacOS'],
-  ResourceType: ['EC2Instance', 'ManagedInstance'],
-  AssociationStatus: ['Success', 'Pending', 'Failed'],
-  SourceTypes: ['AWS::EC2::Instance', 'AWS::SSM::ManagedInstance', 'AWS::IoT::Thing'],
-};
-
-/** DescribeInstanceInformation's keys (its API reference lists them on InstanceInformationStringFilter). */
-export const INFORMATION_KEYS = [
-  'InstanceIds', 'AgentVersion', 'PingStatus', 'PlatformTypes', 'PlatformType', 'ActivationIds', 'IamRole', 'ResourceType',
-  'AssociationStatus', 'SourceIds', 'SourceTypes',
-];
-/** DescribeInstanceProperties adds DocumentName. */
-export const PROPERTY_KEYS = [...INFORMATION_KEYS, 'DocumentName'];
-
-const INSTANCE_ID = /^(i-(\w{8}|\w{17})|mi-\w{17})$/;
-const ACTIVATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-const isTagKey = (k: string) => k.startsWith('tag:') || k === 'tag-key';
-
-/** The attribute a filter key reads, as a string (undefined when the node has none). */
-function scalar(key: string): ((inst: FleetInstance, now: number) => string | undefined) | undefined {
-  switch (key) {
-    case 'InstanceIds':
-      return (i) => i.InstanceId;
-    case 'AgentVersion':
-      return (i) => i.AgentVersion;
-    case 'PingStatus':
-      return (i, now) => pingStatus(i, now);
-    case 'PlatformTypes':
-    case 'PlatformType':
-      return (i) => i.PlatformType;
-    case 'ActivationIds':
-      return (i) => i.ActivationId;
-    case 'IamRole':
-      return (i) => i.IamRole;
-    case 'ResourceType':
-      return (i) => i.ResourceType;
-    case 'AssociationStatus':
-      return (i) => i.AssociationStatus;
-    case 'SourceIds':
-      return (i) => i.SourceId;
-    case 'SourceTypes':
-      return (i) => i.SourceType;
-    default:
-      if (key.startsWith('tag:')) {
-        const tagKey = key.slice(4);
-        return (i) => {
-          for (const t of i.Tags) if (t.Key === tagKey) return t.Value;
-          return undefined;
-        };
-      }
-      return undefined;
-  }
-}
-
-/** Multi-valued attributes (a node has several tag keys and associated documents). */
-function multi(key: string): ((inst: FleetInstance) => readonly string[]) | undefined {
-  if (key === 'tag-key') return (i) => i.Tags.map((t) => t.Key);
-  if (key === 'DocumentName') return (i) => i.AssociatedDocuments ?? [];
-  return undefined;
-}
-
-const versionLike = (k: string) => k === 'AgentVersion';
-
-function test(attr: string, value: string, op: Operator, key: string): boolean {
-  switch (op) {
-    case 'Equal':
-      return attr === value;
-    case 'NotEqual':
-      return attr !== value;
-    case 'BeginWith':
-      return attr.startsWith(value);
-    case 'LessThan':
-      return versionLike(key) ? compareVersions(attr, value) < 0 : attr < value;
-    case 'GreaterThan':
-      return versionLike(key) ? compareVersions(attr, value) > 0 : attr > value;
-  }
-}
-
-/**
- * A filter compiled once per request into a predicate: any value matches (OR); NotEqual means none
- * of the values is equal. Compiling keeps a scan of 10,000 nodes to plain comparisons.
- */
-export function compileFilter(f: NodeFilterSpec): (inst: FleetInstance, nowSeconds: number) => boolean {
-  const one = scalar(f.key);
-  const values = f.values;
-  if (one) {
-    if (f.operator === 'Equal') {
-      const set = new Set(values);
-      return (i, now) => {
-        const v = one(i, now);
-        return v !== undefined && set.has(v);
-      };
-    }
-    if (f.operator === 'NotEqual') {
-      const set = new Set(values);
-      return (i, now) => {
-        const v = one(i, now);
-        return v === undefined || !set.has(v);
-      };
-    }
-    return (i, now) => {
-      const v = one(i, now);
-      return v !== undefined && values.some((x) => test(v, x, f.operator, f.key));
-    };
-  }
-  const many = multi(f.key)!;
-  if (f.operator === 'NotEqual') return (i) => many(i).every((a) => !values.includes(a));
-  return (i) => many(i).some((a) => values.some((x) => test(a, x, f.operator, f.key)));
-}
-
-/** One filter against one node (compiles it: prefer compileFilter for scans). */
-export function matches(inst: FleetInstance, f: NodeFilterSpec, nowSeconds: number): boolean {
-  return compileFilter(f)(inst, nowSeconds);
-}
-
-/**
- * Checks filters (keys, values) for one of the two operations and throws the error AWS gives.
- * `invalidValue` builds the operation's filter-value error class.
- */
-export function checkFilters(
-  filters: readonly NodeFilterSpec[],
-  keys: readonly string[],
-  invalidValue: (message: string) => ServiceError,
-  /** DescribeInstanceProperties declares InvalidActivationId; DescribeInstanceInformation does not. */
-  invalidActivation: (message: string) => ServiceError = invalidValue,
-): void {
-  let tags = 0;
-  for (const f of filters) {
-    if (isTagKey(f.key)) {
-      if (f.key === 'tag:') throw invalidValue(messages.emptyTagKeyFilter());
-      tags++;
-      continue;
-    }
-    if (!keys.includes(f.key)) throw new InvalidFilterKey(messages.invalidFilterKey(f.key));
-    const valid = ENUM_VALUES[f.key];
-    if (f.key === 'ResourceType' && f.values.length > 1) throw invalidValue(messages.oneValueOnly(f.key));
-    if (valid && (f.operator === 'Equal' || f.operator === 'NotEqual')) {
-      for (const v of f.values) if (!valid.includes(v)) throw invalidValue(messages.invalidFilterValue(f.key, valid));
-    }
-    if (f.key === 'InstanceIds' && f.operator === 'Equal') {
-      const bad = f.values.filter((v) => !INSTANCE_ID.test(v));
-      if (bad.length) throw new InvalidInstanceId(messages.invalidInstanceIdFilter(bad));
-    }
-    if (f.key === 'ActivationIds' && f.operator === 'Equal') {
-      const bad = f.values.filter((v) => !ACTIVATION_ID.test(v));
-      if (bad.length) throw invalidActivation(messages.invalidActivationIdFilter(bad));
-    }
-  }
-  // "Tag filters can't be combined with other filter types" (API reference).
-  if (tags > 0 && tags < filters.length) throw new ValidationException(messages.cannotMixTagFilters());
-}
-
 export function bothForms(legacy: unknown[] | undefined, current: unknown[] | undefined, names: [string, string]): void {
   if (legacy?.length && current?.length) throw new ValidationException(messages.bothFilterForms(names[0], names[1]));
 }
@@ -255,16 +84,18 @@ export function bothForms(legacy: unknown[] | undefined, current: unknown[] | un
 export const listable = (inst: FleetInstance) => isVisible(inst);
 
 /**
- * The nodes a filter set can match, in InstanceId order: with tag filters only (AWS does not allow
- * mixing them with other keys), the fleet's tag index answers without scanning every node.
+ * The nodes a filter set can match, in InstanceId order: with Equal tag filters only (AWS does not
+ * allow mixing them with other keys), the fleet's tag index answers without scanning every node.
  */
-export function candidates(ctx: Ctx, filters: readonly NodeFilterSpec[]): readonly FleetInstance[] {
+export function candidates(ctx: Ctx, filter: NodeFilterSet): readonly FleetInstance[] {
   const all = allInstances(ctx);
-  if (!filters.length || !filters.every((f) => isTagKey(f.key) && f.operator === 'Equal')) return all;
+  const { conditions } = filter;
+  if (!conditions.length || !conditions.every((c) => c.kind !== 'key' && c.operator === 'Equal')) return all;
   const ix = tagIndexOf(ctx);
   let positions: number[] | undefined;
-  for (const f of filters) {
-    const list = f.key === 'tag-key' ? positionsWithAnyKey(ix, f.values) : positionsWithTags(ix, [{ key: f.key.slice(4), values: f.values }]);
+  for (const c of conditions) {
+    const values = c.values as readonly string[];
+    const list = c.kind === 'tag-key' ? positionsWithAnyKey(ix, values) : positionsWithTags(ix, [{ key: c.tagKey!, values }]);
     positions = positions === undefined ? list : intersect(positions, list);
   }
   return (positions ?? []).map((p) => all[p]);
@@ -300,12 +131,12 @@ export function pageNodes(
 }
 
 /**
- * One page of the scope's nodes that pass `keep` and every filter, from the NextToken on: what
+ * One page of the scope's nodes that pass `keep` and the filter, from the NextToken on: what
  * DescribeInstanceInformation and DescribeInstanceProperties share. The token carries the last id.
  */
 export function filteredNodePage(
   ctx: Ctx,
-  filters: readonly NodeFilterSpec[],
+  filter: NodeFilterSet,
   keep: (inst: FleetInstance) => boolean,
   max: number,
   nextToken: string | undefined,
@@ -314,8 +145,7 @@ export function filteredNodePage(
   const after = nextToken === undefined ? undefined : decodeToken<{ k: string }>(nextToken, invalid).k;
   if (after !== undefined && typeof after !== 'string') throw invalid();
   const now = toEpochSeconds(ctx.now);
-  const tests = filters.map(compileFilter);
-  const { page, last } = pageNodes(candidates(ctx, filters), (inst) => keep(inst) && tests.every((test) => test(inst, now)), max, after);
+  const { page, last } = pageNodes(candidates(ctx, filter), (inst) => keep(inst) && filter.test(inst, now), max, after);
   return last === undefined ? { page } : { page, NextToken: encodeToken({ k: last }) };
 }
 

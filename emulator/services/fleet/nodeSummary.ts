@@ -5,24 +5,14 @@
  * are not simulated: naming one answers ResourceDataSyncNotFoundException.
  */
 import type { Ctx } from '../../core/context.js';
+import { defineFilters, type KeySpec } from '../../core/filters.js';
 import { toEpochSeconds } from '../../core/context.js';
 import { InvalidFilter, ResourceDataSyncNotFoundException } from '../../generated/ssm/errors.js';
 import type { InstanceInfo, Node, NodeFilter } from '../../generated/ssm/types.js';
 import { allInstances } from '../../sim/fleet/state.js';
-import { lastPingSeconds, pingStatus, type FleetInstance } from '../../sim/fleet/instance.js';
+import { AGENT_TYPE, instanceInformationValue, instanceStatus, lastPingSeconds, type FleetInstance } from '../../sim/fleet/instance.js';
 import * as messages from './messages.js';
 
-export const AGENT_TYPE = 'amazon-ssm-agent';
-
-/**
- * InstanceStatus as the node views show it (unverified): Active while the agent reports,
- * ConnectionLost / Inactive like PingStatus, Stopped for a stopped EC2 instance.
- */
-export function instanceStatus(inst: FleetInstance, nowSeconds: number): string {
-  if (inst.InstanceState !== undefined && inst.InstanceState !== 'running' && inst.InstanceState !== 'pending') return 'Stopped';
-  const p = pingStatus(inst, nowSeconds);
-  return p === 'Online' ? 'Active' : p;
-}
 
 export function nodeInfo(inst: FleetInstance, nowSeconds: number): InstanceInfo {
   return {
@@ -52,43 +42,59 @@ export function nodeView(ctx: Ctx, inst: FleetInstance, nowSeconds: number): Nod
 /** The value of a node attribute (filter keys and aggregator attribute names share these). */
 export function nodeAttribute(ctx: Ctx, inst: FleetInstance, key: string, nowSeconds: number): string | undefined {
   switch (key) {
-    case 'AgentType':
-      return AGENT_TYPE;
-    case 'AgentVersion':
-      return inst.AgentVersion;
-    case 'ComputerName':
-      return inst.ComputerName;
-    case 'InstanceId':
-      return inst.InstanceId;
-    case 'InstanceStatus':
-      return instanceStatus(inst, nowSeconds);
-    case 'IpAddress':
-      return inst.IPAddress;
     case 'ManagedStatus':
       return 'Managed';
-    case 'PlatformName':
-      return inst.PlatformName;
-    case 'PlatformType':
-      return inst.PlatformType;
-    case 'PlatformVersion':
-      return inst.PlatformVersion;
-    case 'ResourceType':
-      return inst.ResourceType;
     case 'Region':
       return ctx.region;
     case 'AccountId':
       return ctx.account;
     default:
       // OrganizationalUnitId / OrganizationalUnitPath: the emulator has no AWS Organizations.
-      return undefined;
+      return instanceInformationValue(inst, key, nowSeconds);
   }
 }
 
-const ENUM_VALUES: Readonly<Record<string, readonly string[]>> = {
+/** What a NodeFilter reads beside the node: the request's scope and now (epoch seconds). */
+interface NodeEnv {
+  ctx: Ctx;
+  now: number;
+}
+
+const NODE_ENUMS: Readonly<Record<string, readonly string[]>> = {
   PlatformType: ['Windows', 'Linux', 'MacOS'],
   ResourceType: ['EC2Instance', 'ManagedInstance'],
   ManagedStatus: ['All', 'Managed', 'Unmanaged'],
 };
+
+/** Every NodeFilterKey of the model; each reads nodeAttribute(). */
+const NODE_KEYS = [
+  'AgentType', 'AgentVersion', 'ComputerName', 'InstanceId', 'InstanceStatus', 'IpAddress', 'ManagedStatus', 'PlatformName',
+  'PlatformType', 'PlatformVersion', 'ResourceType', 'OrganizationalUnitId', 'OrganizationalUnitPath', 'Region', 'AccountId',
+];
+
+function nodeKey(key: string): KeySpec<FleetInstance, NodeEnv> {
+  const spec: KeySpec<FleetInstance, NodeEnv> = { read: (inst, env) => nodeAttribute(env.ctx, inst, key, env.now) };
+  if (NODE_ENUMS[key]) spec.allowed = NODE_ENUMS[key];
+  // ManagedStatus=All matches every node.
+  if (key === 'ManagedStatus') spec.test = (op, values) => (op === 'Equal' && values.includes('All') ? () => true : undefined);
+  return spec;
+}
+
+/**
+ * NodeFilter: Equal (default), NotEqual, BeginWith; values ORed, filters ANDed. PlatformType,
+ * ResourceType and ManagedStatus check their values except under BeginWith.
+ */
+const nodeFilters = defineFilters<FleetInstance, NodeEnv>({
+  name: 'ListNodes',
+  defaults: { operators: ['Equal', 'NotEqual', 'BeginWith'], operator: 'Equal' },
+  errors: {
+    // NodeFilterKey and NodeFilterOperatorType are enums in the model: neither a bad key nor a bad
+    // operator (reported as a bad value) gets past validation.
+    unknownKey: (key) => new InvalidFilter(messages.invalidFilterKey(key)),
+    badValue: ({ key, value, allowed }) => new InvalidFilter(messages.invalidNodeFilterValue(key, value, allowed ?? [])),
+  },
+  keys: Object.fromEntries(NODE_KEYS.map((k) => [k, nodeKey(k)])),
+});
 
 export function checkSync(syncName: string | undefined): void {
   if (syncName !== undefined) {
@@ -98,23 +104,7 @@ export function checkSync(syncName: string | undefined): void {
 
 /** The filtered nodes in InstanceId order (terminated instances are gone). */
 export function filteredNodes(ctx: Ctx, filters: readonly NodeFilter[] | undefined): FleetInstance[] {
-  const now = toEpochSeconds(ctx.now);
-  for (const f of filters ?? []) {
-    const valid = ENUM_VALUES[f.Key];
-    if (valid && (f.Type ?? 'Equal') !== 'BeginWith') {
-      for (const v of f.Values) if (!valid.includes(v)) throw new InvalidFilter(messages.invalidNodeFilterValue(f.Key, v, valid));
-    }
-  }
-  const tests = (filters ?? []).map((f) => {
-    const type = f.Type ?? 'Equal';
-    // ManagedStatus=All matches every node.
-    if (f.Key === 'ManagedStatus' && f.Values.includes('All') && type === 'Equal') return () => true;
-    return (inst: FleetInstance) => {
-      const v = nodeAttribute(ctx, inst, f.Key, now);
-      if (type === 'NotEqual') return v === undefined || !f.Values.includes(v);
-      if (v === undefined) return false;
-      return type === 'BeginWith' ? f.Values.some((x) => v.startsWith(x)) : f.Values.includes(v);
-    };
-  });
-  return allInstances(ctx).filter((inst) => inst.InstanceState !== 'terminated' && tests.every((t) => t(inst)));
+  const filter = nodeFilters.compile((filters ?? []).map((f) => ({ key: f.Key, values: f.Values, operator: f.Type })));
+  const env: NodeEnv = { ctx, now: toEpochSeconds(ctx.now) };
+  return allInstances(ctx).filter((inst) => inst.InstanceState !== 'terminated' && filter.test(inst, env));
 }

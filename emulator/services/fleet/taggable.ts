@@ -3,7 +3,7 @@
  * (ResourceType ManagedInstance). Only mi- nodes: an EC2 instance's tags are EC2 tags, which SSM's
  * tagging API does not reach (change them with PATCH /_emulator/fleet/instances/{id}).
  */
-import type { TaggableType } from '../tagging/registry.js';
+import type { TaggableType } from '../../sim/tags/registry.js';
 import { allInstances, getInstance, notify } from '../../sim/fleet/state.js';
 import { instanceArn } from '../../sim/fleet/instance.js';
 

@@ -1,9 +1,9 @@
 import { defineOperation } from '../../core/operation.js';
 import { AccessDeniedException, ParameterNotFound } from '../../generated/ssm/errors.js';
-import { parameters } from './state.js';
-import { canonical, isPublicName } from './names.js';
-import { removeParameter } from './model.js';
-import * as messages from './messages.js';
+import { parameters } from '../../sim/parameters/state.js';
+import { canonical, isPublicName } from '../../sim/parameters/names.js';
+import { removeParameter } from '../../sim/parameters/model.js';
+import * as messages from '../../sim/parameters/messages.js';
 
 /**
  * DeleteParameter: deletes a parameter with all its versions, labels, tags and policies, and emits a

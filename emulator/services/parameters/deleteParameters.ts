@@ -1,7 +1,7 @@
 import { defineOperation } from '../../core/operation.js';
-import { parameters } from './state.js';
-import { canonical, isPublicName } from './names.js';
-import { removeParameter } from './model.js';
+import { parameters } from '../../sim/parameters/state.js';
+import { canonical, isPublicName } from '../../sim/parameters/names.js';
+import { removeParameter } from '../../sim/parameters/model.js';
 
 /**
  * DeleteParameters: deletes up to 10 parameters (the model's limit); names that name no parameter of

@@ -1,15 +1,14 @@
 import { defineOperation } from '../../core/operation.js';
 import type { Ctx } from '../../core/context.js';
-import { ValidationError } from '../../core/errors.js';
 import { decodeToken, encodeToken } from '../../core/pagination.js';
-import { InvalidNextToken } from '../../generated/ssm/errors.js';
+import { InvalidNextToken, ValidationException } from '../../generated/ssm/errors.js';
 import type { ParameterMetadata } from '../../generated/ssm/types.js';
-import { policiesAllow } from '../resource-policies/documents.js';
-import { parameters, type ParametersState } from './state.js';
-import { indexOf } from './param-index.js';
-import { applyFilters, candidateOf, compileLegacyFilters, compileParameterFilters, type Filter } from './filters.js';
-import { recordArn, toMetadata } from './model.js';
-import * as messages from './messages.js';
+import { policiesAllow } from '../../sim/iam/policies.js';
+import { parameters, type ParametersState } from '../../sim/parameters/state.js';
+import { indexOf } from '../../sim/parameters/param-index.js';
+import { applyFilters, candidateOf, compileLegacyFilters, compileParameterFilters, type ParameterFilter } from './filters.js';
+import { recordArn, toMetadata } from '../../sim/parameters/model.js';
+import * as messages from '../../sim/parameters/messages.js';
 
 const DEFAULT_MAX = 50;
 
@@ -18,48 +17,45 @@ const DEFAULT_MAX = 50;
  * filter narrows this to an index range (or to direct lookups for Name Equals), so a page never
  * reads parameters it cannot return; otherwise it is every parameter of the Region.
  */
-function* candidates(state: ParametersState, filters: readonly Filter[], after: string | undefined): Generator<string> {
+function* candidates(state: ParametersState, filter: ParameterFilter, after: string | undefined): Generator<string> {
   const ix = indexOf(state);
-  const name = filters.find((f) => f.key === 'Name');
-  const path = filters.find((f) => f.key === 'Path');
+  // The engine has parsed the values: names carry their leading slash, paths are normalised.
+  const name = filter.get('Name');
+  const path = filter.get('Path');
   const range = function* (prefix: string) {
     for (const k of ix.all.iterate(after !== undefined && after >= prefix ? { after } : { from: prefix })) {
       if (!k.startsWith(prefix)) return;
       yield k;
     }
   };
-  if (name && name.option === 'Equals') {
-    const keys = [...new Set(name.values!.map((v) => (v.startsWith('/') ? v : `/${v}`)))].sort();
+  if (name && name.operator === 'Equal') {
+    const keys = [...new Set(name.values as readonly string[])].sort();
     for (const k of keys) if ((after === undefined || k > after) && state.byName[k]) yield k;
-  } else if (path && path.values!.length === 1) {
-    const p = path.values![0];
-    if (path.option === 'OneLevel') yield* ix.children.get(p)?.iterate(after === undefined ? {} : { after }) ?? [];
+  } else if (path && path.values.length === 1) {
+    const p = path.values[0] as string;
+    if (path.operator === 'OneLevel') yield* ix.children.get(p)?.iterate(after === undefined ? {} : { after }) ?? [];
     else yield* range(p === '/' ? '/' : `${p}/`);
-  } else if (name && name.option === 'BeginsWith' && name.values!.length === 1) {
-    const v = name.values![0];
-    yield* range(v.startsWith('/') ? v : `/${v}`);
+  } else if (name && name.operator === 'BeginWith' && name.values.length === 1) {
+    yield* range(name.values[0] as string);
   } else {
     yield* ix.all.iterate(after === undefined ? {} : { after });
   }
 }
 
 /** Parameters of other accounts in this Region whose resource policy lets the caller describe them. */
-function sharedWithCaller(ctx: Ctx, filters: readonly Filter[]): { arn: string; meta: ParameterMetadata }[] {
+function sharedWithCaller(ctx: Ctx, filter: ParameterFilter): { arn: string; meta: ParameterMetadata }[] {
   const out: { arn: string; meta: ParameterMetadata }[] = [];
-  const suffix = `/${ctx.region}`;
-  for (const scopeKey of Object.keys(ctx.emu.store.data.regions)) {
-    if (!scopeKey.endsWith(suffix)) continue;
-    const account = scopeKey.slice(0, -suffix.length);
+  for (const scope of ctx.emu.store.scopesIn({ region: ctx.region })) {
+    const account = scope.account;
     if (account === ctx.account) continue;
-    const scope = ctx.emu.store.scope(account, ctx.region);
-    if (!scope.data[parameters.name]) continue;
-    const state = parameters.of(scope);
+    const state = parameters.peek(scope);
+    if (!state) continue;
     for (const key of indexOf(state).shared) {
       const rec = state.byName[key];
       const owner = { account, region: ctx.region };
       const arn = recordArn(owner, rec);
       if (!policiesAllow(rec.ResourcePolicies.map((p) => p.Policy), ctx.account, 'ssm:DescribeParameters', arn)) continue;
-      if (filters.length && !applyFilters(filters, candidateOf(key, rec))) continue;
+      if (!filter.passesAll && !applyFilters(filter, candidateOf(key, rec))) continue;
       out.push({ arn, meta: toMetadata(owner, rec, { name: arn }) });
     }
   }
@@ -75,8 +71,8 @@ function sharedWithCaller(ctx: Ctx, filters: readonly Filter[]): { arn: string; 
  * path or a name read only that part of the sorted index, so those pages are exact and cheap.
  */
 export default defineOperation('DescribeParameters', (input, ctx) => {
-  if (input.Filters?.length && input.ParameterFilters?.length) throw new ValidationError(messages.filtersAndParameterFilters());
-  const filters = input.Filters?.length ? compileLegacyFilters(input.Filters) : compileParameterFilters(input.ParameterFilters, 'describe');
+  if (input.Filters?.length && input.ParameterFilters?.length) throw new ValidationException(messages.filtersAndParameterFilters());
+  const filter = input.Filters?.length ? compileLegacyFilters(input.Filters) : compileParameterFilters(input.ParameterFilters, 'describe');
   const max = input.MaxResults ?? DEFAULT_MAX;
   const shared = input.Shared === true;
   let after: string | undefined;
@@ -87,7 +83,7 @@ export default defineOperation('DescribeParameters', (input, ctx) => {
   }
 
   if (shared) {
-    const all = sharedWithCaller(ctx, filters).filter((x) => after === undefined || x.arn > after);
+    const all = sharedWithCaller(ctx, filter).filter((x) => after === undefined || x.arn > after);
     const page = all.slice(0, max);
     const result: { Parameters: ParameterMetadata[]; NextToken?: string } = { Parameters: page.map((x) => x.meta) };
     if (all.length > max) result.NextToken = encodeToken({ k: page[page.length - 1].arn, s: true });
@@ -95,7 +91,7 @@ export default defineOperation('DescribeParameters', (input, ctx) => {
   }
 
   const state = parameters.of(ctx.scope);
-  const it = candidates(state, filters, after);
+  const it = candidates(state, filter, after);
   const page: ParameterMetadata[] = [];
   let examined = 0;
   let last: string | undefined;
@@ -105,7 +101,7 @@ export default defineOperation('DescribeParameters', (input, ctx) => {
     examined++;
     last = key;
     const rec = state.byName[key];
-    if (!filters.length || applyFilters(filters, candidateOf(key, rec))) page.push(toMetadata(ctx, rec));
+    if (filter.passesAll || applyFilters(filter, candidateOf(key, rec))) page.push(toMetadata(ctx, rec));
     next = it.next();
   }
   const result: { Parameters: ParameterMetadata[]; NextToken?: string } = { Parameters: page };

@@ -1,28 +1,27 @@
 /**
- * ParameterFilters (DescribeParameters, GetParametersByPath) and the legacy Filters of
- * DescribeParameters, checked with AWS's rules and errors, then matched against parameters.
+ * The filters of DescribeParameters (ParameterFilters and the legacy Filters) and
+ * GetParametersByPath (ParameterFilters), declared for the filter engine (core/filters.ts), with
+ * AWS's rules and errors:
  *
  *   DescribeParameters  keys Name, Type, KeyId, Path, Tier, DataType, tag:<key> (Label is refused);
  *                       options Equals and BeginsWith, Name also Contains, Path only Recursive and
  *                       OneLevel (default OneLevel; other keys default Equals). A tag:<key> filter
  *                       without values matches any parameter that has the tag key.
  *   GetParametersByPath keys Type, KeyId, Label; options Equals and BeginsWith, Label only Equals.
+ *   Legacy Filters      Name (begins with), Type, KeyId (equal).
  *   Each key at most once; values are required (except tag:); Type, Tier and DataType values are
- *   checked against their enums.
+ *   checked against their enums under Equals.
+ *
+ * A Label filter also chooses the version shown (the one that carries the label): callers read it
+ * with `labelledVersion`.
  */
-import { ValidationError } from '../../core/errors.js';
-import { InvalidFilterKey, InvalidFilterOption, InvalidFilterValue } from '../../generated/ssm/errors.js';
+import { defineFilters, type CompiledFilter, type FilterErrors, type FilterInput, type KeySpec } from '../../core/filters.js';
+import { InvalidFilterKey, InvalidFilterOption, InvalidFilterValue, ValidationException } from '../../generated/ssm/errors.js';
 import type { ParametersFilter, ParameterStringFilter, Tag } from '../../generated/ssm/types.js';
-import { type ParameterRecord, type ParameterVersion } from './state.js';
-import { normalisePath, parentOf } from './names.js';
-import { DATA_TYPES } from './model.js';
-import * as messages from './messages.js';
-
-export interface Filter {
-  key: string;
-  option: string;
-  values?: string[];
-}
+import { type ParameterRecord, type ParameterVersion } from '../../sim/parameters/state.js';
+import { normalisePath, parentOf } from '../../sim/parameters/names.js';
+import { DATA_TYPES } from '../../sim/parameters/model.js';
+import * as messages from '../../sim/parameters/messages.js';
 
 /** What a filter sees of a parameter (stored or public). */
 export interface Candidate {
@@ -33,120 +32,102 @@ export interface Candidate {
   tags?: readonly Tag[];
 }
 
+export type ParameterFilter = CompiledFilter<Candidate>;
+
 const TYPES = ['String', 'StringList', 'SecureString'];
 const TIERS = ['Standard', 'Advanced', 'Intelligent-Tiering'];
 
-export function compileParameterFilters(filters: readonly ParameterStringFilter[] | undefined, where: 'describe' | 'path'): Filter[] {
-  const out: Filter[] = [];
-  const seen = new Set<string>();
-  for (const f of filters ?? []) {
-    const key = f.Key;
-    const isTag = key.startsWith('tag:');
-    if (where === 'describe' && key === 'Label') throw new InvalidFilterKey(messages.invalidFilterKey(key, ['Path', 'Name', 'Type', 'KeyId', 'Tier']));
-    if (where === 'path' && !['Type', 'KeyId', 'Label'].includes(key)) throw new InvalidFilterKey(messages.invalidFilterKey(key, ['Type', 'KeyId']));
-    if (!isTag && !f.Values?.length) throw new InvalidFilterValue(messages.missingFilterValues(key));
-    if (seen.has(key)) throw new InvalidFilterKey(messages.duplicateFilter(key));
-    seen.add(key);
-    const option = f.Option ?? (key === 'Path' ? 'OneLevel' : 'Equals');
-    const values = f.Values?.length ? [...f.Values] : undefined;
-    if (key === 'Path') {
-      if (option !== 'Recursive' && option !== 'OneLevel') throw new InvalidFilterOption(messages.invalidFilterOption(option, ['Recursive', 'OneLevel']));
-      const paths = values!.map((v) => {
-        const lower = v.toLowerCase();
-        if (lower.startsWith('/aws') || lower.startsWith('/ssm')) throw new ValidationError(messages.reservedPathFilter());
-        return normalisePath(v);
-      });
-      out.push({ key, option, values: paths });
-      continue;
-    }
-    const allowed = key === 'Label' ? ['Equals'] : key === 'Name' && where === 'describe' ? ['BeginsWith', 'Contains', 'Equals'] : ['BeginsWith', 'Equals'];
-    if (!allowed.includes(option)) throw new InvalidFilterOption(messages.invalidFilterOption(option, allowed));
-    const enumFor = key === 'Type' ? TYPES : key === 'Tier' ? TIERS : key === 'DataType' ? (DATA_TYPES as readonly string[]) : undefined;
-    if (enumFor && option === 'Equals') {
-      for (const v of values!) if (!enumFor.includes(v)) throw new InvalidFilterValue(messages.invalidFilterValue(v, enumFor));
-    }
-    out.push({ key, option, values });
-  }
-  return out;
-}
+const errors = (validKeys: readonly string[]): FilterErrors => ({
+  unknownKey: (key) => new InvalidFilterKey(messages.invalidFilterKey(key, validKeys)),
+  badValue: ({ value, allowed }) => new InvalidFilterValue(messages.invalidFilterValue(value, allowed ?? [])),
+  missingValues: (key) => new InvalidFilterValue(messages.missingFilterValues(key)),
+  duplicateKey: (key) => new InvalidFilterKey(messages.duplicateFilter(key)),
+  badOperator: (option, allowed) => new InvalidFilterOption(messages.invalidFilterOption(option, allowed)),
+});
 
-/** Legacy ParametersFilter (Name: begins with; Type, KeyId: equals). */
-export function compileLegacyFilters(filters: readonly ParametersFilter[]): Filter[] {
-  const out: Filter[] = [];
-  const seen = new Set<string>();
-  for (const f of filters) {
-    if (seen.has(f.Key)) throw new InvalidFilterKey(messages.duplicateFilter(f.Key));
-    seen.add(f.Key);
-    if (f.Key === 'Type') for (const v of f.Values) if (!TYPES.includes(v)) throw new InvalidFilterValue(messages.invalidFilterValue(v, TYPES));
-    out.push({ key: f.Key, option: f.Key === 'Name' ? 'BeginsWith' : 'Equals', values: [...f.Values] });
-  }
-  return out;
-}
+const defaults = { operators: ['BeginsWith', 'Equals'], operator: 'Equals', minValues: 1, repeat: 'refused' } as const;
 
+/** AWS compares names with a leading slash whether or not either side has one (not for Contains). */
 const slash = (s: string) => (s.startsWith('/') ? s : `/${s}`);
+const name = (operators: readonly string[]): KeySpec<Candidate> => ({
+  read: (c) => c.key,
+  operators,
+  parse: (v, op) => (op === 'Contains' ? v : slash(v)),
+});
+const type: KeySpec<Candidate> = { read: (c) => c.version.Type, allowed: TYPES };
+const keyId: KeySpec<Candidate> = { read: (c) => c.version.KeyId };
 
-function textMatch(option: string, actual: string | undefined, values: readonly string[]): boolean {
-  if (actual === undefined) return false;
-  switch (option) {
-    case 'Equals':
-      return values.includes(actual);
-    case 'BeginsWith':
-      return values.some((v) => actual.startsWith(v));
-    case 'Contains':
-      return values.some((v) => actual.includes(v));
-    default:
-      return false;
-  }
-}
+const describeFilters = defineFilters<Candidate>({
+  name: 'DescribeParameters',
+  defaults,
+  errors: errors(['Path', 'Name', 'Type', 'KeyId', 'Tier']),
+  keys: {
+    Name: name(['BeginsWith', 'Contains', 'Equals']),
+    Path: {
+      operators: ['Recursive', 'OneLevel'],
+      operator: 'OneLevel',
+      parse: (v) => {
+        const lower = v.toLowerCase();
+        if (lower.startsWith('/aws') || lower.startsWith('/ssm')) throw new ValidationException(messages.reservedPathFilter());
+        return normalisePath(v);
+      },
+      test: (option, values) => {
+        const paths = values as readonly string[];
+        return option === 'OneLevel'
+          ? (c) => paths.includes(parentOf(c.key))
+          : (c) => paths.some((p) => p === '/' || c.key.startsWith(`${p}/`));
+      },
+    },
+    Type: type,
+    KeyId: keyId,
+    Tier: { read: (c) => c.version.Tier, allowed: TIERS },
+    DataType: { read: (c) => c.version.DataType, allowed: DATA_TYPES },
+  },
+  tags: { read: (c) => c.tags, byKey: { minValues: 0, existsWithoutValues: true }, anyKey: false },
+});
+
+const pathFilters = defineFilters<Candidate>({
+  name: 'GetParametersByPath',
+  defaults,
+  errors: errors(['Type', 'KeyId']),
+  keys: {
+    Type: type,
+    KeyId: keyId,
+    // Any version's label; labelledVersion() picks the version to show.
+    Label: { read: (c) => (c.versions ?? [c.version]).flatMap((v) => v.Labels), operators: ['Equals'] },
+  },
+});
+
+const legacyFilters = defineFilters<Candidate>({
+  name: 'DescribeParameters (Filters)',
+  defaults: { operators: ['Equals'], operator: 'Equals', repeat: 'refused' },
+  errors: errors(['Name', 'Type', 'KeyId']),
+  keys: { Name: { ...name(['BeginsWith']), operator: 'BeginsWith' }, Type: type, KeyId: keyId },
+});
+
+const stringFilters = (filters: readonly ParameterStringFilter[] | undefined): FilterInput[] =>
+  (filters ?? []).map((f) => ({ key: f.Key, values: f.Values, operator: f.Option }));
+
+export const compileParameterFilters = (filters: readonly ParameterStringFilter[] | undefined, where: 'describe' | 'path'): ParameterFilter =>
+  (where === 'describe' ? describeFilters : pathFilters).compile(stringFilters(filters));
+
+export const compileLegacyFilters = (filters: readonly ParametersFilter[]): ParameterFilter =>
+  legacyFilters.compile(filters.map((f) => ({ key: f.Key, values: f.Values })));
 
 /**
- * Whether a parameter passes every filter. Returns the version to show (a Label filter selects the
- * version that carries the label), or undefined when it does not pass.
+ * The version a parameter that passes `filter` shows: with a Label filter, the (oldest) version that
+ * carries one of the labels; otherwise the candidate's own version.
  */
-export function applyFilters(filters: readonly Filter[], c: Candidate): Candidate['version'] | undefined {
-  let shown = c.version;
-  for (const f of filters) {
-    const values = f.values ?? [];
-    switch (f.key) {
-      case 'Name':
-        // AWS compares names with a leading slash whether or not either side has one.
-        if (f.option === 'Contains') {
-          if (!textMatch('Contains', c.key, values)) return undefined;
-        } else if (!textMatch(f.option, c.key, values.map(slash))) return undefined;
-        break;
-      case 'Path':
-        if (f.option === 'OneLevel') {
-          if (!values.includes(parentOf(c.key))) return undefined;
-        } else if (!values.some((p) => p === '/' || c.key.startsWith(`${p}/`))) return undefined;
-        break;
-      case 'Type':
-        if (!textMatch(f.option, c.version.Type, values)) return undefined;
-        break;
-      case 'KeyId':
-        if (!textMatch(f.option, c.version.KeyId, values)) return undefined;
-        break;
-      case 'Tier':
-        if (!textMatch(f.option, c.version.Tier, values)) return undefined;
-        break;
-      case 'DataType':
-        if (!textMatch(f.option, c.version.DataType, values)) return undefined;
-        break;
-      case 'Label': {
-        const labelled = (c.versions ?? [c.version]).find((v) => v.Labels.some((l) => values.includes(l)));
-        if (!labelled) return undefined;
-        shown = labelled;
-        break;
-      }
-      default: {
-        // tag:<key>
-        const tagKey = f.key.slice(4);
-        const tag = c.tags?.find((t) => t.Key === tagKey);
-        if (!tag) return undefined;
-        if (f.values && !textMatch(f.option, tag.Value, values)) return undefined;
-      }
-    }
-  }
-  return shown;
+export function labelledVersion(filter: ParameterFilter, c: Candidate): Candidate['version'] {
+  const label = filter.get('Label');
+  if (!label) return c.version;
+  const labels = label.values as readonly string[];
+  return (c.versions ?? [c.version]).find((v) => v.Labels.some((l) => labels.includes(l))) ?? c.version;
+}
+
+/** The version to show if the parameter passes every filter, else undefined. */
+export function applyFilters(filter: ParameterFilter, c: Candidate): Candidate['version'] | undefined {
+  return filter.test(c) ? labelledVersion(filter, c) : undefined;
 }
 
 export const candidateOf = (key: string, rec: ParameterRecord): Candidate => ({

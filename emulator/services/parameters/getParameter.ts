@@ -1,5 +1,5 @@
 import { defineOperation } from '../../core/operation.js';
-import { foundParameter, resolveRead } from './read.js';
+import { foundParameter, resolveRead } from '../../sim/parameters/read.js';
 
 /**
  * GetParameter: one parameter by name, "name:version", "name:label" or ARN (a parameter shared by

@@ -2,9 +2,9 @@ import { defineOperation } from '../../core/operation.js';
 import { decodeToken, encodeToken } from '../../core/pagination.js';
 import { InvalidNextToken } from '../../generated/ssm/errors.js';
 import type { ParameterHistory } from '../../generated/ssm/types.js';
-import { resolveRead } from './read.js';
-import { toHistory } from './model.js';
-import * as messages from './messages.js';
+import { resolveRead } from '../../sim/parameters/read.js';
+import { toHistory } from '../../sim/parameters/model.js';
+import * as messages from '../../sim/parameters/messages.js';
 
 const DEFAULT_MAX = 50;
 

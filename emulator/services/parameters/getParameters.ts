@@ -1,7 +1,7 @@
 import { defineOperation } from '../../core/operation.js';
 import type { Parameter } from '../../generated/ssm/types.js';
-import { foundParameter, resolveRead } from './read.js';
-import { isPerNameError } from './names.js';
+import { foundParameter, resolveRead } from '../../sim/parameters/read.js';
+import { isPerNameError } from '../../sim/parameters/names.js';
 
 /**
  * GetParameters: up to 10 names (the model's limit), each resolved as GetParameter resolves it. Names

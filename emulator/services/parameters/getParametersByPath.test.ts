@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
 import { errorOf } from './testkit.js';
-import { putParameter } from './model.js';
+import { putParameter } from '../../sim/parameters/model.js';
 
 const t = useEmulator();
 const put = (input: Partial<PutParameterCommandInput> & { Name: string }) => t.ssm.send(new PutParameterCommand({ Value: 'v', Type: 'String', ...input }));

@@ -2,14 +2,14 @@ import { defineOperation } from '../../core/operation.js';
 import { decodeToken, encodeToken } from '../../core/pagination.js';
 import { InvalidNextToken } from '../../generated/ssm/errors.js';
 import type { Parameter } from '../../generated/ssm/types.js';
-import { parameters } from './state.js';
-import { indexOf } from './param-index.js';
-import { isPublicName, normalisePath } from './names.js';
+import { parameters } from '../../sim/parameters/state.js';
+import { indexOf } from '../../sim/parameters/param-index.js';
+import { isPublicName, normalisePath } from '../../sim/parameters/names.js';
 import { applyFilters, candidateOf, compileParameterFilters, type Candidate } from './filters.js';
-import { publicParameters } from './public.js';
-import { toParameter } from './model.js';
-import type { ParameterVersion } from './state.js';
-import * as messages from './messages.js';
+import { publicParameters } from '../../sim/parameters/public.js';
+import { toParameter } from '../../sim/parameters/model.js';
+import type { ParameterVersion } from '../../sim/parameters/state.js';
+import * as messages from '../../sim/parameters/messages.js';
 
 /** Parameters examined per page beyond which a filtered page ends early with a NextToken (AWS: "best effort"). */
 export const SCAN_BUDGET = 1000;
@@ -27,7 +27,7 @@ const DEFAULT_MAX = 10;
  */
 export default defineOperation('GetParametersByPath', (input, ctx) => {
   const path = normalisePath(input.Path);
-  const filters = compileParameterFilters(input.ParameterFilters, 'path');
+  const filter = compileParameterFilters(input.ParameterFilters, 'path');
   const max = input.MaxResults ?? DEFAULT_MAX;
   const recursive = input.Recursive ?? false;
   let after: string | undefined;
@@ -46,7 +46,7 @@ export default defineOperation('GetParametersByPath', (input, ctx) => {
     toOutput = (key) => {
       const p = pub.get(key)!;
       const c: Candidate = { key, version: { Type: p.Type, Tier: 'Standard', DataType: p.DataType, Labels: [] } };
-      if (filters.length && !applyFilters(filters, c)) return undefined;
+      if (!filter.passesAll && !applyFilters(filter, c)) return undefined;
       return { Name: p.Name, Type: p.Type, Value: p.Value, Version: p.Version, LastModifiedDate: p.LastModifiedDate, ARN: p.ARN, DataType: p.DataType };
     };
   } else {
@@ -66,7 +66,7 @@ export default defineOperation('GetParametersByPath', (input, ctx) => {
     }
     toOutput = (key) => {
       const rec = state.byName[key];
-      const shown = filters.length ? applyFilters(filters, candidateOf(key, rec)) : rec.Versions[rec.Versions.length - 1];
+      const shown = filter.passesAll ? rec.Versions[rec.Versions.length - 1] : applyFilters(filter, candidateOf(key, rec));
       return shown ? toParameter(ctx, rec, shown as ParameterVersion, { withDecryption: input.WithDecryption }) : undefined;
     };
   }

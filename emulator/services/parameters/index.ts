@@ -3,6 +3,7 @@
  * Parameter taggable type. Public parameters (/aws/service/...) load lazily on first use, so nothing
  * happens at start-up.
  */
+import { taggableResources } from '../../sim/tags/registry.js';
 import type { Area } from '../../core/operation.js';
 import putParameter from './putParameter.js';
 import getParameter from './getParameter.js';
@@ -14,8 +15,8 @@ import describeParameters from './describeParameters.js';
 import getParameterHistory from './getParameterHistory.js';
 import labelParameterVersion from './labelParameterVersion.js';
 import unlabelParameterVersion from './unlabelParameterVersion.js';
-import { POLICY_TASK } from './policies.js';
-import { runPolicyTask } from './tasks.js';
+import { POLICY_TASK } from '../../sim/parameters/policies.js';
+import { runPolicyTask } from '../../sim/parameters/tasks.js';
 import { parameterTaggable } from './taggable.js';
 
 export const parametersArea: Area = {
@@ -33,5 +34,5 @@ export const parametersArea: Area = {
     unlabelParameterVersion,
   ],
   tasks: { [POLICY_TASK]: runPolicyTask },
-  taggable: [parameterTaggable],
+  provides: [taggableResources.provide(parameterTaggable)],
 };

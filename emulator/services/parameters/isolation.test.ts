@@ -48,3 +48,28 @@ describe('Parameter Store isolation', () => {
     expect(eu.ARN).toBe(`arn:aws:ssm:eu-west-1::parameter${name}`);
   });
 });
+
+describe('credential-scope regions', () => {
+  const signedIn = (region: string) => ({ Authorization: `AWS4-HMAC-SHA256 Credential=AKIAEMULATORTEST/20250101/${region}/ssm/aws4_request, SignedHeaders=host, Signature=x` });
+
+  it('a region that is not an AWS Region name is refused as AWS refuses it, and creates no state', async () => {
+    for (const region of ['__proto__', 'constructor', 'x'.repeat(5000), 'US-EAST-1', 'us-east-1x']) {
+      const res = await t.rpc('PutParameter', { Name: '/x', Value: 'v', Type: 'String' }, signedIn(region));
+      expect(res.status, region.slice(0, 20)).toBe(400);
+      expect(res.body.__type).toBe('InvalidSignatureException');
+      expect(res.body.message).toMatch(/^Credential should be scoped to a valid region, not '/);
+    }
+    expect(Object.keys(t.emu.store.data.regions)).toEqual([]);
+    const ok = await t.rpc('PutParameter', { Name: '/x', Value: 'v', Type: 'String' }, signedIn('us-gov-west-1'));
+    expect(ok.status).toBe(200);
+  });
+
+  it('a request that fails leaves no state behind in a region it was the first to touch', async () => {
+    const fresh = t.client({ region: 'ap-southeast-4', account: '123456789012' });
+    expect((await errorOf(fresh.send(new GetParameterCommand({ Name: '/missing' })))).name).toBe('ParameterNotFound');
+    expect((await errorOf(fresh.send(new PutParameterCommand({ Name: '/ssm/reserved', Value: 'v', Type: 'String' })))).name).toBe('ValidationException');
+    expect(t.emu.store.data.regions['123456789012/ap-southeast-4']).toBeUndefined();
+    await fresh.send(new PutParameterCommand({ Name: '/kept', Value: 'v', Type: 'String' }));
+    expect(t.emu.store.data.regions['123456789012/ap-southeast-4']).toBeDefined();
+  });
+});

@@ -1,10 +1,10 @@
 import { defineOperation } from '../../core/operation.js';
 import { AccessDeniedException, ParameterNotFound, ParameterVersionLabelLimitExceeded, ParameterVersionNotFound } from '../../generated/ssm/errors.js';
-import { current, parameters } from './state.js';
-import { canonical, isPublicName, isValidLabel } from './names.js';
-import { recordArn } from './model.js';
-import { emitChange } from './events.js';
-import * as messages from './messages.js';
+import { current, parameters } from '../../sim/parameters/state.js';
+import { canonical, isPublicName, isValidLabel } from '../../sim/parameters/names.js';
+import { recordArn } from '../../sim/parameters/model.js';
+import { emitChange } from '../../sim/parameters/events.js';
+import * as messages from '../../sim/parameters/messages.js';
 
 export const MAX_LABELS_PER_VERSION = 10;
 

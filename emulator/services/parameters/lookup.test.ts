@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PutParameterCommand, PutResourcePolicyCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
-import { readParameter } from './lookup.js';
+import { readParameter } from '../../sim/parameters/lookup.js';
 
 const t = useEmulator();
 const ctx = (account = '000000000000') => t.emu.context(account, 'us-east-1');

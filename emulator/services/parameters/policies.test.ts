@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DeleteParameterCommand, DescribeParametersCommand, GetParameterCommand, PutParameterCommand, type PutParameterCommandInput } from '@aws-sdk/client-ssm';
 import { useEmulator, TEST_START } from '../../testing/harness.js';
 import { errorOf } from './testkit.js';
-import { parseIsoTimestamp } from './policies.js';
+import { parseIsoTimestamp } from '../../sim/parameters/policies.js';
 
 const t = useEmulator();
 const HOUR = 3600;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GetParameterCommand, GetParametersByPathCommand, GetParametersCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
 import { Emulator } from '../../emulator.js';
-import { publicParameters } from './public.js';
+import { publicParameters } from '../../sim/parameters/public.js';
 
 const t = useEmulator();
 const get = async (Name: string, region = 'us-east-1') => (await t.client({ region }).send(new GetParameterCommand({ Name }))).Parameter!;

@@ -10,9 +10,9 @@ import {
 } from '@aws-sdk/client-ssm';
 import { useEmulator, TEST_START_SECONDS } from '../../testing/harness.js';
 import { errorOf } from './testkit.js';
-import { putParameter } from './model.js';
-import { parameters } from './state.js';
-import { indexOf } from './param-index.js';
+import { putParameter } from '../../sim/parameters/model.js';
+import { parameters } from '../../sim/parameters/state.js';
+import { indexOf } from '../../sim/parameters/param-index.js';
 
 const t = useEmulator();
 const put = (input: Partial<PutParameterCommandInput> & { Name: string }) => t.ssm.send(new PutParameterCommand({ Value: 'v', Type: 'String', ...input }));
@@ -184,6 +184,28 @@ describe('PutParameter: values and data types', () => {
     await put({ Name: '/pat/x', Value: '1000', AllowedPattern: '\\d{1,4}' });
     const bad = await errorOf(put({ Name: '/pat/y', Value: 'a', AllowedPattern: '([a-z' }));
     expect(bad.name).toBe('InvalidAllowedPatternException');
+  });
+
+  it('answers a catastrophic AllowedPattern at once (a linear-time engine, not RegExp)', async () => {
+    // (a+)+$ against 40 a's and a "!" needs 2^40 steps of a backtracking engine: a regression hangs here.
+    const e = await errorOf(put({ Name: '/pat/redos', Value: 'a'.repeat(40) + '!', AllowedPattern: '(a+)+$' }));
+    expect(e.name).toBe('ParameterPatternMismatchException');
+    expect(e.message).toBe('Parameter value, cannot be validated against allowedPattern: (a+)+$');
+    await put({ Name: '/pat/redos', Value: 'a'.repeat(40), AllowedPattern: '(a+)+$' });
+    // The stored pattern applies to an Overwrite that omits it.
+    const again = await errorOf(t.ssm.send(new PutParameterCommand({ Name: '/pat/redos', Value: 'a'.repeat(40) + '!', Overwrite: true })));
+    expect(again.name).toBe('ParameterPatternMismatchException');
+  });
+
+  it('reads AllowedPattern as Java does, and refuses what only a backtracking engine can run', async () => {
+    await put({ Name: '/pat/java', Value: 'Ünïcødé', AllowedPattern: '\\p{L}+' });
+    await put({ Name: '/pat/posix', Value: 'abc', AllowedPattern: '\\p{Alpha}+' });
+    expect((await errorOf(put({ Name: '/pat/posix2', Value: 'é', AllowedPattern: '\\p{Alpha}+' }))).name).toBe('ParameterPatternMismatchException');
+    for (const pattern of ['(?=a)a', '(a)\\1', 'a++', '[a-z&&[^e]]']) {
+      const e = await errorOf(put({ Name: '/pat/refused', Value: 'a', AllowedPattern: pattern }));
+      expect(e.name, pattern).toBe('InvalidAllowedPatternException');
+      expect(e.message).toBe(`The allowed pattern ${pattern} is not a valid regular expression.`);
+    }
   });
 });
 

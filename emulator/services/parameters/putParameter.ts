@@ -1,5 +1,5 @@
 import { defineOperation } from '../../core/operation.js';
-import { putParameter } from './model.js';
+import { putParameter } from '../../sim/parameters/model.js';
 
 /**
  * PutParameter: creates a parameter, or with Overwrite a new version of it. The rules (names, types,

@@ -4,10 +4,10 @@
  * parameter ARN; AWS public parameters and other accounts' parameters are not taggable by the caller.
  */
 import type { Ctx } from '../../core/context.js';
-import type { TaggableType } from '../tagging/registry.js';
-import { parameters } from './state.js';
-import { parseReference } from './names.js';
-import { recordArn } from './model.js';
+import type { TaggableType } from '../../sim/tags/registry.js';
+import { parameters } from '../../sim/parameters/state.js';
+import { parseReference } from '../../sim/parameters/names.js';
+import { recordArn } from '../../sim/parameters/model.js';
 
 function record(ctx: Ctx, resourceId: string) {
   let ref;

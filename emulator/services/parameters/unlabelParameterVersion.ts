@@ -1,8 +1,8 @@
 import { defineOperation } from '../../core/operation.js';
 import { AccessDeniedException, ParameterNotFound, ParameterVersionNotFound } from '../../generated/ssm/errors.js';
-import { parameters } from './state.js';
-import { canonical, isPublicName } from './names.js';
-import * as messages from './messages.js';
+import { parameters } from '../../sim/parameters/state.js';
+import { canonical, isPublicName } from '../../sim/parameters/names.js';
+import * as messages from '../../sim/parameters/messages.js';
 
 /**
  * UnlabelParameterVersion: removes labels from a version. Labels the version does not carry come back

@@ -1,6 +1,6 @@
 /** SearchResources: the resources a query selects now, without making a group; paged by ARN. */
 import { defineRgOperation } from '../../core/operation.js';
-import { evaluate, pageByKey, parseQuery } from './model.js';
+import { evaluate, pageByKey, parseQuery } from '../../sim/resource-groups/model.js';
 
 export const DEFAULT_MAX_RESULTS = 50;
 

@@ -1,7 +1,7 @@
 import { defineOperation } from '../../core/operation.js';
 import { ResourcePolicyConflictException, ResourcePolicyNotFoundException } from '../../generated/ssm/errors.js';
-import { holderOf } from './model.js';
-import * as messages from './messages.js';
+import { holderOf } from '../../sim/resource-policies/model.js';
+import * as messages from '../../sim/resource-policies/messages.js';
 
 /** DeleteResourcePolicy: removes one policy, given its current PolicyHash (optimistic concurrency). */
 export default defineOperation('DeleteResourcePolicy', (input, ctx) => {

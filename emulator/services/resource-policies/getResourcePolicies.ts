@@ -1,8 +1,8 @@
 import { defineOperation } from '../../core/operation.js';
 import { decodeToken, encodeToken } from '../../core/pagination.js';
 import { ResourcePolicyInvalidParameterException } from '../../generated/ssm/errors.js';
-import { holderOf } from './model.js';
-import * as messages from './messages.js';
+import { holderOf } from '../../sim/resource-policies/model.js';
+import * as messages from '../../sim/resource-policies/messages.js';
 
 const DEFAULT_MAX = 50;
 

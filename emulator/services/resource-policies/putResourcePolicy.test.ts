@@ -128,6 +128,18 @@ describe('PutResourcePolicy', () => {
     expect((await owner().send(new GetResourcePoliciesCommand({ ResourceArn: arn }))).Policies).toEqual([]);
   });
 
+  it('matches many wildcards in a Resource against a long ARN at once (not on RegExp)', async () => {
+    // ^.*a.*a...b$ over hundreds of a's is a polynomial of degree 30 for a backtracking engine.
+    const name = '/' + 'a'.repeat(900);
+    await putAdvanced(name);
+    const arn = paramArn(name, OWNER);
+    const wild = `arn:aws:ssm:us-east-1:${OWNER}:parameter/${'*a'.repeat(30)}b`;
+    const e = await errorOf(owner().send(new PutResourcePolicyCommand({ ResourceArn: arn, Policy: sharePolicy(wild, [READER]) })));
+    expect(e.name).toBe('MalformedResourcePolicyDocumentException');
+    await owner().send(new PutResourcePolicyCommand({ ResourceArn: arn, Policy: sharePolicy(`arn:aws:ssm:us-east-1:${OWNER}:parameter/${'*a'.repeat(30)}`, [READER]) }));
+    expect((await reader().send(new GetParameterCommand({ Name: arn }))).Parameter?.Value).toBe('shared-value');
+  });
+
   it('refuses a policy larger than 1024 bytes (ResourcePolicyLimitExceededException)', async () => {
     await putAdvanced('/share/me');
     const arn = paramArn('/share/me', OWNER);

@@ -4,9 +4,9 @@ import {
   ResourcePolicyLimitExceededException,
   ResourcePolicyNotFoundException,
 } from '../../generated/ssm/errors.js';
-import { checkPolicyDocument } from './documents.js';
-import { holderOf, MAX_POLICY_BYTES, nextHash } from './model.js';
-import * as messages from './messages.js';
+import { checkPolicyDocument } from '../../sim/iam/policies.js';
+import { holderOf, MAX_POLICY_BYTES, nextHash } from '../../sim/resource-policies/model.js';
+import * as messages from '../../sim/resource-policies/messages.js';
 
 /**
  * PutResourcePolicy: attaches a new policy (no PolicyId), or updates one (PolicyId with the PolicyHash

@@ -1,6 +1,6 @@
 import { defineOperation } from '../../core/operation.js';
-import { resolveTagged } from './resolve.js';
-import { mergedTags, replaceTags } from './model.js';
+import { resolveTagged } from '../../sim/tags/resolve.js';
+import { mergedTags, replaceTags } from '../../sim/tags/model.js';
 
 /**
  * AddTagsToResource: adds or overwrites tags on any taggable SSM resource. Everything is checked

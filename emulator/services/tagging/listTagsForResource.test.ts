@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { taggableType } from '../../sim/tags/registry.js';
 import { AddTagsToResourceCommand, ListTagsForResourceCommand, PutParameterCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
 import { errorOf } from '../parameters/testkit.js';
@@ -38,7 +39,7 @@ describe('ListTagsForResource', () => {
   it('exposes tagged parameters to Resource Groups through the registry\'s list()', async () => {
     await t.ssm.send(new PutParameterCommand({ Name: '/a', Value: 'v', Type: 'String', Tags: [{ Key: 'k', Value: '1' }] }));
     await t.ssm.send(new PutParameterCommand({ Name: 'b', Value: 'v', Type: 'String' }));
-    const listed = t.emu.taggable.get('Parameter')!.list!(t.emu.context('000000000000', 'us-east-1'));
+    const listed = taggableType(t.emu, 'Parameter')!.list!(t.emu.context('000000000000', 'us-east-1'));
     expect(listed).toEqual([
       { id: '/a', arn: 'arn:aws:ssm:us-east-1:000000000000:parameter/a', tags: [{ Key: 'k', Value: '1' }] },
       { id: 'b', arn: 'arn:aws:ssm:us-east-1:000000000000:parameter/b', tags: [] },

@@ -1,5 +1,5 @@
 import { defineOperation } from '../../core/operation.js';
-import { resolveTagged } from './resolve.js';
+import { resolveTagged } from '../../sim/tags/resolve.js';
 
 /** ListTagsForResource: the resource's tags in the order they were added (an empty list when none). */
 export default defineOperation('ListTagsForResource', (input, ctx) => {

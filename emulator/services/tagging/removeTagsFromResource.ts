@@ -1,6 +1,6 @@
 import { defineOperation } from '../../core/operation.js';
-import { resolveTagged } from './resolve.js';
-import { checkTagKeys, replaceTags } from './model.js';
+import { resolveTagged } from '../../sim/tags/resolve.js';
+import { checkTagKeys, replaceTags } from '../../sim/tags/model.js';
 
 /** RemoveTagsFromResource: removes the given keys; keys the resource does not have are ignored. */
 export default defineOperation('RemoveTagsFromResource', (input, ctx) => {

@@ -4,11 +4,12 @@
  * rate control, timeouts, cancellation, statuses, output truncation, events); a simulator only says
  * what one step does on one node and how long it takes.
  *
- * Capability areas contribute simulators through their Area's `plugins` member:
+ * Capability areas contribute simulators through the commandPlugins port (core/ports.ts), in their Area's
+ * `provides` list:
  *
  *   export const inventoryArea: Area = {
  *     name: 'inventory',
- *     plugins: [{ plugin: 'aws:softwareInventory', simulator: softwareInventorySimulator }],
+ *     provides: [commandPlugins.provide({ plugin: 'aws:softwareInventory', simulator: softwareInventorySimulator })],
  *     ...
  *   };
  *
@@ -33,7 +34,8 @@
  * Durations never exceed run.timeoutMs: a simulator that would run longer returns timedOut.
  */
 import type { Ctx } from '../../core/context.js';
-import type { Emulator } from '../../emulator.js';
+import type { Runtime } from '../../core/runtime.js';
+import { definePort } from '../../core/ports.js';
 import type { FleetInstance } from '../fleet/instance.js';
 import type { NodeFacts } from '../shell/index.js';
 import type { StoredStep } from './state.js';
@@ -41,6 +43,12 @@ import type { StoredStep } from './state.js';
 export interface PluginRun {
   /** A context at the instant of the call (the step's start, or its end for complete()). */
   ctx: Ctx;
+  /**
+   * The kind of run host the step runs for (runner.ts): COMMAND_HOST for a Run Command command, the
+   * host's own kind otherwise (a State Manager association). Some plugins care: the agent runs
+   * aws:softwareInventory only for an association.
+   */
+  host: string;
   commandId: string;
   /** The document that runs (for a nested aws:runDocument step: the nested document). */
   documentName: string;
@@ -92,18 +100,19 @@ interface Index {
   specific: Map<string, PluginSimulator>;
   generic: Map<string, PluginSimulator>;
 }
-const indexes = new WeakMap<Emulator, Index>();
+/** The port areas plug their simulators into: `provides: [commandPlugins.provide({...})]`. */
+export const commandPlugins = definePort<CommandPluginRegistration>('commands.plugins');
 
-function indexOf(emu: Emulator): Index {
+const indexes = new WeakMap<Runtime, Index>();
+
+function indexOf(emu: Runtime): Index {
   let ix = indexes.get(emu);
   if (!ix) {
     ix = { specific: new Map(), generic: new Map() };
-    for (const area of emu.areas) {
-      for (const r of area.plugins ?? []) {
-        const p = r.plugin.toLowerCase();
-        if (r.documents?.length) for (const d of r.documents) ix.specific.set(`${d}\u0000${p}`, r.simulator);
-        else ix.generic.set(p, r.simulator);
-      }
+    for (const r of emu.ports.all(commandPlugins)) {
+      const p = r.plugin.toLowerCase();
+      if (r.documents?.length) for (const d of r.documents) ix.specific.set(`${d}\u0000${p}`, r.simulator);
+      else ix.generic.set(p, r.simulator);
     }
     indexes.set(emu, ix);
   }
@@ -111,7 +120,7 @@ function indexOf(emu: Emulator): Index {
 }
 
 /** The simulator for a step of a document, or undefined when no area simulates the plugin. */
-export function findSimulator(emu: Emulator, documentName: string, action: string): PluginSimulator | undefined {
+export function findSimulator(emu: Runtime, documentName: string, action: string): PluginSimulator | undefined {
   const ix = indexOf(emu);
   const p = action.toLowerCase();
   return ix.specific.get(`${documentName}\u0000${p}`) ?? ix.generic.get(p);

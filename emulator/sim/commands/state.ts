@@ -85,15 +85,17 @@ export interface PendingOutcome {
   data?: unknown;
 }
 
-export interface InvocationRecord {
+/**
+ * One document run on one node, as the per-node runner (runner.ts) keeps it: a Run Command
+ * invocation, or a target of another capability's execution (a State Manager association).
+ */
+export interface NodeRun {
   InstanceId: string;
-  /** The node's host name when the command was sent. */
-  InstanceName: string;
   Status: CommandInvocationStatus;
   StatusDetails: InvocationDetail;
-  /** Created when the agent receives the invocation; absent while it is queued. */
+  /** Created when the agent receives the run; absent while it is queued. */
   Plugins?: PluginRecord[];
-  /** Epoch ms: when the service sent it (it then counts against MaxConcurrency). */
+  /** Epoch ms: when the service sent it (it then counts against the host's concurrency). */
   SentAt?: number;
   /** Epoch ms: when the agent received it and started the first step. */
   StartedAt?: number;
@@ -102,12 +104,24 @@ export interface InvocationRecord {
   /** The step running now. */
   Running?: PendingOutcome;
   /**
-   * The node's agent is not connected: 'deliver' = the invocation waits to be received; 'report' =
-   * a step finished on the node but its result waits to be reported. Resumed when the agent starts.
+   * The node's agent is not connected: 'deliver' = the run waits to be received; 'report' = a step
+   * finished on the node but its result waits to be reported. Resumed when the agent starts.
    */
   Waiting?: 'deliver' | 'report';
-  /** Scratch data shared by the steps of this invocation (aws:downloadContent -> aws:runDocument). */
+  /** Scratch data shared by the steps of this run (aws:downloadContent -> aws:runDocument). */
   Data?: Record<string, unknown>;
+}
+
+export interface InvocationRecord extends NodeRun {
+  /** The node's host name when the command was sent. */
+  InstanceName: string;
+}
+
+export interface CommandOrigin {
+  /** The creating capability, e.g. "maintenance-window". */
+  kind: string;
+  /** Its own reference, e.g. a window execution's task invocation id. */
+  id: string;
 }
 
 export interface CommandCounts {
@@ -152,6 +166,11 @@ export interface CommandRecord {
   CloudWatchOutputConfig: CloudWatchOutputConfig;
   TimeoutSeconds: number;
   AlarmConfiguration?: AlarmConfiguration;
+  /**
+   * Who created the command when it was not SendCommand: a maintenance-window task, an Automation
+   * step... (not a wire member). Its kind picks the commandWatchers told when the command settles.
+   */
+  Origin?: CommandOrigin;
 
   // ---- the engine's bookkeeping ----
   Engine: {
@@ -180,8 +199,13 @@ export interface CommandRecord {
 export interface CommandsSlice {
   commands: Record<string, CommandRecord>;
   seq: number;
-  /** instance id -> "commandId/index" of invocations waiting for that node's agent. */
+  /**
+   * instance id -> runs waiting for that node's agent: "commandId/index" for Run Command invocations,
+   * "host|owner/index" for other hosts' runs (runner.ts).
+   */
   waiting: Record<string, string[]>;
+  /** Finished commands dropped before their 30 days because the region held MAX_COMMANDS. */
+  evicted?: number;
 }
 
 export const commandsSlice = defineSlice<CommandsSlice>('commands', () => ({ commands: {}, seq: 0, waiting: {} }));
@@ -219,6 +243,7 @@ export function addCommand(ctx: { scope: Ctx['scope'] }, cmd: CommandRecord): vo
   list.push(cmd);
 }
 
+/** Drops a command and its invocations (the engine forgets their waits first). */
 export function removeCommand(ctx: { scope: Ctx['scope'] }, id: string): void {
   const slice = commandsOf(ctx);
   const cmd = getCommand(ctx, id);
@@ -227,9 +252,6 @@ export function removeCommand(ctx: { scope: Ctx['scope'] }, id: string): void {
   delete slice.commands[id];
   const i = list.indexOf(cmd);
   if (i >= 0) list.splice(i, 1);
-  cmd.Invocations.forEach((inv, i) => {
-    if (inv.Waiting) unwait(ctx, inv.InstanceId, id, i);
-  });
 }
 
 const byInstance = new WeakMap<CommandRecord, Map<string, number>>();
@@ -242,31 +264,4 @@ export function invocationIndex(cmd: CommandRecord, instanceId: string): number 
     byInstance.set(cmd, m);
   }
   return m.get(instanceId);
-}
-
-// ---- invocations waiting for an agent ----
-
-export function wait(ctx: { scope: Ctx['scope'] }, instanceId: string, commandId: string, index: number): void {
-  const w = commandsOf(ctx).waiting;
-  (w[instanceId] ??= []).push(`${commandId}/${index}`);
-}
-
-export function unwait(ctx: { scope: Ctx['scope'] }, instanceId: string, commandId: string, index: number): void {
-  const w = commandsOf(ctx).waiting;
-  const list = w[instanceId];
-  if (!list) return;
-  const i = list.indexOf(`${commandId}/${index}`);
-  if (i >= 0) list.splice(i, 1);
-  if (!list.length) delete w[instanceId];
-}
-
-/** Takes (and clears) the invocations waiting for a node's agent. */
-export function takeWaiting(ctx: { scope: Ctx['scope'] }, instanceId: string): { commandId: string; index: number }[] {
-  const w = commandsOf(ctx).waiting;
-  const list = w[instanceId] ?? [];
-  delete w[instanceId];
-  return list.map((k) => {
-    const slash = k.lastIndexOf('/');
-    return { commandId: k.slice(0, slash), index: Number(k.slice(slash + 1)) };
-  });
 }

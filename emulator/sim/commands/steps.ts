@@ -11,7 +11,7 @@
  */
 import type { PlatformType } from '../../generated/ssm/types.js';
 import type { CommandBehavior, FleetInstance } from '../fleet/instance.js';
-import { compileRegex, type Regex } from '../shell/regex.js';
+import { compileUserRegex, type UserRegex } from '../../core/regex.js';
 import type { NodeFacts } from '../shell/index.js';
 import { stepApplies } from '../documents/index.js';
 import { failedToRunLine } from './output.js';
@@ -57,13 +57,13 @@ export function scriptLines(inputs: unknown): string[] {
   return [];
 }
 
-/** Compiled behaviour patterns, per behaviour record (the shell's linear-time matcher: fixtures are untrusted too). */
-const compiled = new WeakMap<CommandBehavior, Regex | null>();
-function patternOf(b: CommandBehavior): Regex | null {
+/** Compiled behaviour patterns, per behaviour record (JavaScript syntax on the linear-time engine: fixtures are untrusted too). */
+const compiled = new WeakMap<CommandBehavior, UserRegex | null>();
+function patternOf(b: CommandBehavior): UserRegex | null {
   let re = compiled.get(b);
   if (re === undefined) {
     try {
-      re = compileRegex(b.Match, 'net');
+      re = compileUserRegex(b.Match, { dialect: 'ecma' });
     } catch {
       re = null; // a pattern the matcher cannot compile never matches
     }

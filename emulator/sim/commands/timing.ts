@@ -28,6 +28,13 @@ export const CANCEL_LATENCY_MS = 1000;
 /** Virtual time each simple command of a script costs in the simulated shell. */
 export const COMMAND_COST_MS = 10;
 
+/**
+ * At most this many commands are kept per account and Region (AWS keeps 30 days of history and
+ * documents no count; the emulator caps it so a long test run cannot grow without bound). Past it,
+ * the oldest finished commands are dropped first, and GET /_emulator/health counts them.
+ */
+export const MAX_COMMANDS = 10_000;
+
 /** Run Command keeps command history for 30 days. */
 export const RETENTION_MS = 30 * 24 * 3600 * 1000;
 

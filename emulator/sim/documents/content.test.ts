@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeContent, contentAs, parseBody } from './content.js';
 import { platformsFor } from './platforms.js';
-import { validateJsonSchema } from './jsonschema.js';
 
 const analyze = (content: unknown, type: Parameters<typeof analyzeContent>[0]['type'] = 'Command', format: 'JSON' | 'YAML' | 'TEXT' = 'JSON') =>
   analyzeContent({ content: typeof content === 'string' ? content : JSON.stringify(content), format, type });
@@ -89,30 +88,5 @@ describe('format conversion', () => {
     expect(contentAs(json, 'JSON', 'JSON')).toBe(json);
     expect(parseBody(contentAs(json, 'JSON', 'YAML'), 'YAML')).toEqual(JSON.parse(json));
     expect(error(() => contentAs('x', 'TEXT', 'YAML')).message).toBe('Invalid document format YAML');
-  });
-});
-
-describe('JSON Schema subset', () => {
-  const schema = {
-    type: 'object',
-    required: ['name'],
-    additionalProperties: false,
-    properties: {
-      name: { type: 'string', minLength: 2, pattern: '^[a-z]+$' },
-      size: { type: 'integer', minimum: 1, maximum: 10 },
-      tags: { type: 'array', items: { type: 'string' }, uniqueItems: true, maxItems: 2 },
-      mode: { enum: ['a', 'b'] },
-    },
-  };
-  it('accepts conforming values and names the first problem otherwise', () => {
-    expect(validateJsonSchema(schema, { name: 'ok', size: 3, tags: ['x'], mode: 'a' })).toBeUndefined();
-    expect(validateJsonSchema(schema, {})).toBe('$.name is required');
-    expect(validateJsonSchema(schema, { name: 'OK' })).toContain('pattern');
-    expect(validateJsonSchema(schema, { name: 'ok', size: 11 })).toContain('greater than 10');
-    expect(validateJsonSchema(schema, { name: 'ok', size: 1.5 })).toContain('integer');
-    expect(validateJsonSchema(schema, { name: 'ok', tags: ['x', 'x'] })).toContain('duplicate');
-    expect(validateJsonSchema(schema, { name: 'ok', mode: 'c' })).toContain('one of');
-    expect(validateJsonSchema(schema, { name: 'ok', extra: 1 })).toBe('$.extra is not an allowed property');
-    expect(validateJsonSchema({ anyOf: [{ type: 'string' }, { type: 'number' }] }, true)).toContain('anyOf');
   });
 });

@@ -11,9 +11,8 @@
  */
 import { createHash } from 'node:crypto';
 import YAML from 'yaml';
-import { InvalidDocumentContent, InvalidDocumentSchemaVersion } from '../../generated/ssm/errors.js';
-import { ValidationError } from '../../core/errors.js';
-import { toJsRegExp } from '../../core/validate.js';
+import { InvalidDocumentContent, InvalidDocumentSchemaVersion, ValidationException } from '../../generated/ssm/errors.js';
+import { compileUserRegex, type UserRegex } from '../../core/regex.js';
 import type { DocumentFormat, DocumentParameter, DocumentType, PlatformType } from '../../generated/ssm/types.js';
 import { AUTOMATION_ACTIONS, SESSION_TYPES, commandPlugin, platformsFor } from './platforms.js';
 import * as m from './messages.js';
@@ -133,6 +132,9 @@ function versionText(v: unknown): string | undefined {
   return undefined;
 }
 
+/** A parameter's allowedPattern as SSM applies it: a Java regular expression over the whole value (matches()). */
+export const allowedPatternOf = (pattern: string): UserRegex => compileUserRegex(pattern, { dialect: 'java' });
+
 /**
  * Checks content for a document type and returns what DescribeDocument and the executing engines
  * need. Throws InvalidDocumentContent / InvalidDocumentSchemaVersion naming the problem.
@@ -241,7 +243,7 @@ function parseParameters(section: unknown): DeclaredParameter[] {
     if (def.allowedPattern !== undefined) {
       if (typeof def.allowedPattern !== 'string') throw bad('allowedPattern must be a string');
       try {
-        toJsRegExp(def.allowedPattern);
+        allowedPatternOf(def.allowedPattern);
       } catch {
         throw bad('allowedPattern is not a valid regular expression');
       }
@@ -481,7 +483,7 @@ function checkCalendar(text: string): void {
  */
 export function contentAs(content: string, stored: DocumentFormat, wanted: DocumentFormat): string {
   if (wanted === stored) return content;
-  if (stored === 'TEXT' || wanted === 'TEXT') throw new ValidationError(m.invalidFormatConversion(wanted));
+  if (stored === 'TEXT' || wanted === 'TEXT') throw new ValidationException(m.invalidFormatConversion(wanted));
   const body = parseBody(content, stored);
   return wanted === 'JSON' ? JSON.stringify(body, null, 2) : YAML.stringify(body, { lineWidth: 0 });
 }

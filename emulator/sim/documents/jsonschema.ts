@@ -1,103 +1,167 @@
 /**
- * A small JSON Schema validator (the draft-04/07 keywords AppConfig schemas use in practice), for
- * checking an ApplicationConfiguration document against the ApplicationConfigurationSchema
- * document it requires. Returns the first problem as text, or undefined when the value conforms.
+ * JSON Schema validation of an ApplicationConfiguration document against the
+ * ApplicationConfigurationSchema document it requires, with ajv. Returns the first problem as text
+ * ("$.level is less than 1"), or undefined when the value conforms; a schema that cannot be used
+ * (not a valid schema, a $ref that does not resolve, a pattern that is not valid) throws
+ * UnusableSchemaError.
  *
- * Supported: type, enum, const, properties, required, additionalProperties, patternProperties,
- * items (schema or tuple), minItems, maxItems, uniqueItems, minLength, maxLength, pattern, minimum,
- * maximum, exclusiveMinimum, exclusiveMaximum (boolean and numeric forms), multipleOf, allOf,
- * anyOf, oneOf, not. $ref is not followed (a schema using it is accepted without that check).
+ * Drafts: AppConfig's JSON Schema validators speak draft-04, so a schema without `$schema` (or with
+ * an unknown one) is read as draft-04; a schema that declares draft-06/07, 2019-09 or 2020-12 is read
+ * as that draft. `$ref` resolves within the schema document only: nothing is fetched, so a remote
+ * reference makes the schema unusable. `format` is not checked (no format vocabulary is loaded).
+ *
+ * ajv would build `pattern` and `patternProperties` with RegExp; `code.regExp` hands them to
+ * core/regex.ts instead (ECMA-262 dialect, as JSON Schema defines `pattern`), so a schema's pattern
+ * runs in linear time.
+ *
+ * Cost: ajv checks a schema against its draft's meta-schema with one shared validator per draft
+ * (compiled on first use, ~0.1 s), then compiles it in an instance of its own (~1-5 ms), so that one
+ * document's `$id`s never meet another's.
  */
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
+import type { RegExpEngine } from 'ajv/dist/types/index.js';
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+// ajv-draft-04 is CommonJS: its default export, as TypeScript (NodeNext) types it, is the module; .default is the class.
+import Ajv04 from 'ajv-draft-04';
+import { compileUserRegex } from '../../core/regex.js';
 
-function typeOf(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
-  return typeof v;
+export class UnusableSchemaError extends Error {
+  override name = 'UnusableSchemaError';
 }
 
-const typeMatches = (t: string, v: unknown) => t === typeOf(v) || (t === 'number' && typeOf(v) === 'integer');
+const safeRegExp: RegExpEngine = Object.assign(
+  (pattern: string) => {
+    const re = compileUserRegex(pattern, { dialect: 'ecma' });
+    // ajv keys compiled patterns by toString(): the pattern text is that key.
+    return { test: (s: string) => re.test(s), toString: () => pattern };
+  },
+  { code: 'compileUserRegex' },
+);
 
-export function validateJsonSchema(schema: unknown, value: unknown, path = '$'): string | undefined {
-  if (schema === true || schema === undefined) return undefined;
-  if (schema === false) return `${path} is not allowed`;
-  if (!isObj(schema)) return undefined;
-  const s = schema;
-  if (s.type !== undefined) {
-    const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
-    if (!types.some((t) => typeMatches(t, value))) return `${path} must be of type ${types.join(' or ')}`;
+type AjvClass = new (opts: Options) => Ajv;
+interface Draft {
+  readonly Class: AjvClass;
+  readonly metaId: string;
+  meta?: Ajv;
+}
+const DRAFT_04: Draft = { Class: Ajv04.default, metaId: 'http://json-schema.org/draft-04/schema' };
+const DRAFT_07: Draft = { Class: Ajv, metaId: 'http://json-schema.org/draft-07/schema' };
+/** By `$schema` without its scheme and trailing # (a Map: `$schema` is the document's text). */
+const DRAFTS = new Map<string, Draft>([
+  ['json-schema.org/draft-04/schema', DRAFT_04],
+  ['json-schema.org/draft-06/schema', DRAFT_07], // draft-07 only adds keywords to draft-06
+  ['json-schema.org/draft-07/schema', DRAFT_07],
+  ['json-schema.org/draft/2019-09/schema', { Class: Ajv2019, metaId: 'https://json-schema.org/draft/2019-09/schema' }],
+  ['json-schema.org/draft/2020-12/schema', { Class: Ajv2020, metaId: 'https://json-schema.org/draft/2020-12/schema' }],
+]);
+
+const OPTIONS: Options = {
+  // Unknown keywords and formats are ignored, as JSON Schema says, not refused as ajv does by default.
+  strict: false,
+  logger: false,
+  allErrors: false,
+  // The tolerance the emulator has always used: 0.3 is a multiple of 0.1.
+  multipleOfPrecision: 9,
+  code: { regExp: safeRegExp },
+};
+
+function draftOf(schema: unknown): Draft {
+  const declared = typeof schema === 'object' && schema !== null ? (schema as { $schema?: unknown }).$schema : undefined;
+  if (typeof declared !== 'string') return DRAFT_04;
+  return DRAFTS.get(declared.replace(/^https?:\/\//, '').replace(/#$/, '')) ?? DRAFT_04;
+}
+
+function compile(schema: unknown): ValidateFunction {
+  if (typeof schema !== 'boolean' && (typeof schema !== 'object' || schema === null || Array.isArray(schema))) {
+    throw new UnusableSchemaError('a schema must be a JSON object');
   }
-  if (Array.isArray(s.enum) && !s.enum.some((e) => JSON.stringify(e) === JSON.stringify(value))) return `${path} must be one of ${JSON.stringify(s.enum)}`;
-  if ('const' in s && JSON.stringify(s.const) !== JSON.stringify(value)) return `${path} must equal ${JSON.stringify(s.const)}`;
-  if (typeof value === 'string') {
-    if (typeof s.minLength === 'number' && [...value].length < s.minLength) return `${path} is shorter than ${s.minLength}`;
-    if (typeof s.maxLength === 'number' && [...value].length > s.maxLength) return `${path} is longer than ${s.maxLength}`;
-    if (typeof s.pattern === 'string') {
-      try {
-        if (!new RegExp(s.pattern, 'u').test(value)) return `${path} does not match pattern ${s.pattern}`;
-      } catch {
-        /* an unsupported pattern is not a reason to reject the configuration */
-      }
-    }
+  const draft = draftOf(schema);
+  draft.meta ??= new draft.Class(OPTIONS);
+  const checkMeta = draft.meta.getSchema(draft.metaId)!;
+  if (!checkMeta(schema)) throw new UnusableSchemaError(draft.meta.errorsText(checkMeta.errors, { dataVar: 'schema' }));
+  try {
+    return new draft.Class({ ...OPTIONS, validateSchema: false, addUsedSchema: false }).compile(schema as object);
+  } catch (e) {
+    throw new UnusableSchemaError((e as Error).message);
   }
-  if (typeof value === 'number') {
-    const exMin = s.exclusiveMinimum;
-    const exMax = s.exclusiveMaximum;
-    if (typeof s.minimum === 'number' && (exMin === true ? value <= s.minimum : value < s.minimum)) return `${path} is less than ${s.minimum}`;
-    if (typeof s.maximum === 'number' && (exMax === true ? value >= s.maximum : value > s.maximum)) return `${path} is greater than ${s.maximum}`;
-    if (typeof exMin === 'number' && value <= exMin) return `${path} must be greater than ${exMin}`;
-    if (typeof exMax === 'number' && value >= exMax) return `${path} must be less than ${exMax}`;
-    if (typeof s.multipleOf === 'number' && s.multipleOf > 0 && Math.abs(value / s.multipleOf - Math.round(value / s.multipleOf)) > 1e-9) {
-      return `${path} is not a multiple of ${s.multipleOf}`;
-    }
+}
+
+/** The first problem of `value` against `schema`, in the emulator's wording, or undefined when it conforms. */
+export function validateJsonSchema(schema: unknown, value: unknown): string | undefined {
+  const validate = compile(schema);
+  if (validate(value)) return undefined;
+  // Without allErrors ajv stops at the first failing keyword; a combinator (anyOf, oneOf, not) adds
+  // its own error after those of its branches, so the last error is the one that decided.
+  const errors = validate.errors ?? [];
+  return describe(errors[errors.length - 1]!, value);
+}
+
+/** "$", ".name" for a property, "[2]" for an item: the path of the value an error is about. */
+function pathOf(pointer: string, root: unknown): string {
+  let path = '$';
+  let at: unknown = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    path += Array.isArray(at) ? `[${seg}]` : `.${seg}`;
+    at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[seg] : undefined;
   }
-  if (Array.isArray(value)) {
-    if (typeof s.minItems === 'number' && value.length < s.minItems) return `${path} has fewer than ${s.minItems} items`;
-    if (typeof s.maxItems === 'number' && value.length > s.maxItems) return `${path} has more than ${s.maxItems} items`;
-    if (s.uniqueItems === true && new Set(value.map((x) => JSON.stringify(x))).size !== value.length) return `${path} has duplicate items`;
-    if (Array.isArray(s.items)) {
-      for (let i = 0; i < Math.min(value.length, s.items.length); i++) {
-        const e = validateJsonSchema(s.items[i], value[i], `${path}[${i}]`);
-        if (e) return e;
-      }
-    } else if (s.items !== undefined) {
-      for (let i = 0; i < value.length; i++) {
-        const e = validateJsonSchema(s.items, value[i], `${path}[${i}]`);
-        if (e) return e;
-      }
-    }
+  return path;
+}
+
+function describe(e: ErrorObject, root: unknown): string {
+  const path = pathOf(e.instancePath, root);
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'type':
+      return `${path} must be of type ${String(p.type).split(',').join(' or ')}`;
+    case 'enum':
+      return `${path} must be one of ${JSON.stringify(p.allowedValues)}`;
+    case 'const':
+      return `${path} must equal ${JSON.stringify(p.allowedValue)}`;
+    case 'minLength':
+      return `${path} is shorter than ${p.limit}`;
+    case 'maxLength':
+      return `${path} is longer than ${p.limit}`;
+    case 'pattern':
+      return `${path} does not match pattern ${p.pattern}`;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      // draft-04's boolean exclusiveMinimum reports as minimum with a strict comparison.
+      return {
+        '>=': `${path} is less than ${p.limit}`,
+        '<=': `${path} is greater than ${p.limit}`,
+        '>': `${path} must be greater than ${p.limit}`,
+        '<': `${path} must be less than ${p.limit}`,
+      }[String(p.comparison)]!;
+    case 'multipleOf':
+      return `${path} is not a multiple of ${p.multipleOf}`;
+    case 'minItems':
+      return `${path} has fewer than ${p.limit} items`;
+    case 'maxItems':
+    case 'additionalItems':
+      return `${path} has more than ${p.limit} items`;
+    case 'uniqueItems':
+      return `${path} has duplicate items`;
+    case 'minProperties':
+      return `${path} has fewer than ${p.limit} properties`;
+    case 'maxProperties':
+      return `${path} has more than ${p.limit} properties`;
+    case 'required':
+      return `${path}.${p.missingProperty} is required`;
+    case 'additionalProperties':
+      return `${path}.${p.additionalProperty} is not an allowed property`;
+    case 'anyOf':
+      return `${path} matches none of the anyOf schemas`;
+    case 'oneOf':
+      return `${path} must match exactly one of the oneOf schemas`;
+    case 'not':
+      return `${path} must not match the "not" schema`;
+    case 'false schema':
+      return `${path} is not allowed`;
+    default:
+      return `${path} ${e.message ?? `fails ${e.keyword}`}`;
   }
-  if (isObj(value)) {
-    for (const r of Array.isArray(s.required) ? (s.required as string[]) : []) if (!(r in value)) return `${path}.${r} is required`;
-    const props = isObj(s.properties) ? s.properties : {};
-    const patterns = isObj(s.patternProperties) ? Object.entries(s.patternProperties) : [];
-    for (const [k, v] of Object.entries(value)) {
-      let matched = false;
-      if (k in props) {
-        matched = true;
-        const e = validateJsonSchema(props[k], v, `${path}.${k}`);
-        if (e) return e;
-      }
-      for (const [p, ps] of patterns) {
-        if (new RegExp(p, 'u').test(k)) {
-          matched = true;
-          const e = validateJsonSchema(ps, v, `${path}.${k}`);
-          if (e) return e;
-        }
-      }
-      if (!matched && s.additionalProperties !== undefined) {
-        const e = validateJsonSchema(s.additionalProperties, v, `${path}.${k}`);
-        if (e) return s.additionalProperties === false ? `${path}.${k} is not an allowed property` : e;
-      }
-    }
-  }
-  if (Array.isArray(s.allOf)) for (const sub of s.allOf) {
-    const e = validateJsonSchema(sub, value, path);
-    if (e) return e;
-  }
-  if (Array.isArray(s.anyOf) && !s.anyOf.some((sub) => !validateJsonSchema(sub, value, path))) return `${path} matches none of the anyOf schemas`;
-  if (Array.isArray(s.oneOf) && s.oneOf.filter((sub) => !validateJsonSchema(sub, value, path)).length !== 1) return `${path} must match exactly one of the oneOf schemas`;
-  if (s.not !== undefined && !validateJsonSchema(s.not, value, path)) return `${path} must not match the "not" schema`;
-  return undefined;
 }

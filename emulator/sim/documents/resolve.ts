@@ -59,20 +59,18 @@
 import { createHash } from 'node:crypto';
 import type { Ctx } from '../../core/context.js';
 import { ServiceError } from '../../core/errors.js';
-import { toJsRegExp } from '../../core/validate.js';
 import {
   InvalidAutomationExecutionParametersException,
   InvalidDocument,
   InvalidParameters,
 } from '../../generated/ssm/errors.js';
 import type { DocumentFormat, DocumentType, PlatformType } from '../../generated/ssm/types.js';
-import { readParameter } from '../../services/parameters/lookup.js';
-import { catalogOf } from '../../services/documents/catalog.js';
-import { arnOf, readableDocument, selectVersion, type Ownership } from '../../services/documents/model.js';
-import type { StoredVersion } from '../../services/documents/state.js';
-import { analyzeContent, REFERENCE_RE, type AnalyzedContent, type DeclaredParameter, type DocumentStep } from './content.js';
+import { readParameter } from '../parameters/lookup.js';
+import { catalogOf } from './catalog.js';
+import { arnOf, readableDocument, selectVersion, type Ownership } from './model.js';
+import type { StoredVersion } from './state.js';
+import { allowedPatternOf, analyzeContent, REFERENCE_RE, type AnalyzedContent, type DeclaredParameter, type DocumentStep } from './content.js';
 import * as m from './messages.js';
-import * as documentMessages from '../../services/documents/messages.js';
 
 // ──────────────────────────────────────────── types ────────────────────────────────────────────
 
@@ -180,7 +178,7 @@ function analysisOf(ctx: Ctx, ownership: Ownership, docName: string, type: Docum
 
 export function resolveDocument(ctx: Ctx, ref: DocumentReference, opts: ResolveDocumentOptions = {}): ResolvedDocument {
   const found = readableDocument(ctx, ref.name);
-  if (!found) throw new InvalidDocument(documentMessages.notFound(ref.name));
+  if (!found) throw new InvalidDocument(m.notFound(ref.name));
   const v = selectVersion(found, { DocumentVersion: ref.version, VersionName: ref.versionName });
   const doc = found.doc;
   if (opts.types && !opts.types.includes(doc.DocumentType)) {
@@ -316,10 +314,10 @@ function checkConstraints(p: DeclaredParameter, value: TypedValue, style: Parame
     }
   }
   if (p.allowedPattern !== undefined) {
-    const re = toJsRegExp(p.allowedPattern);
+    const re = allowedPatternOf(p.allowedPattern);
     const checked = typeof value === 'number' ? [String(value)] : strings;
     for (const s of checked) {
-      if (!re.test(s)) {
+      if (!re.matches(s)) {
         throw fail(style === 'automation' ? m.automationPatternMismatch(p.name, s, p.allowedPattern) : m.commandPatternMismatch(p.name, s, p.allowedPattern));
       }
     }

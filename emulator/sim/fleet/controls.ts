@@ -4,7 +4,7 @@
  * they accept and refuse exactly the same things. Failures are FleetControlError with the control
  * API's error code and HTTP status.
  */
-import type { Emulator } from '../../emulator.js';
+import type { Runtime } from '../../core/runtime.js';
 import type { Ctx } from '../../core/context.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../../core/defaults.js';
 import { allInstances, getInstance } from './state.js';
@@ -13,16 +13,10 @@ import { FleetSpecError } from './build.js';
 import { FixtureError, loadFleet, parseFixtureText, readFixtureFile } from './fixtures.js';
 import { registerNode, RegistrationError } from './activations.js';
 import type { FleetInstance } from './instance.js';
+import { ControlError } from '../../core/control.js';
 
-export class FleetControlError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
+/** A refused fleet control; the control API answers it as any ControlError (code, message, status). */
+export class FleetControlError extends ControlError {}
 
 export interface Where {
   account?: string;
@@ -52,14 +46,14 @@ const specError = (e: unknown): never => {
 };
 
 export class FleetControls {
-  constructor(private readonly emu: Emulator) {}
+  constructor(private readonly emu: Runtime) {}
 
   /** The node with this id, in the given account/region or (when none is given) wherever it is. */
   private find(id: string, where: Where = {}): { ctx: Ctx; inst: FleetInstance } {
     const scopes =
       where.account !== undefined || where.region !== undefined
         ? [whereOf(where as Record<string, unknown>)]
-        : this.emu.store.allScopes().map((s) => ({ account: s.account, region: s.region }));
+        : this.emu.store.scopesIn().map((s) => ({ account: s.account, region: s.region }));
     for (const s of scopes) {
       const ctx = this.emu.context(s.account, s.region);
       const inst = getInstance(ctx, id);
@@ -72,7 +66,7 @@ export class FleetControls {
   list(where: Where = {}): Record<string, unknown>[] {
     this.emu.catchUp();
     const out: Record<string, unknown>[] = [];
-    for (const s of this.emu.store.allScopes()) {
+    for (const s of this.emu.store.scopesIn()) {
       if ((where.account !== undefined && s.account !== where.account) || (where.region !== undefined && s.region !== where.region)) continue;
       const ctx = this.emu.context(s.account, s.region);
       for (const inst of allInstances(ctx)) out.push(nodeView(ctx, inst));

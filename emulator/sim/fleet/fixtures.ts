@@ -25,7 +25,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
-import type { Emulator } from '../../emulator.js';
+import type { Runtime } from '../../core/runtime.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../../core/defaults.js';
 import type { Ctx } from '../../core/context.js';
 import { buildInstance, FleetSpecError, SPEC_FIELDS } from './build.js';
@@ -93,7 +93,7 @@ export interface LoadResult {
  * the nodes already in each fleet's account and region.
  */
 export function loadFleet(
-  emu: Emulator,
+  emu: Runtime,
   fixture: unknown,
   opts: { replace?: boolean; only?: { account?: string; region?: string }; source?: string } = {},
 ): LoadResult {
@@ -198,7 +198,7 @@ export function loadFleet(
 }
 
 /** Loads the emulator's configured fleet (EmulatorOptions.fleet), if any. */
-export function loadConfiguredFleet(emu: Emulator, only?: { account?: string; region?: string }): LoadResult | undefined {
+export function loadConfiguredFleet(emu: Runtime, only?: { account?: string; region?: string }): LoadResult | undefined {
   const f = emu.fleet;
   if (f === null || f === undefined) return undefined;
   const fixture = typeof f === 'string' ? readFixtureFile(f) : f;

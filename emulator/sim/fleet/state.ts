@@ -11,7 +11,7 @@
  */
 import { defineSlice } from '../../state/store.js';
 import type { Ctx } from '../../core/context.js';
-import type { Emulator } from '../../emulator.js';
+import type { Runtime } from '../../core/runtime.js';
 import type { Tag, RegistrationMetadataItem } from '../../generated/ssm/types.js';
 import type { FleetInstance } from './instance.js';
 import { dropTagIndex, insertNode, removeNode, retagNode, tagIndex } from './tag-index.js';
@@ -146,14 +146,14 @@ export type FleetChange =
 export type FleetListener = (ctx: Ctx, change: FleetChange) => void;
 
 /** Listeners per emulator (a WeakMap, so there is no module-level state shared between emulators). */
-const listeners = new WeakMap<Emulator, FleetListener[]>();
+const listeners = new WeakMap<Runtime, FleetListener[]>();
 
 /**
  * Calls `listener` synchronously after each change to a node (added, removed, agent started or
  * stopped, tags changed, other fields updated), with a context of the node's account and region.
  * Register from an Area's init(emu).
  */
-export function onFleetChange(emu: Emulator, listener: FleetListener): void {
+export function onFleetChange(emu: Runtime, listener: FleetListener): void {
   let list = listeners.get(emu);
   if (!list) listeners.set(emu, (list = []));
   list.push(listener);

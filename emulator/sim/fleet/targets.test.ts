@@ -4,7 +4,7 @@ import type { Ctx } from '../../core/context.js';
 import { TEST_START } from '../../testing/harness.js';
 import { InvalidParameters, InvalidTarget } from '../../generated/ssm/errors.js';
 import { ServiceError } from '../../core/errors.js';
-import { groupsOf } from '../../services/resource-groups/state.js';
+import { groupsOf } from '../resource-groups/state.js';
 import { loadFleet } from './fixtures.js';
 import { getInstance } from './state.js';
 import { updateNode } from './nodes.js';
@@ -120,6 +120,19 @@ describe('resolveTargets: tags', () => {
     expect(resolve({ Targets: [{ Key: 'tag:Env', Values: ['staging'] }] })).toEqual([]);
     // Tag keys and values are case-sensitive.
     expect(resolve({ Targets: [{ Key: 'tag:env', Values: ['prod'] }] })).toEqual([]);
+  });
+
+  it('includeStopped (Automation) also matches stopped instances, by tag and by id, never terminated ones', () => {
+    const opts = { profile: 'automation', includeStopped: true } as const;
+    expect(resolve({ Targets: [{ Key: 'tag:Env', Values: ['prod'] }, { Key: 'tag:Role', Values: ['web'] }] }, opts)).toEqual([
+      'i-00000000000000001',
+      'i-00000000000000005',
+      'mi-00000000000000006',
+    ]);
+    expect(resolve({ InstanceIds: ['i-00000000000000005'] }, opts)).toEqual(['i-00000000000000005']);
+    updateNode(ctx, getInstance(ctx, 'i-00000000000000005')!, { InstanceState: 'terminated' });
+    expect(resolve({ Targets: [{ Key: 'tag:Role', Values: ['web'] }, { Key: 'tag:Env', Values: ['prod'] }] }, opts)).toEqual(['i-00000000000000001', 'mi-00000000000000006']);
+    expect(matchesTargets(ctx, getInstance(ctx, 'i-00000000000000005')!, [{ Key: 'tag:Env', Values: ['prod'] }], opts)).toBe(false);
   });
 
   it('tag-key matches nodes that have any of the keys', () => {

@@ -185,6 +185,11 @@ describe('powershell: language', () => {
     expect(r.stdout).toBe('MIXED\r\na-07\r\na/b/c\r\n2\r\nx+y\r\nn1\r\n2\r\n');
   });
 
+  it('.Split(chars) splits at each of the characters, .Trim(chars) trims them', () => {
+    const r = ps('"a-b]c^d".Split("]^-") -join "|"; "a b".Split("") -join "|"; "xxhixx".Trim("x")');
+    expect(r.stdout).toBe('a|b|c|d\r\na|b\r\nhi\r\n');
+  });
+
   it('pipelines: Where-Object, ForEach-Object, Select-Object, Out-Null, Measure-Object', () => {
     const r = ps('1..5 | Where-Object { $_ -gt 2 } | ForEach-Object { $_ * 10 } | Select-Object -First 2; "x" | Out-Null; (1..4 | Measure-Object).Count');
     expect(r.stdout).toBe('30\r\n40\r\n4\r\n');

@@ -200,15 +200,15 @@ describe('sh: commands not found and syntax errors', () => {
 
   it('uses dash wording on Ubuntu without a shebang', () => {
     const path = agentScriptPath({ node: UBUNTU, dialect: 'sh' });
-    const r = runScript({ dialect: 'sh', script: 'apt-get update', node: UBUNTU, startTime: START });
-    expect(r.stderr).toBe(`${path}: 1: apt-get: not found\n`);
+    const r = runScript({ dialect: 'sh', script: 'kubectl get pods', node: UBUNTU, startTime: START });
+    expect(r.stderr).toBe(`${path}: 1: kubectl: not found\n`);
     expect(r.exitCode).toBe(127);
   });
 
-  it('the realistic test-suite script stops at yum under set -e', () => {
-    const r = sh('#!/bin/bash\nset -e\necho "hello $(hostname)"\nyum update -y\necho done');
+  it('the realistic test-suite script stops at a missing program under set -e', () => {
+    const r = sh('#!/bin/bash\nset -e\necho "hello $(hostname)"\naws s3 ls\necho done');
     expect(r.stdout).toBe('hello ip-172-31-1-2.ec2.internal\n');
-    expect(r.stderr).toBe(`${PATH}: line 4: yum: command not found\n`);
+    expect(r.stderr).toBe(`${PATH}: line 4: aws: command not found\n`);
     expect(r.exitCode).toBe(127);
   });
 
@@ -328,6 +328,15 @@ describe('sh: redirections, files and pipes', () => {
 
   it('while read consumes piped lines', () => {
     expect(sh('printf "a 1\\nb 2\\n" | while read k v; do echo "$v-$k"; done').stdout).toBe('1-a\n2-b\n');
+  });
+
+  it('read splits on IFS and trims IFS characters at the ends; an empty IFS keeps the line as it is', () => {
+    expect(sh('echo "  one  two  three  " | { read a b; echo "[$a][$b]"; }').stdout).toBe('[one][two  three]\n');
+    expect(sh('echo "x:y:z:" | { IFS=":-]" read a b; echo "[$a][$b]"; }').stdout).toBe('[x][y:z]\n');
+    expect(sh('echo "  keep  " | { IFS= read -r line; echo "[$line]"; }').stdout).toBe('[  keep  ]\n');
+    // A long run of IFS characters inside the last field (quadratic for a RegExp class with +$).
+    const spaces = ' '.repeat(100_000);
+    expect(sh(`echo "a b${spaces}c" | { read x y; echo "\${#y}"; }`).stdout).toBe(`${spaces.length + 2}\n`);
   });
 
   it('set -o pipefail makes a failing pipeline fail', () => {
