@@ -1,6 +1,7 @@
 import { describe as group, expect, it } from 'vitest';
 import { CreateAssociationCommand, ListTagsForResourceCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
+import { areas } from '../index.js';
 import { associationsSlice } from '../../sim/associations/state.js';
 import { addNode, addNodes, describe, executions, expectError, iid, nodeStatus, shellAssociation, targets } from './testkit.js';
 
@@ -133,16 +134,11 @@ group('CreateAssociation', () => {
       await expectError(create({ ApplyOnlyAtCronInterval: true }), 'InvalidSchedule');
     });
 
-    it('output location, calendars, Automation-only members and Automation runbooks without Automation', async () => {
+    it('output location, calendars and Automation-only members', async () => {
       await expectError(create({ OutputLocation: { S3Location: { OutputS3BucketName: 'Bad_Bucket' } } }), 'InvalidOutputLocation');
-      await expectError(create({ CalendarNames: ['my-calendar'] }), 'InvalidDocument', /Change Calendar is not available/);
+      await expectError(create({ CalendarNames: ['my-calendar'] }), 'InvalidDocument', 'Document with name my-calendar does not exist.');
       await expectError(create({ AutomationTargetParameterName: 'InstanceId' }), 'InvalidParameters');
       await expectError(create({ TargetMaps: [{ InstanceId: ['i-1'] }] }), 'InvalidTargetMaps');
-      await expectError(
-        t.ssm.send(new CreateAssociationCommand({ Name: 'AWS-StopEC2Instance', Parameters: { InstanceId: ['i-0123456789abcdef0'] } })),
-        'InvalidDocument',
-        /Automation is not available/,
-      );
     });
 
     it('tags with a reserved key', async () => {
@@ -161,5 +157,21 @@ group('CreateAssociation', () => {
       }
       await expectError(create({}), 'AssociationLimitExceeded', 'You can have at most 2,000 active associations.');
     });
+  });
+});
+
+group('CreateAssociation without the Automation area', () => {
+  // Change calendars and runbooks belong to Automation; without it, associations refuse what they cannot honour.
+  const bare = useEmulator({ areas: areas.filter((a) => a.name !== 'automation') });
+  const create = (input: Record<string, unknown>) =>
+    bare.ssm.send(new CreateAssociationCommand({ Name: 'AWS-RunShellScript', Targets: [{ Key: 'tag:Role', Values: ['web'] }], Parameters: { commands: ['true'] }, ...input }));
+
+  it('refuses CalendarNames and Automation runbooks', async () => {
+    await expectError(create({ CalendarNames: ['my-calendar'] }), 'InvalidDocument', /Change Calendar is not available/);
+    await expectError(
+      bare.ssm.send(new CreateAssociationCommand({ Name: 'AWS-StopEC2Instance', Parameters: { InstanceId: ['i-0123456789abcdef0'] } })),
+      'InvalidDocument',
+      /Automation is not available/,
+    );
   });
 });

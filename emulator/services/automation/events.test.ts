@@ -46,7 +46,8 @@ describe('EventBridge events, tags and the automationStarter port', () => {
     await runbook(t, 'Nap', { mainSteps: [{ name: 'nap', action: 'aws:sleep', inputs: { Duration: 'PT2S' } }] });
     const ctx = t.emu.context('000000000000', 'us-east-1');
     const starter = t.emu.ports.one(automationStarter)!;
-    expect(t.emu.ports.all(automationWatchers)).toEqual([]);
+    // The capabilities that start executions (maintenance-window tasks, associations) watch them.
+    expect(t.emu.ports.all(automationWatchers).map((w) => w.kind)).toEqual(['maintenance-window', 'association']);
     const id = starter.start(ctx, { DocumentName: 'Nap' }, { kind: 'maintenance-window', id: 'task-1' });
     expect(starter.status(ctx, id)).toBe('Pending');
     await t.advance(2);
