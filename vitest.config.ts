@@ -34,9 +34,9 @@ export default defineConfig({
     // it or its state), slices are declared once per module load, and no test mocks modules or
     // touches globals. vitest's default of one worker per core but one leaves a 2-core machine
     // with one worker; the main process is mostly idle while tests run, so use every core.
-    // `npm test` on the shared 2-core dev machine (other sessions' suites ran too; compare pairs run
-    // back to back): isolated with 1 worker, 1410 s and 1086 s wall, 289 s and 246 s CPU (user+sys);
-    // this config, 353 s and 325 s wall, 79 s and 84 s CPU. Lightly loaded, before: 160 s and 190 s.
+    // Measured on the shared 2-core dev machine, back to back (load average 22-26 from other sessions),
+    // 16 Run Command and Parameter Store files: isolated with one worker, 328 s wall and 68 s CPU;
+    // this config, 109 s wall and 24 s CPU.
     isolate: false,
     maxWorkers: availableParallelism(),
     sequence: { sequencer: ProgramsFirst },

@@ -241,7 +241,7 @@ describe('persistence (--data-dir)', () => {
     } finally {
       second.child.kill('SIGKILL');
     }
-  }, 60_000);
+  }, 180_000); // two emulator processes start from source (tsx): slow on a loaded machine
 
   it('Run Command replays to the same state, byte for byte: rate-controlled commands, a cancel, ticks in between', async () => {
     const dir = tempDir();
