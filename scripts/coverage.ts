@@ -66,6 +66,10 @@ export function readReport(): VitestReport {
   if (missing.length) throw new Error(`${relative(root, REPORT)} is from a partial run (no results for ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', ...' : ''}): ${rerun}`);
   const changed = files.filter((f) => statSync(f).mtimeMs > report.startTime).map((f) => relative(root, f));
   if (changed.length) throw new Error(`${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', ...' : ''} changed after the last test run: ${rerun}`);
+  // A run of the emulator's tests always makes requests: none recorded means the harness stopped recording.
+  if (!report.testResults.some((f) => f.assertionResults.some((a) => a.meta?.operations?.length))) {
+    throw new Error(`${relative(root, REPORT)} records no operation for any test: emulator/testing/harness.ts no longer sees the requests`);
+  }
   return report;
 }
 

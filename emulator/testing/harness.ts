@@ -116,13 +116,14 @@ export function useEmulator(options: TestEmulatorOptions = {}): TestEmulator {
   let called: string[] | undefined;
   beforeAll(async () => {
     holder.t = await startTestEmulator(options);
-    // Every operation, whatever the protocol (JSON RPC, REST-JSON) or client, goes through invoke().
+    // Every request, whatever the protocol (JSON RPC, REST-JSON) or client, goes through request();
+    // operations the emulator runs for itself (invoke(): scheduled tasks, Automation's API steps) do not count.
     const emu = holder.t.emu;
-    const invoke = emu.invoke.bind(emu);
-    emu.invoke = (service, operation, ...rest) => {
+    const request = emu.request.bind(emu);
+    emu.request = (service, operation, ...rest) => {
       const key = `${service}:${operation}`;
       if (called && !called.includes(key)) called.push(key);
-      return invoke(service, operation, ...rest);
+      return request(service, operation, ...rest);
     };
   });
   afterAll(async () => {
