@@ -23,7 +23,7 @@ import { sendHealth } from './control/health.js';
 import { createStsHandler, isQueryRequest } from './protocol/sts.js';
 
 export function createServer(emu: Emulator, access: AccessOptions = {}): http.Server {
-  const rpc = createRpcHandler(emu, { targetPrefix: 'AmazonSSM.', accessKeys: access.accessKeys });
+  const rpc = createRpcHandler(emu, { accessKeys: access.accessKeys });
   const sts = createStsHandler(emu.log, { accessKeys: access.accessKeys });
   const policy = accessPolicy(access);
   let app: Express | undefined;

@@ -3,6 +3,15 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk
 import { startTestEmulator, useEmulator } from '../testing/harness.js';
 
 const t = useEmulator();
+type SdkError = Error & { $metadata: { httpStatusCode: number } };
+/** The error a call fails with (fails the test when it succeeds). */
+const errorOf = (p: Promise<unknown>): Promise<SdkError> =>
+  p.then(
+    () => {
+      throw new Error('expected an error');
+    },
+    (e: unknown) => e as SdkError,
+  );
 const sts = (accessKeyId = 'AKIAEMULATORTEST', endpoint = t.endpoint, secretAccessKey = 'secret') =>
   new STSClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1 });
 
@@ -32,7 +41,7 @@ describe('STS GetCallerIdentity (query protocol)', () => {
 
   it('answers the other STS actions with an XML NotImplemented error, and unknown actions with InvalidAction', async () => {
     const client = sts();
-    const e = await client.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::000000000000:role/r', RoleSessionName: 's' })).catch((x: unknown) => x as Error & { $metadata: { httpStatusCode: number } });
+    const e = await errorOf(client.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::000000000000:role/r', RoleSessionName: 's' })));
     expect(e.name).toBe('NotImplemented');
     expect(e.message).toMatch(/^AssumeRole is not implemented by the SSM emulator/);
     expect(e.$metadata.httpStatusCode).toBe(400);
@@ -51,12 +60,12 @@ describe('STS GetCallerIdentity (query protocol)', () => {
       expect((await good.send(new GetCallerIdentityCommand({}))).Account).toBe('000000000000');
       good.destroy();
       const bad = sts('AKIAEMULATORTEST', strict.endpoint, 'wrong');
-      const e = await bad.send(new GetCallerIdentityCommand({})).catch((x: unknown) => x as Error & { $metadata: { httpStatusCode: number } });
+      const e = await errorOf(bad.send(new GetCallerIdentityCommand({})));
       expect(e.name).toBe('SignatureDoesNotMatch');
       expect(e.$metadata.httpStatusCode).toBe(403);
       bad.destroy();
       const unknown = sts('AKIAUNKNOWN', strict.endpoint);
-      expect((await unknown.send(new GetCallerIdentityCommand({})).catch((x: Error) => x)).name).toBe('InvalidClientTokenId');
+      expect((await errorOf(unknown.send(new GetCallerIdentityCommand({})))).name).toBe('InvalidClientTokenId');
       unknown.destroy();
     } finally {
       await strict.close();

@@ -12,5 +12,6 @@ import { fleetArea } from './fleet/index.js';
 import { resourceGroupsArea } from './resource-groups/index.js';
 import { commandsArea } from './commands/index.js';
 import { patchingArea } from './patching/index.js';
+import { secretsManagerArea } from './secretsmanager/index.js';
 
-export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea, patchingArea];
+export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea, patchingArea, secretsManagerArea];
