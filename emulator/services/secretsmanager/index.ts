@@ -18,9 +18,12 @@ import restoreSecret from './restoreSecret.js';
 import tagResource from './tagResource.js';
 import untagResource from './untagResource.js';
 import { PURGE_TASK, runPurgeTask } from '../../sim/secrets/model.js';
+import { secretReferences } from '../../sim/parameters/secret-refs.js';
+import { secretReader } from './references.js';
 
 export const secretsManagerArea: Area = {
   name: 'secretsmanager',
   operations: [createSecret, getSecretValue, putSecretValue, updateSecret, describeSecret, listSecrets, deleteSecret, restoreSecret, tagResource, untagResource],
   tasks: { [PURGE_TASK]: runPurgeTask },
+  provides: [secretReferences.provide(secretReader)],
 };

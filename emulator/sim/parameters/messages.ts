@@ -183,3 +183,23 @@ export const crossAccountDenied = (account: string, action: string, arn: string)
 
 /** [unverified] writes to another account's parameter named by ARN. */
 export const notOwner = (arn: string) => `You can't modify a parameter you don't own: ${arn}.`;
+
+// ---- references to Secrets Manager (/aws/reference/secretsmanager/..., secret-refs.ts) ----
+/**
+ * [observed] "WithDecryption flag must be True for retrieving a Secret Manager secret." (AWS CLI output
+ * quoted by users; also recorded by another emulator's tests against AWS).
+ */
+export const secretReferenceNeedsDecryption = () => 'WithDecryption flag must be True for retrieving a Secret Manager secret.';
+
+/**
+ * The text the issue gives as AWS's: "An error occurred (ParameterNotFound) when referencing Secrets
+ * Manager: Secret <name> not found.", with the name as asked [unverified: one recording from AWS shows
+ * "Secret aws/reference/secretsmanager/<id>null not found."].
+ */
+export const secretReferenceNotFound = (name: string) => `An error occurred (ParameterNotFound) when referencing Secrets Manager: Secret ${name} not found.`;
+
+/** [unverified] a secret scheduled for deletion, read through a reference. */
+export const secretReferenceDeleted = () => 'Invalid Request to Secrets Manager';
+
+/** [unverified] a reference with more than one selector or an empty one (the double space is AWS's). */
+export const badReferenceSelector = () => 'Invalid parameter name. Please use correct syntax for referencing a version/label  <name>:<version/label>';
