@@ -57,6 +57,11 @@ export interface EmulatorOptions {
    * ones in fixtures/patches/ or replace those of the same name.
    */
   patchCatalogs?: string | null;
+  /**
+   * Secrets Manager secrets to load at start and again after every reset: a fixture file path, a
+   * parsed fixture object (see docs/parameters.md, sim/secrets/fixtures.ts), or null/absent for none.
+   */
+  secrets?: string | Record<string, unknown> | null;
   /** Size bounds (defaults: sim/commands/timing.ts MAX_COMMANDS); tests lower them. */
   limits?: Partial<Limits>;
 }
@@ -84,6 +89,8 @@ export class Emulator implements Runtime {
   readonly fleet: string | Record<string, unknown> | null;
   /** The folder of user patch catalogs (EmulatorOptions.patchCatalogs), or null. */
   readonly patchCatalogs: string | null;
+  /** The secrets fixture loaded at start and after each reset (EmulatorOptions.secrets). */
+  readonly secrets: string | Record<string, unknown> | null;
   /** What the areas provide to each other (core/ports.ts). */
   readonly ports: PortRegistry;
   readonly limits: Limits;
@@ -102,6 +109,7 @@ export class Emulator implements Runtime {
     this.checkResponses = options.checkResponses ?? false;
     this.fleet = options.fleet ?? null;
     this.patchCatalogs = options.patchCatalogs ?? null;
+    this.secrets = options.secrets ?? null;
     this.limits = { maxCommands: MAX_COMMANDS, ...options.limits };
     this.seed = options.seed === undefined ? randomSeed() : seedFrom(options.seed);
     this._store = new Store(this.seed);

@@ -7,6 +7,10 @@
  * Operations not listed here answer NotImplementedException.
  */
 import type { Area } from '../../core/operation.js';
+import type { Runtime } from '../../core/runtime.js';
+import { readFixtureFile } from '../../sim/fleet/fixtures.js';
+import { loadSecrets } from '../../sim/secrets/fixtures.js';
+import { secretsControlRoutes } from './control.js';
 import createSecret from './createSecret.js';
 import getSecretValue from './getSecretValue.js';
 import putSecretValue from './putSecretValue.js';
@@ -21,9 +25,23 @@ import { PURGE_TASK, runPurgeTask } from '../../sim/secrets/model.js';
 import { secretReferences } from '../../sim/parameters/secret-refs.js';
 import { secretReader } from './references.js';
 
+function init(emu: Runtime): void {
+  if (emu.secrets === null) return;
+  // Parsed once; reloaded into the cleared state after each reset, as the fleet fixture is.
+  const source = typeof emu.secrets === 'string' ? emu.secrets : 'secrets option';
+  const fixture = typeof emu.secrets === 'string' ? readFixtureFile(emu.secrets) : emu.secrets;
+  const load = (only?: { account?: string; region?: string }) => loadSecrets(emu, fixture, { only, source });
+  load();
+  emu.onReset((scope, reason) => {
+    if (reason === 'reset') load(scope);
+  });
+}
+
 export const secretsManagerArea: Area = {
   name: 'secretsmanager',
   operations: [createSecret, getSecretValue, putSecretValue, updateSecret, describeSecret, listSecrets, deleteSecret, restoreSecret, tagResource, untagResource],
   tasks: { [PURGE_TASK]: runPurgeTask },
   provides: [secretReferences.provide(secretReader)],
+  init,
+  controlRoutes: secretsControlRoutes,
 };
