@@ -155,4 +155,40 @@ print(json.dumps({
       malformed: 'ValidationException',
     });
   });
+
+  it('boto3 drives Secrets Manager and reads a secret through Parameter Store, with AWS\'s texts', async () => {
+    const script = `
+import boto3, json, sys
+from botocore.exceptions import ClientError
+sm = boto3.client('secretsmanager', endpoint_url=sys.argv[1], region_name='us-east-1')
+ssm = boto3.client('ssm', endpoint_url=sys.argv[1], region_name='us-east-1')
+created = sm.create_secret(Name='boto/db', SecretString='one')
+sm.put_secret_value(SecretId='boto/db', SecretString='two')
+def err(f):
+    try:
+        f()
+    except ClientError as e:
+        return [e.response['Error']['Code'], e.response['Error']['Message']]
+print(json.dumps({
+  'current': sm.get_secret_value(SecretId='boto/db')['SecretString'],
+  'previous': sm.get_secret_value(SecretId='boto/db', VersionStage='AWSPREVIOUS')['SecretString'],
+  'ref': ssm.get_parameter(Name='/aws/reference/secretsmanager/boto/db', WithDecryption=True)['Parameter']['Value'],
+  'arn_suffix': created['ARN'].startswith('arn:aws:secretsmanager:us-east-1:000000000000:secret:boto/db-'),
+  'missing': err(lambda: sm.get_secret_value(SecretId='nope')),
+  'no_decryption': err(lambda: ssm.get_parameter(Name='/aws/reference/secretsmanager/boto/db')),
+  'ref_missing': err(lambda: ssm.get_parameter(Name='/aws/reference/secretsmanager/nope', WithDecryption=True)),
+}))
+`;
+    const r = await run('python3', ['-c', script, t.endpoint]);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({
+      current: 'two',
+      previous: 'one',
+      ref: 'two',
+      arn_suffix: true,
+      missing: ['ResourceNotFoundException', "Secrets Manager can't find the specified secret."],
+      no_decryption: ['ValidationException', 'WithDecryption flag must be True for retrieving a Secret Manager secret.'],
+      ref_missing: ['ParameterNotFound', 'An error occurred (ParameterNotFound) when referencing Secrets Manager: Secret /aws/reference/secretsmanager/nope not found.'],
+    });
+  });
 });
