@@ -1,12 +1,12 @@
 /**
- * Writes COVERAGE.md: every SSM and Resource Groups operation, whether the emulator implements it,
+ * Writes COVERAGE.md: every SSM, Resource Groups and Secrets Manager operation, whether the emulator implements it,
  * its capability area, and how many test cases call it.
  *
  *   npm test                  # writes .test-results/vitest.json, with the operations each test called
  *   npm run coverage-table    # counts them into COVERAGE.md
  *
  * What counts is what tests do, not what their source says: useEmulator() (emulator/testing/harness.ts)
- * wraps its emulator's invoke(), which every operation goes through whatever the client (the SDK,
+ * wraps its emulator's request(), which every request goes through whatever the client (the SDK,
  * raw `t.rpc`, the AWS CLI, boto3, REST-JSON for Resource Groups), and puts the operations each test
  * ran in that test's `meta.operations`; vitest's JSON report carries them. An operation's count is the
  * number of test cases (`it` blocks, with their beforeEach/afterEach hooks) during which the emulator
@@ -77,13 +77,14 @@ export function coverageTable(report: VitestReport): string {
   const emu = new Emulator({ clock: { mode: 'frozen' } });
   const counts = testCounts(report);
   const lines: string[] = [];
+  const titles: Record<string, string> = { ssm: 'SSM', 'resource-groups': 'Resource Groups', secretsmanager: 'Secrets Manager' };
   for (const svc of Object.values(emu.services)) {
     const ops = Object.keys(svc.operations).sort();
     const done = ops.filter((o) => svc.handlers.has(o));
-    lines.push(`## ${svc.id === 'ssm' ? 'SSM' : 'Resource Groups'}: ${done.length} of ${ops.length} implemented\n`);
+    lines.push(`## ${titles[svc.id]}: ${done.length} of ${ops.length} implemented\n`);
     lines.push('| operation | area | implemented | tests |', '| --- | --- | --- | --- |');
     for (const op of ops) {
-      const area = svc.id === 'ssm' ? (areaOfOperation.get(op) ?? '?') : 'resource-groups';
+      const area = svc.id === 'ssm' ? (areaOfOperation.get(op) ?? '?') : svc.id;
       lines.push(`| ${op} | ${area} | ${svc.handlers.has(op) ? 'yes' : 'no: answers NotImplementedException'} | ${counts.get(`${svc.id}:${op}`) ?? 0} |`);
     }
     lines.push('');
