@@ -22,6 +22,8 @@ import { accessPolicy, corsAllowed, corsHeaders, hostAllowed, ownOrigin, rawHead
 import { sendHealth } from './control/health.js';
 
 export function createServer(emu: Emulator, access: AccessOptions = {}): http.Server {
+  // Due tasks run in slices from here on: no request, timer or script holds the event loop.
+  emu.shareEventLoop();
   const rpc = createRpcHandler(emu, { targetPrefix: 'AmazonSSM.', accessKeys: access.accessKeys });
   const policy = accessPolicy(access);
   let app: Express | undefined;
