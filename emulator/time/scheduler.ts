@@ -209,8 +209,9 @@ export class Scheduler {
     try {
       while (this.dueBy(until)) {
         const top = this.heap[0];
-        if (this.preparers.has(top.kind) && !prepared.has(top.id)) {
+        if (this.live(top) && this.preparers.has(top.kind) && !prepared.has(top.id)) {
           // Everything due at this instant is prepared together: the pool computes it in parallel.
+          // (The batch includes `top`, so this branch is taken once per task.)
           const batch = this.heap.filter((t) => t.at === top.at && this.live(t) && this.preparers.has(t.kind) && !prepared.has(t.id));
           const pending: Promise<void>[] = [];
           for (const task of batch) {

@@ -27,7 +27,7 @@ import { DEFAULT_MAX_STEPS } from '../shell/runtime.js';
 import { scriptPool } from '../shell/pool.js';
 
 /** Steps a script may take inline while a task is prepared; longer ones go to a worker. */
-export const INLINE_PROBE_STEPS = 300;
+export const INLINE_PROBE_STEPS = 64;
 
 const prepared = new WeakMap<Runtime, Map<string, RunScriptResult>>();
 /** Set while prepareScripts calls a simulator: the inputs that need the pool. */
