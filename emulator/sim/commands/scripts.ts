@@ -24,10 +24,19 @@ import { createHash } from 'node:crypto';
 import type { Runtime } from '../../core/runtime.js';
 import { runScript, type RunScriptInput, type RunScriptResult } from '../shell/index.js';
 import { DEFAULT_MAX_STEPS } from '../shell/runtime.js';
-import { scriptPool } from '../shell/pool.js';
+import { headOf, scriptPool } from '../shell/pool.js';
+import { MAX_PLUGIN_OUTPUT, MAX_STDERR, MAX_STDOUT } from './output.js';
 
 /** Steps a script may take inline while a task is prepared; longer ones go to a worker. */
-export const INLINE_PROBE_STEPS = 64;
+export const INLINE_PROBE_STEPS = 40;
+
+/**
+ * How much of each stream a result keeps, whichever path computed it: more than any reader of a
+ * script's outcome uses (the engine keeps the first MAX_STDOUT / MAX_STDERR characters, and the
+ * Output summary depends on the lengths only up to MAX_PLUGIN_OUTPUT), so cutting changes nothing
+ * a caller sees, while a fork bomb's megabytes of errors never reach the main thread.
+ */
+export const KEPT_STREAM_CHARS = 2 * Math.max(MAX_STDOUT, MAX_STDERR, MAX_PLUGIN_OUTPUT);
 
 const prepared = new WeakMap<Runtime, Map<string, RunScriptResult>>();
 /** Set while prepareScripts calls a simulator: the inputs that need the pool. */
@@ -59,7 +68,7 @@ export function runScriptFor(emu: Runtime, input: RunScriptInput): RunScriptResu
     }
     if (collecting) {
       const max = input.maxSteps ?? DEFAULT_MAX_STEPS;
-      const probe = runScript(max <= INLINE_PROBE_STEPS ? input : { ...input, maxSteps: INLINE_PROBE_STEPS });
+      const probe = headOf(runScript(max <= INLINE_PROBE_STEPS ? input : { ...input, maxSteps: INLINE_PROBE_STEPS }), KEPT_STREAM_CHARS);
       if (max <= INLINE_PROBE_STEPS || probe.aborted !== 'step-limit') {
         cacheOf(emu).set(key, probe);
         return probe;
@@ -68,7 +77,7 @@ export function runScriptFor(emu: Runtime, input: RunScriptInput): RunScriptResu
       throw COLLECT;
     }
   }
-  return runScript(input);
+  return headOf(runScript(input), KEPT_STREAM_CHARS);
 }
 
 /**
@@ -81,7 +90,7 @@ export function prepareScripts(emu: Runtime, start: () => void): Promise<void> |
   return (async () => {
     // A simulator may run more than one script: each round computes what the previous one found.
     for (let pending = needed, round = 0; pending.length && round < 8; pending = collect(start), round++) {
-      const results = await Promise.all(pending.map((input) => scriptPool.run(input)));
+      const results = await Promise.all(pending.map((input) => scriptPool.run(input, KEPT_STREAM_CHARS)));
       pending.forEach((input, i) => cacheOf(emu).set(keyOf(input), results[i]));
     }
   })();

@@ -21,6 +21,16 @@ import { runScript, type RunScriptInput, type RunScriptResult } from './index.js
 interface Job {
   resolve(r: RunScriptResult): void;
   input: RunScriptInput;
+  keep: number;
+}
+
+/**
+ * The result with each stream cut to its first `keep` characters: what crosses between threads
+ * stays small (a fork bomb writes megabytes of errors; copying them to the main thread, and
+ * collecting them there, would hold its event loop).
+ */
+export function headOf(r: RunScriptResult, keep: number): RunScriptResult {
+  return r.stdout.length <= keep && r.stderr.length <= keep ? r : { ...r, stdout: r.stdout.slice(0, keep), stderr: r.stderr.slice(0, keep) };
 }
 
 interface Slot {
@@ -53,16 +63,21 @@ export class ScriptPool {
     this.size = size;
   }
 
-  /** The script's result, computed on a worker (inline when workers are unavailable). */
-  run(input: RunScriptInput): Promise<RunScriptResult> {
+  /** The script's result (streams cut to `keep` characters, headOf), computed on a worker (inline when workers are unavailable). */
+  run(input: RunScriptInput, keep = Infinity): Promise<RunScriptResult> {
     const slot = this.slot();
-    if (!slot) return Promise.resolve(runScript(input));
+    if (!slot) return Promise.resolve(headOf(runScript(input), keep));
     return new Promise((resolve) => {
       const id = ++this.seq;
-      slot.jobs.set(id, { resolve, input });
+      slot.jobs.set(id, { resolve, input, keep });
       if (slot.jobs.size === 1) slot.worker.ref();
-      slot.worker.postMessage({ id, input });
+      slot.worker.postMessage({ id, input, keep });
     });
+  }
+
+  /** Starts the workers now (a server at start-up), so that starting one never falls in a request. */
+  warm(): void {
+    while (!this.broken && this.slots.length < this.size) this.slot();
   }
 
   /** Stops the workers (tests; the process exits without it, as the workers are unref'd when idle). */
@@ -100,7 +115,7 @@ export class ScriptPool {
       // A worker that cannot start or dies: its jobs and every later one run inline (same results).
       this.broken = true;
       this.slots = this.slots.filter((s) => s !== slot);
-      for (const job of slot.jobs.values()) job.resolve(runScript(job.input));
+      for (const job of slot.jobs.values()) job.resolve(headOf(runScript(job.input), job.keep));
       slot.jobs.clear();
     };
     worker.on('error', fail);

@@ -5,7 +5,9 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { runScript, type RunScriptInput } from './index.js';
+import { headOf } from './pool.js';
 
-parentPort?.on('message', (msg: { id: number; input: RunScriptInput }) => {
-  parentPort!.postMessage({ id: msg.id, result: runScript(msg.input) });
+parentPort?.on('message', (msg: { id: number; input: RunScriptInput; keep: number | null }) => {
+  // Infinity crosses postMessage as null: no cut.
+  parentPort!.postMessage({ id: msg.id, result: headOf(runScript(msg.input), msg.keep ?? Infinity) });
 });
