@@ -35,9 +35,9 @@ export const tuple = (...items: JsonSchema[]): JsonSchema => ({ type: 'array', p
 export const tagList = arr(obj({ Key: str, Value: str }));
 
 /**
- * The check for a slice that declares no schema: an object whose members are not null and whose
- * object members (the records keyed by name) hold no nulls either.
+ * The check for a slice that declares no schema (yet): an object whose object members (the records
+ * keyed by name) hold no null entries (a null record breaks every later call that reads it).
  */
 export const FALLBACK_SLICE_SCHEMA: JsonSchema = rec({
-  anyOf: [{ type: ['array', 'string', 'number', 'boolean'] }, rec({ type: ['object', 'array', 'string', 'number', 'boolean'] })],
+  anyOf: [{ type: ['array', 'string', 'number', 'boolean', 'null'] }, rec({ type: ['object', 'array', 'string', 'number', 'boolean'] })],
 });

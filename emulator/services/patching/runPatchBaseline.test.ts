@@ -17,6 +17,7 @@ import { areas } from '../index.js';
 import { defineSlice } from '../../state/store.js';
 import type { Area } from '../../core/operation.js';
 import { complianceWriter } from '../../sim/compliance/writer.js';
+import { ListComplianceItemsCommand, ListResourceComplianceSummariesCommand } from '@aws-sdk/client-ssm';
 import type { PutComplianceItemsRequest } from '../../generated/ssm/types.js';
 import { createBaseline, DAY, iid, instancePatches, node, patchState, putFile, runPatch } from './testkit.js';
 
@@ -358,6 +359,18 @@ describe('Patch compliance and events', () => {
     expect(put.Items.filter((i) => i.Details!.PatchState === 'Installed').every((i) => i.Status === 'COMPLIANT' && i.Details!.InstalledTime)).toBe(true);
   });
 
+  it('the plugin claims only the patching documents: other scripts still run in the shell', async () => {
+    const id = iid(1);
+    await node(t, 1);
+    const { Command } = await t.ssm.send(new SendCommandCommand({ InstanceIds: [id], DocumentName: 'AWS-RunShellScript', Parameters: { commands: ['echo plain'] } }));
+    await t.advance(10);
+    expect((await t.ssm.send(new GetCommandInvocationCommand({ CommandId: Command!.CommandId!, InstanceId: id }))).StandardOutputContent).toBe('plain\n');
+  });
+});
+
+describe('Patch compliance through the Compliance area', () => {
+  const t = useEmulator();
+
   it('sends "Configuration Compliance State Change" when the patch compliance of a node changes', async () => {
     const id = await node(t, 1);
     await runPatch(t, [id], { Operation: ['Scan'] });
@@ -372,11 +385,13 @@ describe('Patch compliance and events', () => {
     });
   });
 
-  it('the plugin claims only the patching documents: other scripts still run in the shell', async () => {
-    const id = iid(1);
-    await node(t, 1);
-    const { Command } = await t.ssm.send(new SendCommandCommand({ InstanceIds: [id], DocumentName: 'AWS-RunShellScript', Parameters: { commands: ['echo plain'] } }));
-    await t.advance(10);
-    expect((await t.ssm.send(new GetCommandInvocationCommand({ CommandId: Command!.CommandId!, InstanceId: id }))).StandardOutputContent).toBe('plain\n');
+  it('lands in the compliance store (ListComplianceItems, ListResourceComplianceSummaries)', async () => {
+    const id = await node(t, 1);
+    await runPatch(t, [id], { Operation: ['Scan'] });
+    const s = (await patchState(t.ssm, id))!;
+    const items = (await t.ssm.send(new ListComplianceItemsCommand({ ResourceIds: [id], ResourceTypes: ['ManagedInstance'], Filters: [{ Key: 'ComplianceType', Values: ['Patch'] }] }))).ComplianceItems!;
+    expect(items.filter((i) => i.Details!.PatchState === 'Missing')).toHaveLength(s.MissingCount!);
+    const [summary] = (await t.ssm.send(new ListResourceComplianceSummariesCommand({ Filters: [{ Key: 'ComplianceType', Values: ['Patch'] }] }))).ResourceComplianceSummaryItems!;
+    expect(summary).toMatchObject({ ResourceId: id, Status: s.MissingCount ? 'NON_COMPLIANT' : 'COMPLIANT' });
   });
 });

@@ -369,14 +369,17 @@ type Entries = readonly (readonly [string, number, number, number])[];
 
 /**
  * The node's Patch compliance through the compliance writer port (COMPLETE: one item per reported
- * patch), and "Configuration Compliance State Change" when its status changed.
+ * patch), which announces "Configuration Compliance State Change" when the status changes; without
+ * a compliance area, the event is sent from here.
  */
 function reportCompliance(ctx: Ctx, node: FleetInstance, catalog: Catalog, baseline: StoredBaseline, state: InstancePatchState, entries: Entries, summary: ReturnType<typeof summarize>, data: PlanData): void {
-  // Building a node's items costs something; nobody reads them when no area records compliance.
-  if (ctx.emu.ports.one(complianceWriter)) writeCompliance(ctx, complianceRequest(node, catalog, baseline, state, entries, data));
   const record = nodeRecord(ctx, node.InstanceId, true);
-  if (record.Compliance === summary.compliance) return;
+  const changed = record.Compliance !== summary.compliance;
   record.Compliance = summary.compliance;
+  // Building a node's items costs something; nobody reads them when no area records compliance.
+  // When one does, Compliance announces the change of status (for every source of Patch compliance).
+  if (ctx.emu.ports.one(complianceWriter)) return writeCompliance(ctx, complianceRequest(node, catalog, baseline, state, entries, data));
+  if (!changed) return;
   // "Configuration Compliance State Change": the user guide's Patch Compliant / Non-Compliant examples.
   ctx.emu.events.emit(ctx, {
     source: 'aws.ssm',

@@ -83,6 +83,19 @@ function onNode(catalog: Catalog, f: NodeFacts, p: CatalogPatch, added: boolean)
   return added || f.apps.includes((p.wire.Name ?? '').toLowerCase());
 }
 
+/**
+ * What a node has installed by t, one entry per patch (an update on Windows, a package version on
+ * Linux), with when it was installed (inventory's AWS:WindowsUpdate lists them).
+ */
+export function installedPatches(catalog: Catalog, f: NodeFacts, t: number): { patch: CatalogPatch; installedTime: number }[] {
+  const out: { patch: CatalogPatch; installedTime: number }[] = [];
+  for (const p of catalog.patches) {
+    if (p.release > t || !hasPatch(f, p) || !onNode(catalog, f, p, addedPatch(f, p))) continue;
+    out.push({ patch: p, installedTime: installedTime(f, p) });
+  }
+  return out;
+}
+
 /** Patch units (name.arch) of a catalog, each with its patches' indexes in release order. */
 const unitsCache = new WeakMap<Catalog, number[][]>();
 function unitsOf(catalog: Catalog): number[][] {
