@@ -155,6 +155,9 @@ export class Emulator implements Runtime {
       for (const [kind, run] of Object.entries(area.tasks ?? {})) {
         this.scheduler.define(kind, (task: Task, t) => run(task, this.context(t.account, t.region, t.now)));
       }
+      for (const [kind, prepare] of Object.entries(area.prepare ?? {})) {
+        this.scheduler.definePrepare(kind, (task: Task, t) => prepare(task, this.context(t.account, t.region, t.now)));
+      }
     }
     for (const area of this.areas) area.init?.(this);
   }
@@ -234,6 +237,55 @@ export class Emulator implements Runtime {
     this.clock.restore(s.clock);
     this.scheduler.rebuild();
     for (const h of this.resetHooks) h(undefined, 'restore');
+  }
+
+  // ─────────────── sharing the event loop (the HTTP server; see Scheduler.runDueAsync) ───────────────
+
+  private tail: Promise<unknown> = Promise.resolve();
+  private holders = 0;
+  private wakeQueued = false;
+
+  /**
+   * Runs `work` alone: after every earlier piece of exclusive work has finished, and before any later
+   * one starts. Sliced scheduler runs hold it across their turns of the event loop, so requests see
+   * the state between requests, never between two tasks.
+   */
+  exclusive<T>(work: () => T | Promise<T>): Promise<T> {
+    this.holders++;
+    const run = this.tail.then(work).finally(() => {
+      this.holders--;
+    });
+    this.tail = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * Runs a request at `now`: at once (synchronously, as the in-process API does) when nothing holds
+   * the state and nothing is due; otherwise once the lock is free and what is due has run in slices.
+   */
+  serve<T>(handle: (now: number) => T): T | Promise<T> {
+    const now = this.clock.now();
+    if (this.holders === 0 && !this.scheduler.dueBy(now)) return handle(now);
+    return this.exclusive(async () => {
+      const at = this.clock.now();
+      await this.scheduler.runDueAsync(at);
+      return handle(at);
+    });
+  }
+
+  /**
+   * From now on the scheduler's timer runs due tasks in slices under the lock (what the HTTP server
+   * wants: a long run of tasks never holds the event loop).
+   */
+  shareEventLoop(): void {
+    this.scheduler.wake = () => {
+      if (this.wakeQueued) return;
+      this.wakeQueued = true;
+      void this.exclusive(() => {
+        this.wakeQueued = false;
+        return this.scheduler.runDueAsync(this.clock.now());
+      });
+    };
   }
 
   /** Runs whatever is due now (called before each request in real and scaled modes). */

@@ -21,8 +21,11 @@ import { createRpcHandler, rpcHeaders } from './protocol/json-rpc.js';
 import { accessPolicy, corsAllowed, corsHeaders, hostAllowed, ownOrigin, rawHeader, refuse, type AccessOptions, type AccessPolicy } from './protocol/guard.js';
 import { sendHealth } from './control/health.js';
 import { createStsHandler, isQueryRequest } from './protocol/sts.js';
+import { scriptPool } from './sim/shell/pool.js';
 
 export function createServer(emu: Emulator, access: AccessOptions = {}): http.Server {
+  // Due tasks run in slices from here on: no request, timer or script holds the event loop.
+  emu.shareEventLoop();
   const rpc = createRpcHandler(emu, { accessKeys: access.accessKeys });
   const sts = createStsHandler(emu.log, { accessKeys: access.accessKeys });
   const policy = accessPolicy(access);
@@ -57,10 +60,13 @@ export function createServer(emu: Emulator, access: AccessOptions = {}): http.Se
   });
   server.on('upgrade', createUpgradeHandler(emu, policy));
   server.keepAliveTimeout = 65_000;
-  // Start loading express right after listening, off the start-up path.
+  // Start loading express (and the simulated shell's worker threads) right after listening, off the
+  // start-up path.
   server.once('listening', () =>
     setImmediate(() => {
-      if (server.listening) void loadApp().catch(() => {});
+      if (!server.listening) return;
+      void loadApp().catch(() => {});
+      scriptPool.warm();
     }),
   );
   return server;

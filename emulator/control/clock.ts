@@ -67,7 +67,7 @@ const setClock = defineControlRoute<{ now?: string | number; mode?: ClockMode; r
   },
   invalid: 'InvalidClock',
   responses: clockChanged,
-  handle({ body }, emu) {
+  async handle({ body }, emu) {
     const change: { now?: number; mode?: ClockMode; rate?: number } = { mode: body.mode, rate: body.rate };
     if (body.rate !== undefined && change.mode === undefined && body.rate !== 1) change.mode = 'scaled';
     let ran = 0;
@@ -75,7 +75,7 @@ const setClock = defineControlRoute<{ now?: string | number; mode?: ClockMode; r
       const target = parseInstant(body.now, 'now');
       // Moving forward fires what falls due in between, as an advance does; moving back does not
       // undo anything (tasks never run twice).
-      if (target > emu.clock.now()) ran = emu.scheduler.advanceTo(target);
+      if (target > emu.clock.now()) ran = await emu.scheduler.advanceToAsync(target);
       else emu.clock.set({ now: target });
     }
     if (change.mode !== undefined || change.rate !== undefined) emu.clock.set(change);
@@ -99,9 +99,10 @@ const advanceClock = defineControlRoute<{ seconds?: number | string; duration?: 
   },
   invalid: 'InvalidDuration',
   responses: clockChanged,
-  handle({ body }, emu) {
+  async handle({ body }, emu) {
     const seconds = parseDuration(body.seconds ?? body.duration, body.seconds !== undefined ? 'seconds' : 'duration');
-    const ran = emu.scheduler.advance(Math.round(seconds * 1000));
+    // In slices: an advance that completes thousands of runs never holds the event loop.
+    const ran = await emu.scheduler.advanceAsync(Math.round(seconds * 1000));
     return { ...emu.clock.describe(), tasksRun: ran };
   },
 });

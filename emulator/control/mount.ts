@@ -105,7 +105,8 @@ async function serve(emu: Emulator, route: Route, checks: Checks, req: Request, 
   let result: unknown;
   let failure: unknown;
   try {
-    result = await route.handle(input, emu);
+    // One at a time, and never between two tasks of a sliced scheduler run (Emulator.exclusive).
+    result = await emu.exclusive(() => route.handle(input, emu));
   } catch (e) {
     failure = e;
   }

@@ -97,7 +97,25 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = {}) {
     const target = headers.target ?? '';
     const { prefix, service, operation } = route(target);
     const svc = emu.services[service];
-    let status = 200;
+    const finish = (output: unknown, err?: unknown) => {
+      let status = 200;
+      if (err === undefined) sendJson(res, 200, JSON.stringify(output), requestId);
+      else {
+        const e = toServiceError(err, emu.log, { operation, requestId });
+        status = e.status;
+        sendError(res, e, requestId);
+      }
+      if (logRequests) {
+        emu.log.log('info', 'request', {
+          operation: operation || target,
+          account: caller.account,
+          region: caller.region,
+          status,
+          ms: Math.round((performance.now() - started) * 100) / 100,
+          requestId,
+        });
+      }
+    };
     try {
       if (opts.accessKeys) verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers }, body, opts.accessKeys);
       const def = svc.operations[operation];
@@ -116,22 +134,13 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = {}) {
         throw new SerializationException('The request body must be a JSON object.');
       }
       const endpoint = endpointOf(headers.host, req.socket);
-      const output = emu.request(service, operation, input as Record<string, unknown>, { account: caller.account, region: caller.region, requestId, endpoint });
-      sendJson(res, 200, JSON.stringify(output), requestId);
+      const who = { account: caller.account, region: caller.region, requestId, endpoint };
+      // At once when nothing is due; else after due tasks ran in slices (Emulator.serve).
+      const output = emu.serve((now) => emu.request(service, operation, input as Record<string, unknown>, who, now));
+      if (output instanceof Promise) output.then(finish, (err: unknown) => finish(undefined, err ?? new Error('request failed')));
+      else finish(output);
     } catch (err) {
-      const e = toServiceError(err, emu.log, { operation, requestId });
-      status = e.status;
-      sendError(res, e, requestId);
-    }
-    if (logRequests) {
-      emu.log.log('info', 'request', {
-        operation: operation || target,
-        account: caller.account,
-        region: caller.region,
-        status,
-        ms: Math.round((performance.now() - started) * 100) / 100,
-        requestId,
-      });
+      finish(undefined, err ?? new Error('request failed'));
     }
   }
 

@@ -14,8 +14,9 @@
  */
 import { ServiceError } from '../../core/errors.js';
 import { renderExecution, resolveDocument, resolveParameters, type ParameterInput } from '../documents/index.js';
-import { runScript, agentScriptPath, type FactChange, type RunScriptResult } from '../shell/index.js';
+import { agentScriptPath, type FactChange, type RunScriptResult } from '../shell/index.js';
 import { applyDrift } from '../fleet/drift.js';
+import { runScriptFor } from './scripts.js';
 import { LATEST_AGENT_VERSION, compareVersions, type FleetInstance } from '../fleet/instance.js';
 import { updateNode } from '../fleet/nodes.js';
 import { getInstance } from '../fleet/state.js';
@@ -36,7 +37,7 @@ function runShell(run: PluginRun, timeoutMs: number): RunScriptResult {
   const powershell = run.step.action.toLowerCase() === 'aws:runpowershellscript';
   const dialect = powershell ? 'powershell' : 'sh';
   const inputs = inputsOf(run);
-  return runScript({
+  return runScriptFor(run.ctx.emu, {
     dialect,
     script: scriptLines(inputs),
     node: run.facts,

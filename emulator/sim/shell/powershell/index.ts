@@ -19,7 +19,7 @@ import { dotnetFormat, psDefaultDate, psInvariantDate, strftime } from '../datef
 import { compileRegex, globMatch, RegexError } from '../regex.js';
 import { compileUserRegex, type UserRegex } from '../../../core/regex.js';
 import { splitOnChars, trimChars } from '../chars.js';
-import { Abort, checkSize, type DialectRun, type Runtime } from '../runtime.js';
+import { Abort, checkSize, MAX_ARRAY_ITEMS, MAX_STRING_CHARS, type DialectRun, type Runtime } from '../runtime.js';
 import type { CommandStub } from '../types.js';
 import { INSTALL_MS, REMOVE_MS, type ServiceFact } from '../system.js';
 import { PsParseError, PsParser, type Arg, type Expr, type PipeElem, type Redirect, type Stmt } from './parser.js';
@@ -492,6 +492,20 @@ class Ps {
 
   private simpleError(message: string, category: string, target: string, reason: string, fqid: string): ErrorRecord {
     return { message, category, target, activity: '', reason, fqid, prefix: '' };
+  }
+
+  /**
+   * A string or array past the simulated node's limits ("x" * 1e9, 1..1e9, "{0,999999999}" -f 1):
+   * .NET's OutOfMemoryException, a statement-terminating error that try/catch can handle.
+   */
+  private outOfMemory(): PsThrow {
+    return new PsThrow(this.simpleError("Exception of type 'System.OutOfMemoryException' was thrown.", 'OperationStopped', '', 'OutOfMemoryException', 'System.OutOfMemoryException'), false);
+  }
+
+  /** A width or length a script asks for: at most MAX_STRING_CHARS. */
+  private size(n: number): number {
+    if (n > MAX_STRING_CHARS) throw this.outOfMemory();
+    return n;
   }
 
   // ---------------------------------------------------------------- statements
@@ -1475,7 +1489,7 @@ class Ps {
     if (e.op === '..') {
       const a = this.num(l);
       const b = this.num(r);
-      if (Math.abs(b - a) > 1_000_000) throw new Abort('output-limit', 'the simulated shell stopped the script: a range of more than 1,000,000 items');
+      if (!(Math.abs(b - a) < MAX_ARRAY_ITEMS)) throw this.outOfMemory();
       const out: number[] = [];
       for (let i = a; a <= b ? i <= b : i >= b; i += a <= b ? 1 : -1) out.push(i);
       return out;
@@ -1485,7 +1499,7 @@ class Ps {
       return this.str(l).replace(/\{(\d+)(?:,(-?\d+))?(?::([^}]*))?\}/g, (_m, i: string, w?: string, f?: string) => {
         const v = args[Number(i)];
         let s = f && v instanceof PsDate ? dotnetFormat(f, v.ms) : f && typeof v === 'number' && /^[Nn]\d*$/.test(f) ? v.toFixed(Number(f.slice(1) || 2)) : f && typeof v === 'number' && /^0+$/.test(f) ? String(v).padStart(f.length, '0') : this.str(v);
-        if (w) s = Number(w) < 0 ? s.padEnd(-Number(w)) : s.padStart(Number(w));
+        if (w) s = Number(w) < 0 ? s.padEnd(this.size(-Number(w))) : s.padStart(this.size(Number(w)));
         return s;
       });
     }
@@ -1593,12 +1607,12 @@ class Ps {
     if (op === '*') {
       if (typeof l === 'string') {
         const n = Math.max(0, Math.floor(this.num(r)));
-        if (l.length * n > 1024 * 1024) throw new Abort('output-limit', 'the simulated shell stopped the script: a value grew past 1048576 characters');
+        if (!(l.length * n <= MAX_STRING_CHARS)) throw this.outOfMemory();
         return l.repeat(n);
       }
       if (Array.isArray(l)) {
         const n = Math.max(0, Math.floor(this.num(r)));
-        if (l.length * n > 1_000_000) throw new Abort('output-limit', 'the simulated shell stopped the script: an array grew past 1,000,000 items');
+        if (!(l.length * n <= MAX_ARRAY_ITEMS)) throw this.outOfMemory();
         return Array.from({ length: n }, () => l).flat();
       }
       return this.num(l) * this.num(r);
@@ -1730,8 +1744,8 @@ class Ps {
         case 'split': return splitOnChars(o, a0 || ' ');
         case 'substring': return args.length > 1 ? o.substr(this.num(args[0]), this.num(args[1])) : o.slice(this.num(args[0]));
         case 'indexof': return o.indexOf(a0);
-        case 'padleft': return o.padStart(this.num(args[0]), args[1] === undefined ? ' ' : this.str(args[1]));
-        case 'padright': return o.padEnd(this.num(args[0]), args[1] === undefined ? ' ' : this.str(args[1]));
+        case 'padleft': return o.padStart(this.size(this.num(args[0])), args[1] === undefined ? ' ' : this.str(args[1]));
+        case 'padright': return o.padEnd(this.size(this.num(args[0])), args[1] === undefined ? ' ' : this.str(args[1]));
         case 'equals': return o === a0;
       }
     }
@@ -1756,6 +1770,6 @@ class Ps {
 }
 
 function checkArray<T>(a: T[]): T[] {
-  if (a.length > 1_000_000) throw new Abort('output-limit', 'the simulated shell stopped the script: an array grew past 1,000,000 items');
+  if (a.length > MAX_ARRAY_ITEMS) throw new Abort('output-limit', `the simulated shell stopped the script: an array grew past ${MAX_ARRAY_ITEMS} items`);
   return a;
 }
