@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RegisterTaskWithMaintenanceWindowCommand } from '@aws-sdk/client-ssm';
+import { CancelMaintenanceWindowExecutionCommand, CreateDocumentCommand, GetAutomationExecutionCommand, RegisterTaskWithMaintenanceWindowCommand } from '@aws-sdk/client-ssm';
 import { useEmulator, type TestEmulator } from '../../testing/harness.js';
 import type { Area } from '../../core/operation.js';
 import type { Ctx } from '../../core/context.js';
@@ -101,5 +101,101 @@ describe('AUTOMATION tasks with an Automation engine (through the automationStar
     await t.advance(300);
     const [e] = await executions(t, w);
     expect(e).toMatchObject({ Status: 'FAILED', StatusDetails: 'One or more tasks in the orchestration failed.' });
+  });
+});
+
+describe('AUTOMATION tasks with the emulator\'s Automation engine', () => {
+  const t = useEmulator();
+
+  /** A runbook that sleeps a minute on one node, so the window's invocation waits for it. */
+  async function runbook(name: string) {
+    await t.ssm.send(
+      new CreateDocumentCommand({
+        Name: name,
+        DocumentType: 'Automation',
+        DocumentFormat: 'JSON',
+        Content: JSON.stringify({
+          schemaVersion: '0.3',
+          parameters: { InstanceId: { type: 'String' } },
+          mainSteps: [{ name: 'wait', action: 'aws:sleep', inputs: { Duration: 'PT1M' } }],
+        }),
+      }),
+    );
+    await t.advance(5); // Creating -> Active
+  }
+
+  async function window(taskArn: string, parameters: Record<string, string[]>) {
+    await addNodes(t, 2, () => ({ Tags: { Role: 'web' } }));
+    const w = await createWindow(t);
+    const target = await registerTagTarget(t, w);
+    await t.ssm.send(
+      new RegisterTaskWithMaintenanceWindowCommand({
+        WindowId: w,
+        TaskType: 'AUTOMATION',
+        TaskArn: taskArn,
+        Targets: [{ Key: 'WindowTargetIds', Values: [target] }],
+        MaxConcurrency: '2',
+        MaxErrors: '2',
+        TaskInvocationParameters: { Automation: { Parameters: parameters } },
+      }),
+    );
+    await t.http.post(`/_emulator/maintenance-windows/${w}/open`).send({});
+    return w;
+  }
+
+  it('run one real Automation execution per node, visible through GetAutomationExecution, and succeed when they do', async () => {
+    await runbook('WaitOnNode');
+    const w = await window('WaitOnNode', { InstanceId: ['{{RESOURCE_ID}}'] });
+    await t.advance(10);
+    const [e] = await executions(t, w);
+    const [te] = await executionTasks(t, e!.WindowExecutionId!);
+    let invs = await invocations(t, e!.WindowExecutionId!, te!.TaskExecutionId!);
+    expect(e!.Status).toBe('IN_PROGRESS');
+    expect(invs.map((i) => i.Status)).toEqual(['IN_PROGRESS', 'IN_PROGRESS']);
+    const runs = await Promise.all(
+      invs.map(async (i) => (await t.ssm.send(new GetAutomationExecutionCommand({ AutomationExecutionId: i.ExecutionId! }))).AutomationExecution!),
+    );
+    expect(runs.map((r) => [r.DocumentName, r.AutomationExecutionStatus, r.Parameters])).toEqual([
+      ['WaitOnNode', 'InProgress', { InstanceId: [iid(1)] }],
+      ['WaitOnNode', 'InProgress', { InstanceId: [iid(2)] }],
+    ]);
+    await t.advance(120);
+    expect((await executions(t, w))[0]!.Status).toBe('SUCCESS');
+    invs = await invocations(t, e!.WindowExecutionId!, te!.TaskExecutionId!);
+    expect(invs.map((i) => [i.Status, i.StatusDetails])).toEqual([
+      ['SUCCESS', 'Success'],
+      ['SUCCESS', 'Success'],
+    ]);
+  });
+
+  it('a runbook that does not exist fails each invocation with Automation\'s error', async () => {
+    const w = await window('NoSuchRunbook', { InstanceId: ['{{RESOURCE_ID}}'] });
+    await t.advance(10);
+    const [e] = await executions(t, w);
+    expect(e!.Status).toBe('FAILED');
+    const [te] = await executionTasks(t, e!.WindowExecutionId!);
+    const invs = await invocations(t, e!.WindowExecutionId!, te!.TaskExecutionId!);
+    expect(invs.map((i) => [i.Status, i.StatusDetails])).toEqual([
+      ['FAILED', 'Automation definition NoSuchRunbook couldn\'t be found.'],
+      ['FAILED', 'Automation definition NoSuchRunbook couldn\'t be found.'],
+    ]);
+  });
+
+  // "Tasks already in progress will continue to completion" (CancelMaintenanceWindowExecution).
+  it('cancelling the window execution lets the running task\'s Automation executions finish', async () => {
+    await runbook('WaitOnNode');
+    const w = await window('WaitOnNode', { InstanceId: ['{{RESOURCE_ID}}'] });
+    await t.advance(10);
+    const [e] = await executions(t, w);
+    await t.ssm.send(new CancelMaintenanceWindowExecutionCommand({ WindowExecutionId: e!.WindowExecutionId! }));
+    await t.advance(120);
+    const [te] = await executionTasks(t, e!.WindowExecutionId!);
+    const invs = await invocations(t, e!.WindowExecutionId!, te!.TaskExecutionId!);
+    const statuses = await Promise.all(
+      invs.map(async (i) => (await t.ssm.send(new GetAutomationExecutionCommand({ AutomationExecutionId: i.ExecutionId! }))).AutomationExecution!.AutomationExecutionStatus),
+    );
+    expect(statuses).toEqual(['Success', 'Success']);
+    expect(invs.map((i) => i.Status)).toEqual(['SUCCESS', 'SUCCESS']);
+    expect((await executions(t, w))[0]!.Status).toBe('CANCELLED');
   });
 });
