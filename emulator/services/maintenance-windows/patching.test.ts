@@ -3,7 +3,7 @@
  * window's nodes, so the patch states and Patch compliance are the ones the window left.
  */
 import { describe, expect, it } from 'vitest';
-import { DescribeInstancePatchStatesCommand, ListComplianceItemsCommand } from '@aws-sdk/client-ssm';
+import { DescribeInstancePatchStatesCommand, ListComplianceItemsCommand, type InstancePatchState } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
 import { addNodes, createWindow, executions, executionTasks, invocations, registerShellTask, registerTagTarget } from './testkit.js';
 
@@ -27,7 +27,7 @@ describe('a maintenance window running AWS-RunPatchBaseline', () => {
     await t.http.post(`/_emulator/maintenance-windows/${w}/open`).send({});
 
     // After the scan and before the install ends, the nodes report missing patches.
-    let states = [];
+    let states: InstancePatchState[] = [];
     for (let i = 0; i < 60 && states.length < 2; i++) {
       await t.advance(30);
       states = (await t.ssm.send(new DescribeInstancePatchStatesCommand({ InstanceIds: ids }))).InstancePatchStates ?? [];
