@@ -32,7 +32,8 @@ const fakeAutomation: Area = {
   ],
 };
 
-async function automationWindow(t: TestEmulator, mode: string) {
+/** Two web nodes, a window targeting them with one AUTOMATION task, opened now. */
+async function automationWindow(t: TestEmulator, taskArn: string, automation: { DocumentVersion?: string; Parameters: Record<string, string[]> }, rate = '1') {
   await addNodes(t, 2, () => ({ Tags: { Role: 'web' } }));
   const w = await createWindow(t);
   const target = await registerTagTarget(t, w);
@@ -40,22 +41,29 @@ async function automationWindow(t: TestEmulator, mode: string) {
     new RegisterTaskWithMaintenanceWindowCommand({
       WindowId: w,
       TaskType: 'AUTOMATION',
-      TaskArn: 'AWS-RestartEC2Instance',
+      TaskArn: taskArn,
       Targets: [{ Key: 'WindowTargetIds', Values: [target] }],
-      MaxConcurrency: '1',
-      MaxErrors: '1',
-      TaskInvocationParameters: { Automation: { DocumentVersion: '$DEFAULT', Parameters: { InstanceId: ['{{RESOURCE_ID}}'], Note: ['{{TARGET_ID}} {{RESOURCE_TYPE}}'], Mode: [mode] } } },
+      MaxConcurrency: rate,
+      MaxErrors: rate,
+      TaskInvocationParameters: { Automation: automation },
     }),
   );
   await t.http.post(`/_emulator/maintenance-windows/${w}/open`).send({});
   return w;
 }
 
+/** AWS-RestartEC2Instance with pseudo parameters; Mode tells the stand-in engine how to end. */
+const restartWindow = (t: TestEmulator, mode: string) =>
+  automationWindow(t, 'AWS-RestartEC2Instance', {
+    DocumentVersion: '$DEFAULT',
+    Parameters: { InstanceId: ['{{RESOURCE_ID}}'], Note: ['{{TARGET_ID}} {{RESOURCE_TYPE}}'], Mode: [mode] },
+  });
+
 describe('AUTOMATION tasks without an Automation engine', () => {
   const t = useEmulator({ areas: areas.filter((a) => a.name !== 'automation') });
 
   it('fail their invocations, saying Automation is not available; the parameters are still shown', async () => {
-    const w = await automationWindow(t, 'Run');
+    const w = await restartWindow(t, 'Run');
     await t.advance(10);
     const [e] = await executions(t, w);
     expect(e!.Status).toBe('FAILED');
@@ -79,7 +87,7 @@ describe('AUTOMATION tasks with an Automation engine (through the automationStar
 
   it('start one execution per node with pseudo parameters replaced, and end as the executions end', async () => {
     started.length = 0;
-    const w = await automationWindow(t, 'Run');
+    const w = await restartWindow(t, 'Run');
     await t.advance(30);
     let [e] = await executions(t, w);
     const [te] = await executionTasks(t, e!.WindowExecutionId!);
@@ -97,7 +105,7 @@ describe('AUTOMATION tasks with an Automation engine (through the automationStar
 
   it('a failed Automation execution fails its invocation and the window execution', async () => {
     started.length = 0;
-    const w = await automationWindow(t, 'Fail');
+    const w = await restartWindow(t, 'Fail');
     await t.advance(300);
     const [e] = await executions(t, w);
     expect(e).toMatchObject({ Status: 'FAILED', StatusDetails: 'One or more tasks in the orchestration failed.' });
@@ -124,24 +132,7 @@ describe('AUTOMATION tasks with the emulator\'s Automation engine', () => {
     await t.advance(5); // Creating -> Active
   }
 
-  async function window(taskArn: string, parameters: Record<string, string[]>) {
-    await addNodes(t, 2, () => ({ Tags: { Role: 'web' } }));
-    const w = await createWindow(t);
-    const target = await registerTagTarget(t, w);
-    await t.ssm.send(
-      new RegisterTaskWithMaintenanceWindowCommand({
-        WindowId: w,
-        TaskType: 'AUTOMATION',
-        TaskArn: taskArn,
-        Targets: [{ Key: 'WindowTargetIds', Values: [target] }],
-        MaxConcurrency: '2',
-        MaxErrors: '2',
-        TaskInvocationParameters: { Automation: { Parameters: parameters } },
-      }),
-    );
-    await t.http.post(`/_emulator/maintenance-windows/${w}/open`).send({});
-    return w;
-  }
+  const window = (taskArn: string, parameters: Record<string, string[]>) => automationWindow(t, taskArn, { Parameters: parameters }, '2');
 
   it('run one real Automation execution per node, visible through GetAutomationExecution, and succeed when they do', async () => {
     await runbook('WaitOnNode');
