@@ -59,16 +59,20 @@ const restartWindow = (t: TestEmulator, mode: string) =>
     Parameters: { InstanceId: ['{{RESOURCE_ID}}'], Note: ['{{TARGET_ID}} {{RESOURCE_TYPE}}'], Mode: [mode] },
   });
 
+/** Ten seconds after the window opened: its execution FAILED; the task's invocations. */
+async function failedInvocations(t: TestEmulator, w: string) {
+  await t.advance(10);
+  const [e] = await executions(t, w);
+  expect(e!.Status).toBe('FAILED');
+  const [te] = await executionTasks(t, e!.WindowExecutionId!);
+  return invocations(t, e!.WindowExecutionId!, te!.TaskExecutionId!);
+}
+
 describe('AUTOMATION tasks without an Automation engine', () => {
   const t = useEmulator({ areas: areas.filter((a) => a.name !== 'automation') });
 
   it('fail their invocations, saying Automation is not available; the parameters are still shown', async () => {
-    const w = await restartWindow(t, 'Run');
-    await t.advance(10);
-    const [e] = await executions(t, w);
-    expect(e!.Status).toBe('FAILED');
-    const [te] = await executionTasks(t, e!.WindowExecutionId!);
-    const invs = await invocations(t, e!.WindowExecutionId!, te!.TaskExecutionId!);
+    const invs = await failedInvocations(t, await restartWindow(t, 'Run'));
     // MaxErrors 1: the second failure stops the task.
     expect(invs.map((i) => [i.Status, i.StatusDetails])).toEqual([
       ['FAILED', automationUnavailable()],
@@ -160,12 +164,7 @@ describe('AUTOMATION tasks with the emulator\'s Automation engine', () => {
   });
 
   it('a runbook that does not exist fails each invocation with Automation\'s error', async () => {
-    const w = await window('NoSuchRunbook', { InstanceId: ['{{RESOURCE_ID}}'] });
-    await t.advance(10);
-    const [e] = await executions(t, w);
-    expect(e!.Status).toBe('FAILED');
-    const [te] = await executionTasks(t, e!.WindowExecutionId!);
-    const invs = await invocations(t, e!.WindowExecutionId!, te!.TaskExecutionId!);
+    const invs = await failedInvocations(t, await window('NoSuchRunbook', { InstanceId: ['{{RESOURCE_ID}}'] }));
     expect(invs.map((i) => [i.Status, i.StatusDetails])).toEqual([
       ['FAILED', 'Automation definition NoSuchRunbook couldn\'t be found.'],
       ['FAILED', 'Automation definition NoSuchRunbook couldn\'t be found.'],
