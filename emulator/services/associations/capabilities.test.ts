@@ -2,13 +2,14 @@
  * Associations with the emulator's own capabilities behind their ports (providers.test.ts uses
  * stand-ins): Association compliance in ListComplianceItems and the summaries, a change calendar
  * gating runs, an Automation runbook run by the Automation engine, and an inventory association
- * filling GetInventory.
+ * filling GetInventory, a patch-scan association filling Patch Manager's patch states.
  */
 import { describe as group, expect, it } from 'vitest';
 import {
   CreateAssociationCommand,
   CreateDocumentCommand,
   DescribeAutomationExecutionsCommand,
+  DescribeInstancePatchStatesCommand,
   GetInventoryCommand,
   ListComplianceItemsCommand,
   ListInventoryEntriesCommand,
@@ -150,5 +151,32 @@ group('inventory (AWS-GatherSoftwareInventory)', () => {
     // The two nodes that have nginx, their applications counted by name.
     const byName = counted.Entities![0]!.Data!['AWS:Application']!.Content!;
     expect(byName.find((a) => a['Name'] === 'nginx')).toEqual({ Name: 'nginx', Count: '2' });
+  });
+});
+
+group('patching (AWS-RunPatchBaseline)', () => {
+  it('a daily scan association reports each node\'s patch state and Patch compliance', async () => {
+    const ids = await addNodes(t, 2, () => ({ Platform: 'amazon-linux-2023', Tags: { Role: 'web' } }));
+    const out = await t.ssm.send(
+      new CreateAssociationCommand({
+        Name: 'AWS-RunPatchBaseline',
+        AssociationName: 'daily-patch-scan',
+        Targets: [{ Key: 'tag:Role', Values: ['web'] }],
+        Parameters: { Operation: ['Scan'] },
+        ScheduleExpression: 'cron(0 2 * * ? *)',
+      }),
+    );
+    const id = out.AssociationDescription!.AssociationId!;
+    await t.advance(600);
+    expect((await describe(t, id)).Overview).toMatchObject({ Status: 'Success', AssociationStatusAggregatedCount: { Success: 2 } });
+    const states = (await t.ssm.send(new DescribeInstancePatchStatesCommand({ InstanceIds: ids }))).InstancePatchStates!;
+    expect(states.map((s) => [s.InstanceId, s.Operation, s.MissingCount! > 0])).toEqual([
+      [ids[0], 'Scan', true],
+      [ids[1], 'Scan', true],
+    ]);
+    const patch = await complianceOf(ids[0]!, 'Patch');
+    expect(patch.some((i) => i.Status === 'NON_COMPLIANT' && i.Details?.['PatchState'] === 'Missing')).toBe(true);
+    // The association's own compliance says the scan ran; the node's patches say what it found.
+    expect((await complianceOf(ids[0]!)).map((i) => [i.Id, i.Status])).toEqual([[id, 'COMPLIANT']]);
   });
 });
