@@ -18,6 +18,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Fleet fixture file; undefined = the default fleet; null = none. */
   fleet?: string | null;
+  /** A folder of patch catalogs that add to or replace the built-in ones. */
+  patchCatalogs?: string;
   dataDir?: string;
   /** Start from a damaged journal with what is good up to the first bad record. */
   recover: boolean;
@@ -36,6 +38,7 @@ export const USAGE = `Usage: ssm-emulator [options]
   --host HOST          address to bind (env HOST, default 127.0.0.1; 0.0.0.0 in Docker)
   --fleet FILE         fleet fixture to load (env SSM_EMULATOR_FLEET, default fixtures/fleets/default.yaml)
   --no-fleet           start with no managed nodes
+  --patch-catalogs DIR patch catalogs that add to or replace the built-in ones (env SSM_EMULATOR_PATCH_CATALOGS)
   --data-dir DIR       keep state in DIR across restarts (env SSM_EMULATOR_DATA_DIR; default in memory)
   --recover            with --data-dir: start from a damaged journal, keeping what is good up to the
                        first bad record (start-up refuses a damaged journal otherwise)
@@ -68,6 +71,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
         host: { type: 'string' },
         fleet: { type: 'string' },
         'no-fleet': { type: 'boolean' },
+        'patch-catalogs': { type: 'string' },
         'data-dir': { type: 'string' },
         recover: { type: 'boolean' },
         'allow-host': { type: 'string', multiple: true },
@@ -128,6 +132,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     seed: pick(parsed.seed, 'SSM_EMULATOR_SEED'),
     logLevel,
     fleet,
+    patchCatalogs: pick(parsed['patch-catalogs'], 'SSM_EMULATOR_PATCH_CATALOGS'),
     dataDir: pick(parsed['data-dir'], 'SSM_EMULATOR_DATA_DIR'),
     recover: parsed.recover ?? false,
     allowHosts: list(parsed['allow-host']?.join(',') ?? env.SSM_EMULATOR_ALLOW_HOSTS),

@@ -50,6 +50,11 @@ export interface EmulatorOptions {
    * unless --no-fleet; tests get no fleet unless they ask for one.
    */
   fleet?: string | Record<string, unknown> | null;
+  /**
+   * A folder of patch catalogs (JSON or gzipped JSON, see docs/patching.md) that add to the built-in
+   * ones in fixtures/patches/ or replace those of the same name.
+   */
+  patchCatalogs?: string | null;
   /** Size bounds (defaults: sim/commands/timing.ts MAX_COMMANDS); tests lower them. */
   limits?: Partial<Limits>;
 }
@@ -75,6 +80,8 @@ export class Emulator implements Runtime {
   readonly areas: readonly Area[];
   /** The fleet fixture this emulator loads at start and after each reset (EmulatorOptions.fleet). */
   readonly fleet: string | Record<string, unknown> | null;
+  /** The folder of user patch catalogs (EmulatorOptions.patchCatalogs), or null. */
+  readonly patchCatalogs: string | null;
   /** What the areas provide to each other (core/ports.ts). */
   readonly ports: PortRegistry;
   readonly limits: Limits;
@@ -92,6 +99,7 @@ export class Emulator implements Runtime {
     this.log = options.logger ?? createLogger('silent');
     this.checkResponses = options.checkResponses ?? false;
     this.fleet = options.fleet ?? null;
+    this.patchCatalogs = options.patchCatalogs ?? null;
     this.limits = { maxCommands: MAX_COMMANDS, ...options.limits };
     this.seed = options.seed === undefined ? randomSeed() : seedFrom(options.seed);
     this._store = new Store(this.seed);

@@ -34,6 +34,8 @@ export interface StartOptions {
   verifySignatures?: Record<string, string>;
   /** A fleet fixture: a file path, a parsed fixture object, or null/undefined for no nodes. */
   fleet?: string | Record<string, unknown> | null;
+  /** A folder of patch catalogs that add to or replace the built-in ones (docs/patching.md). */
+  patchCatalogs?: string;
   clock?: { mode?: ClockMode; rate?: number; start?: string | number | Date };
   /** Keep state in this directory across restarts (see README, Persistence). */
   dataDir?: string;
@@ -92,6 +94,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     clock: { mode: options.clock?.mode ?? 'real', rate: options.clock?.rate, start },
     seed: options.seed,
     logger: createLogger(options.logLevel ?? 'warn'),
+    patchCatalogs: options.patchCatalogs,
   };
   if (options.fleet !== undefined) emuOptions.fleet = options.fleet;
   const emu = new Emulator(emuOptions as EmulatorOptions);

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     logger: log,
     // undefined = the default fleet, null = --no-fleet, a string = --fleet FILE
     fleet: config.fleet === undefined ? DEFAULT_FLEET_FILE : config.fleet,
+    patchCatalogs: config.patchCatalogs,
   });
   let persistence: Persistence | undefined;
   if (config.dataDir) {

@@ -22,6 +22,13 @@ export interface EmulatorEvent {
 /** Older events are dropped beyond this many, so a long-running emulator does not grow forever. */
 export const MAX_EVENTS = 10_000;
 
+/**
+ * The store may hold this many more before the oldest are dropped in one go: dropping one event per
+ * emit shifts a 10,000-element array every time (a year of maintenance windows emits ~30,000).
+ * list() shows only the newest MAX_EVENTS, so callers never see the slack.
+ */
+const TRIM_SLACK = 1_000;
+
 /** EventBridge writes times to the second: 2025-01-01T00:00:00Z. */
 export const eventTime = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -49,7 +56,7 @@ export class Events {
       seq: ++data.eventSeq,
     };
     data.events.push(event);
-    if (data.events.length > MAX_EVENTS) data.events.splice(0, data.events.length - MAX_EVENTS);
+    if (data.events.length > MAX_EVENTS + TRIM_SLACK) data.events.splice(0, data.events.length - MAX_EVENTS);
     return event;
   }
 
@@ -59,7 +66,8 @@ export class Events {
   }
 
   list(filter: { account?: string; region?: string; source?: string; detailType?: string; after?: number } = {}): EmulatorEvent[] {
-    return this.store().data.events.filter(
+    const all = this.store().data.events;
+    return (all.length > MAX_EVENTS ? all.slice(all.length - MAX_EVENTS) : all).filter(
       (e) =>
         (filter.account === undefined || e.account === filter.account) &&
         (filter.region === undefined || e.region === filter.region) &&

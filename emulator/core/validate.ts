@@ -19,8 +19,22 @@ const MAX_REPORTED = 10;
  * Enum shapes whose values AWS itself sends outside the modelled set, so the response check must
  * not flag them. DocumentParameterType: the model lists String and StringList, but DescribeDocument
  * reports every declared parameter type (Boolean, Integer, StringMap, MapList too).
+ * AssociationStatusName: the model lists Pending, Success and Failed, but a legacy association's
+ * Status reads "Associated" after CreateAssociation (the AWS CLI's create-association and
+ * describe-association examples).
+ * InventoryAttributeDataType: the model says string/number, but GetInventorySchema answers STRING
+ * and NUMBER (the user guide's and the AWS CLI's recorded outputs).
+ * PatchComplianceDataState: the model lists INSTALLED, MISSING, ...; DescribeInstancePatches answers
+ * Installed, InstalledOther, Missing, ... (the AWS CLI's examples and the State filter's sample values).
  */
-export const OPEN_ENUMS: ReadonlySet<string> = new Set(['DocumentParameterType']);
+export const OPEN_ENUMS: ReadonlySet<string> = new Set(['DocumentParameterType', 'AssociationStatusName', 'InventoryAttributeDataType', 'PatchComplianceDataState']);
+
+/**
+ * Structures whose "required" members AWS leaves out in some answers, so the response check must
+ * not flag their absence. InventoryResultItem: GetInventory's aggregation results carry only
+ * Content (the user guide's recorded outputs of aggregators and groups; a group has no type name).
+ */
+export const LOOSE_REQUIRED: ReadonlySet<string> = new Set(['InventoryResultItem']);
 
 /**
  * AWS patterns are Java regular expressions matched against the whole value (Matcher.matches), so
@@ -279,7 +293,7 @@ export function createValidator(shapes: ShapeTable, validationError: (message: s
           if (!(k in def.members)) problems.push(`${path}.${k}: not a member of ${name}`);
           else if (obj[k] !== undefined) check(def.members[k], obj[k], `${path}.${k}`);
         }
-        for (const r of def.required ?? []) if (obj[r] === undefined) problems.push(`${path}.${r}: required member missing`);
+        if (!LOOSE_REQUIRED.has(name)) for (const r of def.required ?? []) if (obj[r] === undefined) problems.push(`${path}.${r}: required member missing`);
       } else if (def.t === 'list') {
         (v as unknown[]).forEach((item, i) => check(def.member, item, `${path}[${i}]`));
       } else if (def.t === 'map') {

@@ -9,58 +9,17 @@
  *   npm run bench                                     (run() is folded into the suite by scripts/bench/run.ts)
  */
 import http from 'node:http';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import type { AddressInfo } from 'node:net';
 import { Emulator } from '../../emulator/emulator.js';
 import { createServer, listen } from '../../emulator/server.js';
 import { commandsSlice } from '../../emulator/sim/commands/state.js';
-import { httpPost, ssmPost } from './load.js';
+import { advanceClock as advance, gcFunction, heapUsed, ssmJson as ssm, thousandNodeFleet, THOUSAND_NODES, type SuiteRow } from './load.js';
 
-export interface CommandsRow {
-  name: string;
-  value: number | string;
-  unit: string;
-  note?: string;
-}
+export type CommandsRow = SuiteRow;
 
-const NODES = 1000;
+const NODES = THOUSAND_NODES;
+const fixture = thousandNodeFleet;
 
-const fixture = {
-  groups: [
-    { Count: NODES, Platform: 'amazon-linux-2023', Tags: { Env: 'prod', Role: 'web' } },
-    { Count: 200, Platform: 'ubuntu-22.04', Tags: { Env: 'dev' } },
-  ],
-};
-
-/** The V8 garbage collector, when it can be reached (for heap figures). */
-function gcFunction(): (() => void) | undefined {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    return vm.runInNewContext('gc') as () => void;
-  } catch {
-    return undefined;
-  }
-}
-
-function heapUsed(gc: (() => void) | undefined): number {
-  gc?.();
-  gc?.();
-  return process.memoryUsage().heapUsed;
-}
-
-
-async function ssm(agent: http.Agent, port: number, target: string, body: object): Promise<any> {
-  const res = await ssmPost(agent, port, target, JSON.stringify(body));
-  if (res.status !== 200) throw new Error(`${target} answered ${res.status}: ${res.text}`);
-  return JSON.parse(res.text);
-}
-
-async function advance(agent: http.Agent, port: number, seconds: number): Promise<any> {
-  const res = await httpPost(agent, port, '/_emulator/clock/advance', { 'Content-Type': 'application/json' }, JSON.stringify({ seconds }));
-  if (res.status !== 200) throw new Error(`advance answered ${res.status}: ${res.text}`);
-  return JSON.parse(res.text);
-}
 
 interface Round {
   sendMs: number;

@@ -5,6 +5,8 @@
  */
 import { spawnSync, spawn } from 'node:child_process';
 import http from 'node:http';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,3 +147,50 @@ export function ssmPost(agent: http.Agent, port: number, target: string, body: s
     body,
   );
 }
+
+/** An SSM call that must answer 200; its parsed body. */
+export async function ssmJson(agent: http.Agent, port: number, target: string, body: object): Promise<any> {
+  const res = await ssmPost(agent, port, target, JSON.stringify(body));
+  if (res.status !== 200) throw new Error(`${target} answered ${res.status}: ${res.text}`);
+  return JSON.parse(res.text);
+}
+
+/** POST /_emulator/clock/advance; its parsed answer ({tasksRun, ...}). */
+export async function advanceClock(agent: http.Agent, port: number, seconds: number): Promise<any> {
+  const res = await httpPost(agent, port, '/_emulator/clock/advance', { 'Content-Type': 'application/json' }, JSON.stringify({ seconds }));
+  if (res.status !== 200) throw new Error(`advance answered ${res.status}: ${res.text}`);
+  return JSON.parse(res.text);
+}
+
+/** The V8 garbage collector, when it can be reached (for heap figures). */
+export function gcFunction(): (() => void) | undefined {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The heap in use after collecting garbage (twice: weak references go in the second pass). */
+export function heapUsed(gc: (() => void) | undefined): number {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed;
+}
+/** A row of an extra bench suite (scripts/bench/run.ts folds them into the results table). */
+export interface SuiteRow {
+  name: string;
+  value: number | string;
+  unit: string;
+  note?: string;
+}
+
+/** 1,000 Amazon Linux web servers tagged Env=prod and 200 Ubuntu nodes tagged Env=dev: the fleet of the 1,000-node suites. */
+export const THOUSAND_NODES = 1000;
+export const thousandNodeFleet = {
+  groups: [
+    { Count: THOUSAND_NODES, Platform: 'amazon-linux-2023', Tags: { Env: 'prod', Role: 'web' } },
+    { Count: 200, Platform: 'ubuntu-22.04', Tags: { Env: 'dev' } },
+  ],
+};

@@ -11,23 +11,9 @@ import {
   type SSMClient,
 } from '@aws-sdk/client-ssm';
 import type { TestEmulator } from '../../testing/harness.js';
-import { addNode } from '../../testing/fleet.js';
 import { getCommand } from '../../sim/commands/state.js';
 
-export { addNode, expectError } from '../../testing/fleet.js';
-
-/** i-0000000000000000N (17 hex digits). */
-export const iid = (n: number) => `i-${n.toString(16).padStart(17, '0')}`;
-
-/** Adds n Linux nodes i-...1 .. i-...n with the given extra fields (a function of the node's number). */
-export async function addNodes(t: TestEmulator, n: number, spec: (k: number) => Record<string, unknown> = () => ({})): Promise<string[]> {
-  const ids: string[] = [];
-  for (let k = 1; k <= n; k++) {
-    await addNode(t.http, { InstanceId: iid(k), ...spec(k) });
-    ids.push(iid(k));
-  }
-  return ids;
-}
+export { addNode, addNodes, expectError, iid } from '../../testing/fleet.js';
 
 /** Every invocation of a command (following NextToken). */
 export async function sendListCommandInvocationsCommand(ssm: SSMClient, commandId: string, details = false): Promise<CommandInvocation[]> {

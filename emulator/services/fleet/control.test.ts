@@ -42,7 +42,8 @@ describe('control API: /_emulator/fleet/instances', () => {
       Applications: [{ Name: 'nginx', Version: '1.24.0' }],
     });
     expect(inst.Behaviors).toEqual([{ Match: '^uptime', Stdout: ' 10:00 up 3 days\n', ExitCode: 0, DurationSeconds: 1 }]);
-    expect(inst.Patches[0]).toMatchObject({ KBId: 'kernel-6.1', InstalledTime: Date.UTC(2024, 11, 1) / 1000 });
+    // The earlier list form of Patches is read as the Installed list.
+    expect(inst.Patches).toMatchObject({ Installed: ['kernel-6.1'], Failing: [] });
     expect(inst.Applications).toEqual([{ Name: 'nginx', Version: '1.24.0' }]);
   });
 

@@ -10,20 +10,9 @@ import { toEpochSeconds } from '../../core/context.js';
 import { InvalidFilter, ResourceDataSyncNotFoundException } from '../../generated/ssm/errors.js';
 import type { InstanceInfo, Node, NodeFilter } from '../../generated/ssm/types.js';
 import { allInstances } from '../../sim/fleet/state.js';
-import { lastPingSeconds, pingStatus, type FleetInstance } from '../../sim/fleet/instance.js';
+import { AGENT_TYPE, instanceInformationValue, instanceStatus, lastPingSeconds, type FleetInstance } from '../../sim/fleet/instance.js';
 import * as messages from './messages.js';
 
-export const AGENT_TYPE = 'amazon-ssm-agent';
-
-/**
- * InstanceStatus as the node views show it (unverified): Active while the agent reports,
- * ConnectionLost / Inactive like PingStatus, Stopped for a stopped EC2 instance.
- */
-export function instanceStatus(inst: FleetInstance, nowSeconds: number): string {
-  if (inst.InstanceState !== undefined && inst.InstanceState !== 'running' && inst.InstanceState !== 'pending') return 'Stopped';
-  const p = pingStatus(inst, nowSeconds);
-  return p === 'Online' ? 'Active' : p;
-}
 
 export function nodeInfo(inst: FleetInstance, nowSeconds: number): InstanceInfo {
   return {
@@ -53,35 +42,15 @@ export function nodeView(ctx: Ctx, inst: FleetInstance, nowSeconds: number): Nod
 /** The value of a node attribute (filter keys and aggregator attribute names share these). */
 export function nodeAttribute(ctx: Ctx, inst: FleetInstance, key: string, nowSeconds: number): string | undefined {
   switch (key) {
-    case 'AgentType':
-      return AGENT_TYPE;
-    case 'AgentVersion':
-      return inst.AgentVersion;
-    case 'ComputerName':
-      return inst.ComputerName;
-    case 'InstanceId':
-      return inst.InstanceId;
-    case 'InstanceStatus':
-      return instanceStatus(inst, nowSeconds);
-    case 'IpAddress':
-      return inst.IPAddress;
     case 'ManagedStatus':
       return 'Managed';
-    case 'PlatformName':
-      return inst.PlatformName;
-    case 'PlatformType':
-      return inst.PlatformType;
-    case 'PlatformVersion':
-      return inst.PlatformVersion;
-    case 'ResourceType':
-      return inst.ResourceType;
     case 'Region':
       return ctx.region;
     case 'AccountId':
       return ctx.account;
     default:
       // OrganizationalUnitId / OrganizationalUnitPath: the emulator has no AWS Organizations.
-      return undefined;
+      return instanceInformationValue(inst, key, nowSeconds);
   }
 }
 

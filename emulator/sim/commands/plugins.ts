@@ -43,6 +43,12 @@ import type { StoredStep } from './state.js';
 export interface PluginRun {
   /** A context at the instant of the call (the step's start, or its end for complete()). */
   ctx: Ctx;
+  /**
+   * The kind of run host the step runs for (runner.ts): COMMAND_HOST for a Run Command command, the
+   * host's own kind otherwise (a State Manager association). Some plugins care: the agent runs
+   * aws:softwareInventory only for an association.
+   */
+  host: string;
   commandId: string;
   /** The document that runs (for a nested aws:runDocument step: the nested document). */
   documentName: string;

@@ -208,6 +208,9 @@ export function factsOf(node: FleetInstance, region: string): NodeFacts {
     AgentVersion: node.AgentVersion,
     Region: region,
     ...((node.Architecture === 'x86_64' || node.Architecture === 'arm64') && { Architecture: node.Architecture }),
+    // The live lists: the shell copies them and reports its changes (applied by the script plugin's complete()).
+    Services: node.Services,
+    Applications: node.Applications,
   };
 }
 
@@ -220,6 +223,7 @@ function runOf(ctx: Ctx, l: Located, k: number, node: FleetInstance, startTime: 
   const step = l.program.steps[k];
   return {
     ctx,
+    host: l.kind,
     commandId: l.program.id,
     documentName: l.program.documentName,
     schemaVersion: l.program.schemaVersion,

@@ -34,7 +34,7 @@ export class RegistrationError extends Error {
 /** Fields of a node the registering agent reports itself (everything else comes from the activation). */
 const AGENT_FIELDS = [
   'Platform', 'PlatformType', 'PlatformName', 'PlatformVersion', 'AgentVersion', 'IPAddress', 'ComputerName', 'Architecture',
-  'Tags', 'Applications', 'Services', 'Network', 'Patches', 'Behaviors', 'PingStatus', 'AgentRunning',
+  'Tags', 'Applications', 'Services', 'Network', 'Patches', 'Behaviors', 'PortForwards', 'PingStatus', 'AgentRunning',
 ];
 
 /**

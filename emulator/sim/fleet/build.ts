@@ -18,7 +18,7 @@ import {
   type Ec2State,
   type FleetInstance,
   type InstalledApplication,
-  type InstalledPatch,
+  type NodePatches,
   type InstalledService,
   type NetworkInterface,
 } from './instance.js';
@@ -65,8 +65,11 @@ export interface InstanceSpec {
   Applications?: InstalledApplication[];
   Services?: InstalledService[];
   Network?: NetworkInterface[];
-  Patches?: InstalledPatch[];
+  /** {Installed, Failing, ImageDate}; a list of {KBId, State} (the earlier form) is still read. */
+  Patches?: NodePatches | { KBId: string; State?: string }[];
   Behaviors?: CommandBehavior[];
+  /** Session Manager port forwarding: { "<port>" or "<host>:<port>": "<local host>:<local port>" }. */
+  PortForwards?: Record<string, string>;
 }
 
 export const SPEC_FIELDS: readonly string[] = [
@@ -74,7 +77,7 @@ export const SPEC_FIELDS: readonly string[] = [
   'ComputerName', 'IamRole', 'ActivationId', 'RegistrationDate', 'Name', 'SourceId', 'SourceType', 'Tags', 'InstanceType',
   'Architecture', 'KeyName', 'InstanceRole', 'InstanceState', 'LaunchTime', 'PingStatus', 'LastPingDateTime', 'AgentRunning',
   'AssociationStatus', 'LastAssociationExecutionDate', 'LastSuccessfulAssociationExecutionDate', 'AssociatedDocuments',
-  'Applications', 'Services', 'Network', 'Patches', 'Behaviors',
+  'Applications', 'Services', 'Network', 'Patches', 'Behaviors', 'PortForwards',
 ];
 
 const EC2_ID = /^i-([0-9a-f]{8}|[0-9a-f]{17})$/;
@@ -195,6 +198,25 @@ export function parseBehaviors(v: unknown): CommandBehavior[] | undefined {
   });
 }
 
+const PORT = /^([1-9]\d{0,3}|[1-5]\d{4}|6[0-4]\d{3}|65[0-4]\d{2}|655[0-2]\d|6553[0-5])$/;
+/** host:port, the host a name, an IPv4 address or a bracketed IPv6 address. */
+const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]{1,253}):(\d{1,5})$/;
+
+/** PortForwards: keys "<port>" (the node's own) or "<host>:<port>" (a remote host), values "<host>:<port>" here. */
+export function parsePortForwards(v: unknown): Record<string, string> | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'object' || Array.isArray(v)) return fail('PortForwards must be a map of "<port>" (or "<host>:<port>") to "<host>:<port>" on this machine.');
+  const out: Record<string, string> = {};
+  for (const [key, target] of Object.entries(v as Record<string, unknown>)) {
+    const k = HOST_PORT.exec(key);
+    if (!PORT.test(key) && !(k && PORT.test(k[2]!))) fail(`PortForwards: ${JSON.stringify(key)} is not a port (1-65535) or <host>:<port>.`);
+    const t = typeof target === 'string' ? HOST_PORT.exec(target) : null;
+    if (!t || !PORT.test(t[2]!)) fail(`PortForwards.${key} must be "<host>:<port>" (such as 127.0.0.1:15432), not ${JSON.stringify(target)}.`);
+    out[key] = target as string;
+  }
+  return out;
+}
+
 function parseApplications(v: unknown): InstalledApplication[] | undefined {
   return list({ Applications: v }, 'Applications', (a, where) => {
     needString(a, 'Name', where);
@@ -227,17 +249,36 @@ function parseNetwork(v: unknown): NetworkInterface[] | undefined {
   });
 }
 
-function parsePatches(v: unknown): InstalledPatch[] | undefined {
-  return list({ Patches: v }, 'Patches', (p, where) => {
-    needString(p, 'Title', where);
-    needString(p, 'KBId', where);
-    const state = needString(p, 'State', where, true) ?? 'Installed';
-    if (!PATCH_STATES.includes(state)) fail(`${where}.State must be one of ${PATCH_STATES.join(', ')}.`);
-    const out = { ...(p as object), State: state } as InstalledPatch;
-    const t = seconds(p.InstalledTime, `${where}.InstalledTime`);
-    if (t !== undefined) out.InstalledTime = t;
+/** How old a node's image is by default: it has every patch released before then (docs/fleet.md). */
+export const DEFAULT_IMAGE_AGE_SECONDS = 90 * 86_400;
+
+/**
+ * Patches: {Installed: [...], Failing: [...], ImageDate}. The earlier list form, [{Title, KBId, State,
+ * InstalledTime}], is read as Installed (State Failed: Failing; Missing: left out).
+ */
+function parsePatches(v: unknown): NodePatches | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (Array.isArray(v)) {
+    const out: NodePatches = { Installed: [], Failing: [] };
+    list({ Patches: v }, 'Patches', (p, where) => {
+      const kb = needString(p, 'KBId', where)!;
+      const state = needString(p, 'State', where, true) ?? 'Installed';
+      if (!PATCH_STATES.includes(state)) fail(`${where}.State must be one of ${PATCH_STATES.join(', ')}.`);
+      if (state === 'Failed') out.Failing.push(kb);
+      else if (state !== 'Missing') out.Installed.push(kb);
+    });
     return out;
-  });
+  }
+  if (typeof v !== 'object') return fail('Patches must be {Installed: [...], Failing: [...], ImageDate}.');
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!['Installed', 'Failing', 'ImageDate'].includes(k)) fail(`Patches: unknown field ${k} (expected Installed, Failing, ImageDate).`);
+  const out: NodePatches = {
+    Installed: stringList(o, 'Installed', 'Patches') ?? [],
+    Failing: stringList(o, 'Failing', 'Patches') ?? [],
+  };
+  const image = seconds(o.ImageDate, 'Patches.ImageDate');
+  if (image !== undefined) out.ImageDate = image;
+  return out;
 }
 
 function checkKnownFields(spec: Record<string, unknown>, extra: readonly string[]): void {
@@ -317,10 +358,13 @@ export function buildInstance(ctx: Ctx, raw: unknown, extraFields: readonly stri
     Applications: parseApplications(spec.Applications) ?? structuredClone(preset.Applications),
     Services: parseServices(spec.Services) ?? structuredClone(preset.Services),
     Network: [],
-    Patches: parsePatches(spec.Patches) ?? [],
+    Patches: { Installed: [], Failing: [], ...parsePatches(spec.Patches) },
     Behaviors: parseBehaviors(spec.Behaviors) ?? [],
     CreatedAt: now,
   };
+  inst.Patches.ImageDate ??= now - DEFAULT_IMAGE_AGE_SECONDS;
+  const forwards = parsePortForwards(spec.PortForwards);
+  if (forwards) inst.PortForwards = forwards;
   inst.ComputerName = str(spec, 'ComputerName', { min: 1, max: 255 }) ?? defaultComputerName(ctx, type, pt, ip);
   inst.Network = parseNetwork(spec.Network) ?? [
     {
@@ -408,8 +452,11 @@ export function patchInstance(ctx: Ctx, inst: FleetInstance, raw: unknown): { ag
   set('Applications', parseApplications(patch.Applications));
   set('Services', parseServices(patch.Services));
   set('Network', parseNetwork(patch.Network));
-  set('Patches', parsePatches(patch.Patches));
+  const patches = parsePatches(patch.Patches);
+  // A PATCH of Patches replaces the lists; the image date stays unless given.
+  if (patches) set('Patches', { ...patches, ImageDate: patches.ImageDate ?? inst.Patches.ImageDate });
   set('Behaviors', parseBehaviors(patch.Behaviors));
+  set('PortForwards', parsePortForwards(patch.PortForwards));
   if (patch.LastPingDateTime !== undefined) fail('LastPingDateTime follows the clock; use PingStatus or AgentRunning to change the agent.');
 
   const state = str(patch, 'InstanceState', { oneOf: EC2_STATES }) as Ec2State | undefined;

@@ -30,6 +30,24 @@ describe('the default fleet (fixtures/fleets/default.yaml)', () => {
 });
 
 describe('fixture format', () => {
+  it('Patches: Installed and Failing lists and an ImageDate (default: 90 days before the node was made)', () => {
+    const emu = emulator({
+      instances: [
+        { InstanceId: 'i-00000000000000001', Patches: { Installed: ['kernel*', 'openssl-libs.x86_64'], Failing: ['KB5034441'], ImageDate: '2024-06-01T00:00:00Z' } },
+        { InstanceId: 'i-00000000000000002' },
+        // The earlier list form still loads: Installed unless its State says Failed (Missing: left out).
+        { InstanceId: 'i-00000000000000003', Patches: [{ KBId: 'KB1', State: 'Installed' }, { KBId: 'KB2', State: 'Failed' }, { KBId: 'KB3', State: 'Missing' }] },
+      ],
+    });
+    const [a, b, c] = nodes(emu);
+    expect(a.Patches).toEqual({ Installed: ['kernel*', 'openssl-libs.x86_64'], Failing: ['KB5034441'], ImageDate: Date.UTC(2024, 5, 1) / 1000 });
+    expect(b.Patches).toEqual({ Installed: [], Failing: [], ImageDate: TEST_START / 1000 - 90 * 86_400 });
+    expect(c.Patches).toMatchObject({ Installed: ['KB1'], Failing: ['KB2'] });
+    expect(() => emulator({ instances: [{ Patches: { Installed: 'kernel' } }] })).toThrow(/Patches.Installed must be a list of strings/);
+    expect(() => emulator({ instances: [{ Patches: { Broken: [] } }] })).toThrow(/Patches: unknown field Broken/);
+    expect(() => emulator({ instances: [{ Patches: { ImageDate: 'yesterday' } }] })).toThrow(/Patches.ImageDate must be epoch seconds or an ISO-8601/);
+  });
+
   it('expands templated groups: {n}, {nn}, {nnn}; the last nodes are ConnectionLost, then Stopped', () => {
     const emu = emulator({
       groups: [{ Count: 12, Platform: 'amazon-linux-2023', ComputerName: 'web-{nnn}', Tags: { Name: 'web-{n}', Env: 'prod', Idx: '{nn}' }, ConnectionLost: 2, Stopped: 1 }],
@@ -100,6 +118,9 @@ describe('fixture format', () => {
     [{ fleets: [{ fleets: [] }] }, /fleets do not nest/],
     [{ instances: [{ InstanceId: 'i-00000000000000001' }], fleets: [{ instances: [{ InstanceId: 'i-00000000000000001' }] }] }, /appears twice/],
     [[1, 2], /must be a mapping/],
+    [{ instances: [{ PortForwards: ['5432'] }] }, /PortForwards must be a map/],
+    [{ instances: [{ PortForwards: { '70000': '127.0.0.1:1' } }] }, /is not a port/],
+    [{ instances: [{ PortForwards: { '5432': 'localhost' } }] }, /PortForwards.5432 must be "<host>:<port>"/],
   ])('refuses %j', (fixture, message) => {
     const emu = emulator();
     expect(() => loadFleet(emu, fixture)).toThrow(FixtureError);
@@ -111,6 +132,13 @@ describe('fixture format', () => {
     expect(() => loadFleet(emu, { instances: [{}, {}], fleets: [{ region: 'eu-west-1', instances: [{ Platform: 'beos' }] }] })).toThrow(/fleets\[0\]\.instances\[0\]/);
     expect(nodes(emu)).toEqual([]);
     expect(nodes(emu, '000000000000', 'eu-west-1')).toEqual([]);
+  });
+
+  it('maps node ports to local addresses for Session Manager port forwarding (PortForwards)', () => {
+    const emu = emulator({
+      instances: [{ InstanceId: 'i-00000000000000001', PortForwards: { '5432': '127.0.0.1:15432', 'db.internal:3306': '[::1]:13306' } }],
+    });
+    expect(nodes(emu)[0].PortForwards).toEqual({ '5432': '127.0.0.1:15432', 'db.internal:3306': '[::1]:13306' });
   });
 
   it('refuses ids that already exist unless replacing', () => {

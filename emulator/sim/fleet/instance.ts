@@ -76,15 +76,20 @@ export interface NetworkInterface {
   SubnetMask?: string[];
 }
 
-/** A patch already on the node (the patching engine compares baselines against these). */
-export interface InstalledPatch {
-  Title: string;
-  KBId: string;
-  Classification?: string;
-  Severity?: string;
-  State: 'Installed' | 'InstalledOther' | 'InstalledPendingReboot' | 'InstalledRejected' | 'Missing' | 'Failed';
-  /** Epoch seconds. */
-  InstalledTime?: number;
+/**
+ * The node's patches, as its fixture describes them (Patch Manager compares baselines against these and
+ * records what it installs later in its own state). Entries use the OS's patch-list formats ("Package
+ * name formats for approved and rejected patch lists"): KB numbers on Windows, package names such as
+ * openssl-libs, openssl-libs.x86_64 or openssl-libs-3.0.8-1.amzn2023.0.18.x86_64 (one "*" allowed),
+ * advisory or CVE ids on Linux.
+ */
+export interface NodePatches {
+  /** Patches on the node besides those its image brought. */
+  Installed: string[];
+  /** Patches whose installation fails on this node (an Install reports them Failed). */
+  Failing: string[];
+  /** Epoch seconds: every patch released before it is on the node (default: 90 days before the node was created). */
+  ImageDate?: number;
 }
 
 /** EC2 instance states (DescribeInstanceProperties InstanceState). Hybrid nodes have none. */
@@ -145,8 +150,14 @@ export interface FleetInstance {
   Applications: InstalledApplication[];
   Services: InstalledService[];
   Network: NetworkInterface[];
-  Patches: InstalledPatch[];
+  Patches: NodePatches;
   Behaviors: CommandBehavior[];
+  /**
+   * Session Manager port forwarding: which port on the node (or `host:port` reachable from it)
+   * reaches which real address on this machine, e.g. { "5432": "127.0.0.1:15432" }. A port a
+   * session asks for that is not mapped answers ConnectToPortError.
+   */
+  PortForwards?: Record<string, string>;
 
   /** Epoch seconds when the node joined the emulator. */
   CreatedAt: number;
@@ -164,7 +175,55 @@ export function lastPingSeconds(inst: FleetInstance, nowSeconds: number): number
 export function pingStatus(inst: FleetInstance, nowSeconds: number): PingStatus {
   if (inst.Inactive) return 'Inactive';
   if (inst.AgentRunning) return 'Online';
+  // A stopping, stopped or terminated EC2 instance: EC2 tells Systems Manager, which does not wait
+  // for missed health pings (sim/fleet/ec2.ts).
+  if (!isVisible(inst)) return 'ConnectionLost';
   return nowSeconds - lastPingSeconds(inst, nowSeconds) >= CONNECTION_LOST_AFTER_SECONDS ? 'ConnectionLost' : 'Online';
+}
+
+/** The agent type the node views (ListNodes) and AWS:InstanceInformation report. */
+export const AGENT_TYPE = 'amazon-ssm-agent';
+
+/**
+ * InstanceStatus as the node views and inventory show it (unverified): Active while the agent
+ * reports, ConnectionLost / Inactive like PingStatus, Stopped for a stopped EC2 instance.
+ */
+export function instanceStatus(inst: FleetInstance, nowSeconds: number): string {
+  if (inst.InstanceState !== undefined && inst.InstanceState !== 'running' && inst.InstanceState !== 'pending') return 'Stopped';
+  const p = pingStatus(inst, nowSeconds);
+  return p === 'Online' ? 'Active' : p;
+}
+
+/**
+ * One member of a node's instance information as the node views (ListNodes) and AWS:InstanceInformation
+ * inventory show it, or undefined for a name that is none of them. Reads only that member: filters
+ * scan 10,000 nodes.
+ */
+export function instanceInformationValue(inst: FleetInstance, attribute: string, nowSeconds: number): string | undefined {
+  switch (attribute) {
+    case 'AgentType':
+      return AGENT_TYPE;
+    case 'AgentVersion':
+      return inst.AgentVersion;
+    case 'ComputerName':
+      return inst.ComputerName;
+    case 'InstanceId':
+      return inst.InstanceId;
+    case 'InstanceStatus':
+      return instanceStatus(inst, nowSeconds);
+    case 'IpAddress':
+      return inst.IPAddress;
+    case 'PlatformName':
+      return inst.PlatformName;
+    case 'PlatformType':
+      return inst.PlatformType;
+    case 'PlatformVersion':
+      return inst.PlatformVersion;
+    case 'ResourceType':
+      return inst.ResourceType;
+    default:
+      return undefined;
+  }
 }
 
 /** Online and reachable: the agent runs now (Run Command delivers at once; otherwise it waits). */

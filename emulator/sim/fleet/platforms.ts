@@ -41,6 +41,17 @@ const rpm = (Name: string, Version: string, Release: string, Publisher = 'Amazon
 const deb = (Name: string, Version: string): InstalledApplication => ({ Name, Version, Publisher: 'Ubuntu Developers', Architecture: 'amd64' });
 const msi = (Name: string, Version: string, Publisher: string): InstalledApplication => ({ Name, Version, Publisher, Architecture: 'x86_64' });
 
+/** Red Hat Enterprise Linux <version>: the agent plus Red Hat's packages [name, version, release]. */
+const rhel = (version: string, packages: [string, string, string][]): PlatformPreset => ({
+  PlatformType: 'Linux',
+  PlatformName: 'Red Hat Enterprise Linux',
+  PlatformVersion: version,
+  Architecture: 'x86_64',
+  InstanceType: 't3.medium',
+  Applications: [rpm('amazon-ssm-agent', '3.3.1957.0', `1.el${version.split('.')[0]}`, 'Amazon.com'), ...packages.map(([n, v, r]) => rpm(n, v, r, 'Red Hat, Inc.'))],
+  Services: linuxServices([{ Name: 'crond', DisplayName: 'Command Scheduler', Status: 'Running', StartType: 'Automatic' }]),
+});
+
 export const PLATFORMS: Readonly<Record<string, PlatformPreset>> = {
   'amazon-linux-2023': {
     PlatformType: 'Linux',
@@ -89,19 +100,8 @@ export const PLATFORMS: Readonly<Record<string, PlatformPreset>> = {
     Applications: [deb('amazon-ssm-agent', '3.3.1957.0'), deb('bash', '5.2.21-2ubuntu4'), deb('openssl', '3.0.13-0ubuntu3.4'), deb('python3', '3.12.3-0ubuntu2')],
     Services: linuxServices([{ Name: 'cron', DisplayName: 'Regular background program processing daemon', Status: 'Running', StartType: 'Automatic' }]),
   },
-  'rhel-9': {
-    PlatformType: 'Linux',
-    PlatformName: 'Red Hat Enterprise Linux',
-    PlatformVersion: '9.4',
-    Architecture: 'x86_64',
-    InstanceType: 't3.medium',
-    Applications: [
-      rpm('amazon-ssm-agent', '3.3.1957.0', '1.el9', 'Amazon.com'),
-      rpm('bash', '5.1.8', '9.el9', 'Red Hat, Inc.'),
-      rpm('openssl', '3.0.7', '27.el9', 'Red Hat, Inc.'),
-    ],
-    Services: linuxServices([{ Name: 'crond', DisplayName: 'Command Scheduler', Status: 'Running', StartType: 'Automatic' }]),
-  },
+  'rhel-8': rhel('8.10', [['bash', '4.4.20', '5.el8'], ['openssl', '1.1.1k', '12.el8_9']]),
+  'rhel-9': rhel('9.4', [['bash', '5.1.8', '9.el9'], ['openssl', '3.0.7', '27.el9']]),
   'windows-2022': {
     PlatformType: 'Windows',
     PlatformName: 'Microsoft Windows Server 2022 Datacenter',

@@ -17,7 +17,7 @@
 import type { Ctx } from '../../core/context.js';
 import type { FleetSlice } from './state.js';
 import type { FleetInstance } from './instance.js';
-import { lowerBound } from '../../core/sorted.js';
+import { insertSorted, intersectSorted, lowerBound, removeSorted } from '../../core/sorted.js';
 
 interface KeyEntry {
   /** Positions of the nodes that have this key, ascending. */
@@ -60,15 +60,8 @@ export function tagIndex(slice: FleetSlice, records: readonly FleetInstance[]): 
 }
 
 
-function insert(list: number[], pos: number): void {
-  const i = lowerBound(list, pos);
-  if (list[i] !== pos) list.splice(i, 0, pos);
-}
-
-function remove(list: number[], pos: number): void {
-  const i = lowerBound(list, pos);
-  if (list[i] === pos) list.splice(i, 1);
-}
+const insert = insertSorted<number>;
+const remove = removeSorted<number>;
 
 function unindex(ix: TagIndex, pos: number): void {
   for (const [k, v] of ix.indexed[pos]) {
@@ -148,20 +141,7 @@ export function union(lists: readonly (readonly number[])[]): number[] {
 }
 
 /** Sorted intersection of two sorted position lists. */
-export function intersect(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      out.push(a[i]);
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return out;
-}
+export const intersect = intersectSorted<number>;
 
 /** A tag condition: the node has tag `key`, with one of `values` when given (else any value). */
 export interface TagCondition {
