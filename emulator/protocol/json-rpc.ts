@@ -1,5 +1,6 @@
 /**
- * The AWS JSON 1.1 RPC path: POST / with X-Amz-Target: AmazonSSM.<Operation>.
+ * The AWS JSON 1.1 RPC path: POST / with X-Amz-Target: <prefix>.<Operation>, where the prefix picks
+ * the service (the model's targetPrefix): AmazonSSM for SSM, secretsmanager for Secrets Manager.
  *
  *   body -> caller (SigV4 scope) -> target -> JSON.parse -> model validation -> handler -> JSON
  *   (the handler's ctx.endpoint: the host and port from the Host header, see endpoint.ts)
@@ -15,6 +16,7 @@ import { callerOfAuthorization, verifySignature, type AccessKeys } from './sigv4
 import { sendError, sendJson, toServiceError } from './respond.js';
 import { endpointOf } from './endpoint.js';
 import { SerializationException, UnknownOperationException } from '../core/errors.js';
+import type { ServiceId } from '../core/operation.js';
 
 /** Larger bodies are refused before parsing (AWS's own limits are far lower for every SSM operation). */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -67,24 +69,34 @@ export function rpcHeaders(raw: string[]): RpcHeaders {
   return { target, authorization, host, origin };
 }
 
+/** X-Amz-Target prefix (the model's targetPrefix and a dot) -> the service it names. */
+export const RPC_TARGETS: Readonly<Record<string, ServiceId>> = { 'AmazonSSM.': 'ssm', 'secretsmanager.': 'secretsmanager' };
+
 export interface RpcOptions {
-  targetPrefix: string;
+  /** The services answered, by target prefix (default RPC_TARGETS); the first one answers a request without a known prefix. */
+  targets?: Readonly<Record<string, ServiceId>>;
   defaults?: { account: string; region: string };
   /** Verify SigV4 signatures against these keys (--verify-signatures); unset: accept any. */
   accessKeys?: AccessKeys;
 }
 
-export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefix: 'AmazonSSM.' }) {
-  const svc = emu.services.ssm;
+export function createRpcHandler(emu: Emulator, opts: RpcOptions = {}) {
+  const targets = Object.entries(opts.targets ?? RPC_TARGETS);
   const defaults = opts.defaults ?? { account: DEFAULT_ACCOUNT, region: DEFAULT_REGION };
-  const prefix = opts.targetPrefix;
+
+  /** The service and operation a target names; an unknown prefix falls to the first service (its UnknownOperationException). */
+  function route(target: string): { prefix: string; service: ServiceId; operation: string } {
+    for (const [prefix, service] of targets) if (target.startsWith(prefix)) return { prefix, service, operation: target.slice(prefix.length) };
+    return { prefix: targets[0][0], service: targets[0][1], operation: '' };
+  }
   const logRequests = emu.log.enabled('info');
 
   function dispatch(req: IncomingMessage, res: ServerResponse, headers: RpcHeaders, body: Buffer, started: number): void {
     const requestId = randomUUID();
     const caller = callerOfAuthorization(headers.authorization, defaults);
     const target = headers.target ?? '';
-    const operation = target.startsWith(prefix) ? target.slice(prefix.length) : '';
+    const { prefix, service, operation } = route(target);
+    const svc = emu.services[service];
     let status = 200;
     try {
       if (opts.accessKeys) verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers }, body, opts.accessKeys);
@@ -104,7 +116,7 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefi
         throw new SerializationException('The request body must be a JSON object.');
       }
       const endpoint = endpointOf(headers.host, req.socket);
-      const output = emu.request('ssm', operation, input as Record<string, unknown>, { account: caller.account, region: caller.region, requestId, endpoint });
+      const output = emu.request(service, operation, input as Record<string, unknown>, { account: caller.account, region: caller.region, requestId, endpoint });
       sendJson(res, 200, JSON.stringify(output), requestId);
     } catch (err) {
       const e = toServiceError(err, emu.log, { operation, requestId });
