@@ -196,7 +196,11 @@ export function setStatus(ctx: Ctx, ex: ExecutionRecord, status: AutomationExecu
   if (ex.AutomationExecutionStatus === status) return;
   ex.AutomationExecutionStatus = status;
   emitExecutionStatus(ctx, ex);
+  statusHooks.changed?.(ctx, ex);
 }
+
+/** Told of every status change of an execution (change.ts: the change request's OpsItem follows). */
+export const statusHooks: { changed?: (ctx: Ctx, ex: ExecutionRecord) => void } = {};
 
 function setStepStatus(ctx: Ctx, ex: ExecutionRecord, rec: StepRecord, status: AutomationExecutionStatus): void {
   if (rec.StepStatus === status) return;
