@@ -63,12 +63,12 @@ export function createApp(emu: Emulator, options: { accessKeys?: AccessKeys } = 
 function dashboard(): express.Handler {
   const files = express.static(UI_DIR, { index: 'index.html', fallthrough: true, maxAge: 0 });
   return (req, res, next) => {
+    // /_emulator/ui without a slash: relative asset URLs need the folder form.
+    if (req.originalUrl === '/_emulator/ui') return res.redirect(301, '/_emulator/ui/');
     if (!existsSync(join(UI_DIR, 'index.html'))) {
       res.status(404).json({ error: 'NotFound', message: 'The dashboard is not built: run `npm run build` (it bundles ui/ into dist/ui).' });
       return;
     }
-    // /_emulator/ui without a slash: relative asset URLs need the folder form.
-    if (req.originalUrl === '/_emulator/ui') return res.redirect(301, '/_emulator/ui/');
     res.setHeader('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
     files(req, res, next);
   };
