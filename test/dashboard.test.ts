@@ -57,6 +57,23 @@ describe.skipIf(!chromiumPath)('dashboard in a headless browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('10,000 nodes: one list request, only the rows in view in the page, scrolling reaches the last node', async () => {
+    const load = await t.http.post('/_emulator/fleet/load').send({ groups: [{ Count: 10_000, Platform: 'amazon-linux-2023', Tags: { Env: 'load' } }] });
+    expect(load.status).toBe(200);
+    const ids = ((await t.http.get('/_emulator/fleet/instances?fields=InstanceId')).body.instances as { InstanceId: string }[]).map((n) => n.InstanceId);
+    expect(ids.length).toBe(10_000 + 7); // and the default fleet
+    const started = performance.now();
+    await open('fleet');
+    await page.waitForFunction((n) => document.querySelector('[data-testid=fleet-table]')?.getAttribute('data-rows') === String(n), { timeout: 30_000 }, ids.length);
+    const shownAfter = performance.now() - started;
+    const rendered = await page.$$eval('[data-testid=fleet-table] .vbody .vrow', (rows) => rows.length);
+    expect(rendered).toBeLessThan(60);
+    await page.$eval('[data-testid=fleet-table] .vbody', (el) => el.scrollTo(0, el.scrollHeight));
+    await page.waitForFunction((last) => !!document.querySelector(`[data-testid=fleet-table] .vrow[data-key="${last}"]`), { timeout: 10_000 }, ids.at(-1));
+    console.log(`dashboard: ${ids.length} nodes listed and shown in ${Math.round(shownAfter)} ms; ${rendered} rows in the page`);
+    expect(errors).toEqual([]);
+  });
+
   it('pressing "+1 h" moves a pending command to Success on screen', async () => {
     const sent = await t.ssm.send(
       new SendCommandCommand({ DocumentName: 'AWS-RunShellScript', InstanceIds: ['i-0a1b2c3d4e5f60001'], Parameters: { commands: ['sleep 600', 'echo done'] } }),
