@@ -76,7 +76,8 @@ export function FleetView({ scope, live }) {
 function patchSummary(p) {
   if (!p) return '';
   const missing = (p.MissingCount ?? 0) + (p.FailedCount ?? 0) + (p.InstalledPendingRebootCount ?? 0);
-  return html`<${Status} value=${missing ? 'NON_COMPLIANT' : 'COMPLIANT'} /> <span class="muted">${p.InstalledCount ?? 0} in, ${p.MissingCount ?? 0} missing</span>`;
+  const title = `${p.InstalledCount ?? 0} installed, ${p.MissingCount ?? 0} missing, ${p.FailedCount ?? 0} failed (${p.Operation} ${fmtTime(p.OperationEndTime)})`;
+  return html`<span class=${`status ${missing ? 'bad' : 'ok'}`} title=${title}>${missing ? `${missing} missing` : 'compliant'}</span>`;
 }
 
 function NodeDetail({ scope, id, live }) {

@@ -4,6 +4,8 @@ import { control, ssm, ssmAll } from '../api.js';
 import { useData } from '../hooks.js';
 import { fmtTime, Status, Table, Chart, ErrorNote } from '../components.js';
 
+const UPCOMING_PER_WINDOW = 5;
+
 const SERIES = [
   ['done', 'Success', '#2f855a', (s) => s === 'SUCCESS'],
   ['failed', 'Failed / timed out / cancelled', '#c53030', (s) => /FAILED|TIMED_OUT|CANCELLED|SKIPPED/.test(s)],
@@ -75,7 +77,13 @@ function timeline({ windows, executions, upcoming }) {
     const s = SERIES.findIndex(([, , , test]) => test(e.Status));
     if (row.has(e.WindowId)) points.push({ x: e.StartTime, y: row.get(e.WindowId), s: s < 0 ? 2 : s });
   }
-  for (const u of upcoming) if (row.has(u.windowId)) points.push({ x: Date.parse(u.executionTime) / 1000, y: row.get(u.windowId), s: 3 });
+  // The next few openings of each window: enough to see the rhythm without drowning the past.
+  const shown = new Map();
+  for (const u of upcoming) {
+    if (!row.has(u.windowId) || (shown.get(u.windowId) ?? 0) >= UPCOMING_PER_WINDOW) continue;
+    shown.set(u.windowId, (shown.get(u.windowId) ?? 0) + 1);
+    points.push({ x: Date.parse(u.executionTime) / 1000, y: row.get(u.windowId), s: 3 });
+  }
   if (!points.length) return undefined;
   points.sort((a, b) => a.x - b.x);
   for (let i = 1; i < points.length; i++) if (points[i].x <= points[i - 1].x) points[i].x = points[i - 1].x + 0.001;
