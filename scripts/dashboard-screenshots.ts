@@ -27,7 +27,7 @@ if (!chromiumPath) {
 }
 const out = join(import.meta.dirname, '..', 'docs', 'images');
 mkdirSync(out, { recursive: true });
-await buildDashboard();
+await buildDashboard(true);
 const t = await startTestEmulator({ fleet: DEFAULT_FLEET_FILE, checkResponses: false });
 const { ssm } = t;
 try {

@@ -3,7 +3,8 @@
  * browser download: it uses the system's). Debian: `apt-get install chromium`; elsewhere set
  * CHROMIUM_PATH. Without one the browser tests skip and say why.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -30,8 +31,16 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** Builds dist/ui from ui/ (esbuild, well under a second), so the tests see the current source. */
-export async function buildDashboard(): Promise<Record<string, number>> {
+/**
+ * Builds dist/ui from ui/ (esbuild, well under a second) when a source file is newer than the
+ * bundle, so the tests see the current source; an up-to-date build (after npm ci) is left alone, so
+ * a test that packs dist/ meanwhile never sees it half-written.
+ */
+export async function buildDashboard(force = false): Promise<void> {
+  const root = join(import.meta.dirname, '..', '..');
+  const built = join(root, 'dist', 'ui', 'app.js');
+  const newest = Math.max(...[join(root, 'ui'), join(root, 'ui', 'src'), join(root, 'ui', 'src', 'views')].flatMap((d) => readdirSync(d).map((f) => statSync(join(d, f)).mtimeMs)));
+  if (!force && existsSync(built) && statSync(built).mtimeMs >= newest) return;
   const mod = (await import('../../scripts/bundle-ui.mjs' as string)) as { buildUi: () => Promise<Record<string, number>> };
-  return mod.buildUi();
+  await mod.buildUi();
 }
