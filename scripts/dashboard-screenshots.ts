@@ -104,12 +104,13 @@ try {
   });
   await shot('clock');
   await shot('parameters', async () => {
-    await page.waitForSelector('.folders a');
-    await page.click('.folders a');
-    await page.waitForSelector('.folders a');
-    await page.click('.folders a');
-    await page.waitForSelector('[data-testid=parameters] tbody tr');
-    await page.click('[data-testid=parameters] tbody tr');
+    const clickText = async (selector: string, text: string) => {
+      await page.waitForFunction((sel, t) => [...document.querySelectorAll(sel)].some((e) => e.textContent?.includes(t)), {}, selector, text);
+      await page.$$eval(selector, (els, t) => (els.find((e) => e.textContent?.includes(t)) as HTMLElement).click(), text);
+    };
+    await clickText('.folders a', 'app/');
+    await clickText('.folders a', 'prod/');
+    await clickText('[data-testid=parameters] tbody tr', 'api-key');
   });
   await shot('compliance');
   await shot('events');
