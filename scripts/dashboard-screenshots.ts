@@ -105,8 +105,10 @@ try {
   await shot('clock');
   await shot('parameters', async () => {
     const clickText = async (selector: string, text: string) => {
-      await page.waitForFunction((sel, t) => [...document.querySelectorAll(sel)].some((e) => e.textContent?.includes(t)), {}, selector, text);
-      await page.$$eval(selector, (els, t) => (els.find((e) => e.textContent?.includes(t)) as HTMLElement).click(), text);
+      // Runs in the page; written as text so that this Node script needs no DOM types.
+      await page.waitForFunction(`[...document.querySelectorAll(${JSON.stringify(selector)})].some((e) => e.textContent.includes(${JSON.stringify(text)}))`);
+      const handles = await page.$$(selector);
+      for (const h of handles) if ((await h.evaluate((e) => e.textContent ?? '')).includes(text)) return h.click();
     };
     await clickText('.folders a', 'app/');
     await clickText('.folders a', 'prod/');
