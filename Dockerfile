@@ -10,7 +10,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY emulator ./emulator
-COPY scripts/bundle.mjs ./scripts/bundle.mjs
+COPY ui ./ui
+COPY scripts/bundle.mjs scripts/bundle-ui.mjs ./scripts/
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM ${BASE_IMAGE} AS runtime

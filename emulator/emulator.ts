@@ -31,6 +31,7 @@ import { operations as rgOperations } from './generated/resource-groups/operatio
 import { shapes as smShapes } from './generated/secretsmanager/shapes.js';
 import { operations as smOperations } from './generated/secretsmanager/operations.js';
 import { areas as defaultAreas } from './services/index.js';
+import { ChangeFeed } from './core/changes.js';
 
 export { DEFAULT_ACCOUNT, DEFAULT_REGION, EMULATOR_VERSION } from './core/defaults.js';
 export { SnapshotError, type Snapshot } from './state/snapshot.js';
@@ -96,6 +97,8 @@ export class Emulator implements Runtime {
   readonly limits: Limits;
   /** Wall time at creation, for uptime. */
   readonly startedAt = Date.now();
+  /** Told of every state change, for live views (the dashboard's GET /_emulator/live). */
+  readonly changes = new ChangeFeed();
   /** Set by persistence (--data-dir): receives every state change to journal. */
   journal: ((entry: JournalEntry) => void) | undefined;
   /** Set by persistence: writes a checkpoint (control API changes wait for it before answering). */
@@ -120,10 +123,16 @@ export class Emulator implements Runtime {
       () => this._store,
       this.clock,
       (task, err) => this.log.log('error', 'scheduled task failed', { kind: task.kind, error: String((err as Error)?.stack ?? err) }),
-      (until) => this.journal?.({ t: 'tick', until }),
+      (until) => {
+        this.journal?.({ t: 'tick', until });
+        this.changes.bump();
+      },
     );
     // Clock changes (set, advance) are journaled under --data-dir so a restart finds the same time.
-    this.clock.onChange(() => this.journal?.({ t: 'clock', state: this.clock.snapshot() }));
+    this.clock.onChange(() => {
+      this.journal?.({ t: 'clock', state: this.clock.snapshot() });
+      this.changes.bump();
+    });
     this.services = {
       ssm: { id: 'ssm', shapes: ssmShapes, operations: ssmOperations, validator: createValidator(ssmShapes, (m) => new ValidationException(m)), handlers: new Map() },
       'resource-groups': {
@@ -314,8 +323,9 @@ export class Emulator implements Runtime {
       throw err;
     } finally {
       // A request made while scheduled tasks run belongs to their tick, which is journaled instead.
-      if (this.journal && handler.mutates && !this.scheduler.isRunning) {
-        this.journal({ t: 'op', svc: service, op: operation, in: input, a: caller.account, r: caller.region, now });
+      if (handler.mutates && !this.scheduler.isRunning) {
+        this.journal?.({ t: 'op', svc: service, op: operation, in: input, a: caller.account, r: caller.region, now });
+        this.changes.bump();
       }
     }
   }

@@ -38,7 +38,8 @@ export function createServer(emu: Emulator, access: AccessOptions = {}): http.Se
       // POST / is the AWS API even without X-Amz-Target: it answers in AWS's error format.
       if (headers.target !== undefined || req.url === '/') {
         if (!hostAllowed(policy, headers.host)) return refuse(res, true, hostRefusal(headers.host));
-        if (headers.origin !== undefined) {
+        // The dashboard (a page the emulator serves itself) calls the SSM API same-origin.
+        if (headers.origin !== undefined && headers.origin.toLowerCase() !== ownOrigin(headers.host)) {
           if (!corsAllowed(policy, headers.origin)) return refuse(res, true, originRefusal(headers.origin));
           for (const [k, v] of Object.entries(corsHeaders(headers.origin))) res.setHeader(k, v);
         }

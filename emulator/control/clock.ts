@@ -107,20 +107,31 @@ const advanceClock = defineControlRoute<{ seconds?: number | string; duration?: 
   },
 });
 
-const listTasks = defineControlRoute<undefined, Record<string, never>, Emulator>({
+type TaskQuery = { account?: string; region?: string; limit?: number };
+const listTasks = defineControlRoute<undefined, TaskQuery, Emulator>({
   method: 'GET',
   path: '/tasks',
   operationId: 'listTasks',
   summary: 'Pending scheduler tasks and recent task failures',
-  description: 'What will happen, and when, and the scheduled tasks that failed.',
+  description: 'What will happen, and when (earliest first; of one account and/or region when asked, at most limit), and the scheduled tasks that failed.',
+  query: {
+    account: { type: 'string' },
+    region: { type: 'string' },
+    limit: { type: 'integer', minimum: 1, description: 'at most this many tasks (the earliest)' },
+  },
+  invalid: 'InvalidFilter',
   responses: {
     200: {
       description: 'Tasks and failures',
       schema: { type: 'object', properties: { tasks: { type: 'array', items: { type: 'object' } }, failures: { type: 'array', items: { type: 'object' } } } },
     },
   },
-  handle: (_req, emu) => ({
-    tasks: emu.scheduler.list().map((t) => ({ ...t, at: new Date(t.at).toISOString() })),
+  handle: ({ query: q }, emu) => ({
+    tasks: emu.scheduler
+      .list()
+      .filter((t) => (q.account === undefined || t.account === q.account) && (q.region === undefined || t.region === q.region))
+      .slice(0, q.limit)
+      .map((t) => ({ ...t, at: new Date(t.at).toISOString() })),
     failures: emu.scheduler.failures,
   }),
 });
