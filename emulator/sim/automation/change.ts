@@ -33,6 +33,7 @@ import { calendarStateAt } from '../calendars/index.js';
 import { ServiceError } from '../../core/errors.js';
 import { finish, hooks, isTerminal, setStatus, startExecution, tickHooks, type SignalError } from './engine.js';
 import { emitStepStatus } from './events.js';
+import { changeRequestOpsItem } from './opsitems.js';
 import { resolveRunbook, startAutomation } from './start.js';
 import type { ExecutionRecord, StepRecord } from './state.js';
 import * as m from './messages.js';
@@ -83,6 +84,12 @@ export function startChangeRequest(ctx: Ctx, req: StartChangeRequestExecutionReq
     Description: (req.ChangeDetails ?? (typeof body.templateInformation === 'string' ? body.templateInformation : title)).slice(0, 2048) || title,
     Source: 'ssm',
     OpsItemType: '/aws/changerequest',
+    ...changeRequestOpsItem({
+      templateName: template.name,
+      requesterArn: `arn:aws:iam::${ctx.account}:root`,
+      ...(req.ScheduledTime !== undefined && { scheduledTime: Number(req.ScheduledTime) }),
+      ...(req.ScheduledEndTime !== undefined && { scheduledEndTime: Number(req.ScheduledEndTime) }),
+    }),
   });
   return startExecution(ctx, {
     document: template,
