@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-ssm';
 import { useEmulator, type TestEmulator } from '../../testing/harness.js';
 import { addNodes, createWindow, executions, executionTasks, invocations, registerTagTarget } from '../maintenance-windows/testkit.js';
-import { execution, iid } from './testkit.js';
+import { calendar, createCalendar, execution, iid } from './testkit.js';
 
 const t = useEmulator();
 
@@ -77,6 +77,22 @@ describe('maintenance-window AUTOMATION tasks run on the Automation engine', () 
     expect(inv).toMatchObject({ Status: 'FAILED', StatusDetails: 'Failed' });
     expect((await execution(t, inv!.ExecutionId!)).AutomationExecutionStatus).toBe('Failed');
     expect(e!.Status).toBe('FAILED');
+  });
+
+  it("Automation's Change Calendar preference applies to them: a CLOSED calendar fails the executions and the invocations", async () => {
+    await createCalendar(t, 'Freeze', calendar('DEFAULT_CLOSED'));
+    await t.http.put('/_emulator/automation/preferences').send({ ChangeCalendarNames: ['Freeze'] }).expect(200);
+    await addNodes(t, 1, () => ({ Tags: { Role: 'web' } }));
+    const w = await createWindow(t);
+    await automationTask(w, await registerTagTarget(t, w), 'AWS-StopEC2Instance', { InstanceId: ['{{RESOURCE_ID}}'] });
+    await t.http.post(`/_emulator/maintenance-windows/${w}/open`).send({});
+    await t.advance(5);
+    const [e] = await executions(t, w);
+    const [te] = await executionTasks(t, e!.WindowExecutionId!);
+    const [inv] = await invocations(t, e!.WindowExecutionId!, te!.TaskExecutionId!);
+    expect(inv!.Status).toBe('FAILED');
+    expect((await execution(t, inv!.ExecutionId!)).FailureMessage).toBe("The change calendar Freeze is CLOSED, so Automation can't run now.");
+    expect(await nodeStates(t)).toEqual({ [iid(1)]: 'running Online' });
   });
 
   it("parameters the runbook does not accept fail the invocation with StartAutomationExecution's error", async () => {
