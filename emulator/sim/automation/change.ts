@@ -35,8 +35,9 @@ import { readableDocument, selectVersion } from '../documents/model.js';
 import { opsItemCreator } from '../ops-items/creator.js';
 import { calendarStateAt } from '../calendars/index.js';
 import { ServiceError } from '../../core/errors.js';
-import { finish, hooks, isTerminal, setStatus, startExecution, statusHooks, tickHooks, type SignalError } from './engine.js';
+import { finish, hooks, isTerminal, setStatus, startExecution, tickHooks, type SignalError } from './engine.js';
 import { emitStepStatus } from './events.js';
+import { changeRequestOpsItem } from './opsitems.js';
 import { resolveRunbook, startAutomation } from './start.js';
 import type { ExecutionRecord, StepRecord } from './state.js';
 import * as m from './messages.js';
@@ -88,11 +89,12 @@ export function startChangeRequest(ctx: Ctx, req: StartChangeRequestExecutionReq
     Description: (req.ChangeDetails ?? (typeof body.templateInformation === 'string' ? body.templateInformation : title)).slice(0, 2048) || title,
     Source: 'ssm',
     OpsItemType: '/aws/changerequest',
-    OperationalData: changeRequestData({
+    ...changeRequestOpsItem({
       templateName: template.name,
       requesterArn: `arn:aws:iam::${ctx.account}:root`,
-      requesterName: 'root',
       ...(resourceGroup !== undefined && { targetsResourceGroup: resourceGroup }),
+      ...(req.ScheduledTime !== undefined && { scheduledTime: Number(req.ScheduledTime) }),
+      ...(req.ScheduledEndTime !== undefined && { scheduledEndTime: Number(req.ScheduledEndTime) }),
     }),
   });
   return startExecution(ctx, {
@@ -232,18 +234,6 @@ hooks.changeChild = (ctx, parent, child) => {
 /** The workflow data of a change request's OpsItem (CHANGE_DATA_KEY). */
 const CHANGE_DATA_KEY = '/aws/changerequest';
 const changeRequestData = (o: Record<string, unknown>) => ({ [CHANGE_DATA_KEY]: { Type: 'SearchableString' as const, Value: JSON.stringify(o) } });
-
-/** Execution statuses a change request's OpsItem takes as its own (the OpsItemStatus enum). */
-const OPS_ITEM_STATUSES: ReadonlySet<string> = new Set([
-  'Pending', 'PendingApproval', 'Approved', 'Rejected', 'Scheduled', 'PendingChangeCalendarOverride', 'ChangeCalendarOverrideApproved',
-  'ChangeCalendarOverrideRejected', 'RunbookInProgress', 'CompletedWithSuccess', 'CompletedWithFailure', 'Cancelling', 'Cancelled',
-  'TimedOut', 'Failed',
-]);
-
-statusHooks.changed = (ctx, ex) => {
-  if (ex.AutomationSubtype !== 'ChangeRequest' || ex.OpsItemId === undefined || !OPS_ITEM_STATUSES.has(ex.AutomationExecutionStatus)) return;
-  ctx.emu.ports.one(opsItemCreator)?.update(ctx, { OpsItemId: ex.OpsItemId, Status: ex.AutomationExecutionStatus as never });
-};
 
 /** Records a reviewer in the change request's OpsItem (ChangeRequestByApprover* filters). */
 function recordApprover(ctx: Ctx, ex: ExecutionRecord): void {
