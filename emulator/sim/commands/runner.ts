@@ -207,6 +207,8 @@ export function factsOf(node: FleetInstance, region: string): NodeFacts {
     IPAddress: node.IPAddress,
     AgentVersion: node.AgentVersion,
     Region: region,
+    ...(node.InstanceType !== undefined && { InstanceType: node.InstanceType }),
+    ...(node.LaunchTime !== undefined && { LaunchTime: node.LaunchTime }),
     ...((node.Architecture === 'x86_64' || node.Architecture === 'arm64') && { Architecture: node.Architecture }),
   };
 }

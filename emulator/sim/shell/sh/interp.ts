@@ -5,6 +5,7 @@
  * "command not found" (exit 127), reported with the script path and line as bash (or dash) does.
  */
 import type { Facts } from '../facts.js';
+import type { Machine } from '../machine.js';
 import { Abort, checkSize, MAX_STREAM_CHARS, type Runtime } from '../runtime.js';
 import { compileRegex, globMatch, RegexError } from '../regex.js';
 import { compileUserRegex, type UserRegex } from '../../../core/regex.js';
@@ -121,6 +122,7 @@ type Seg = { text: string; quoted: boolean; split: boolean } | { brk: true };
 export interface ShOptions {
   rt: Runtime;
   facts: Facts;
+  machine: Machine;
   vfs: Vfs;
   scriptPath: string;
   bash: boolean;
@@ -132,6 +134,7 @@ export interface ShOptions {
 export class Sh {
   readonly rt: Runtime;
   readonly facts: Facts;
+  readonly machine: Machine;
   readonly vfs: Vfs;
   readonly scriptPath: string;
   readonly bash: boolean;
@@ -143,6 +146,7 @@ export class Sh {
   constructor(o: ShOptions) {
     this.rt = o.rt;
     this.facts = o.facts;
+    this.machine = o.machine;
     this.vfs = o.vfs;
     this.scriptPath = o.scriptPath;
     this.bash = o.bash;
@@ -435,6 +439,11 @@ export class Sh {
     }
     const impl = COMMANDS[cmdName];
     if (impl && isKnownCommand(cmdName, this.bash)) return impl(this, [cmdName, ...argv.slice(1)], st, io);
+    return this.notFound(name, st, io);
+  }
+
+  /** bash's "command not found" (dash: "not found"), exit 127; also for a utility this node's image lacks. */
+  notFound(name: string, st: ShState, io: IO): number {
     io.err.write(this.bash ? `${this.prefix(st)}${name}: command not found\n` : `${this.prefix(st)}${name}: not found\n`);
     return 127;
   }
