@@ -3,7 +3,7 @@
  * the environment over defaults.
  */
 import { parseArgs } from 'node:util';
-import type { ClockMode } from './time/clock.js';
+import { CLOCK_MODES, type ClockMode } from './time/clock.js';
 import { LOG_LEVELS, type LogLevel } from './core/log.js';
 import { parseAccessKeys } from './protocol/sigv4.js';
 
@@ -42,7 +42,7 @@ export const USAGE = `Usage: ssm-emulator [options]
   --data-dir DIR       keep state in DIR across restarts (env SSM_EMULATOR_DATA_DIR; default in memory)
   --recover            with --data-dir: start from a damaged journal, keeping what is good up to the
                        first bad record (start-up refuses a damaged journal otherwise)
-  --clock-mode MODE    real | scaled | frozen (env SSM_EMULATOR_CLOCK_MODE, default real)
+  --clock-mode MODE    real | scaled | frozen | auto (env SSM_EMULATOR_CLOCK_MODE, default real)
   --clock-rate N       virtual seconds per wall second in scaled mode (env SSM_EMULATOR_CLOCK_RATE, default 60)
   --clock-start ISO    the virtual time to start at (env SSM_EMULATOR_CLOCK_START, default now)
   --seed S             seed for generated ids (env SSM_EMULATOR_SEED, default random)
@@ -98,7 +98,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port must be 0-65535, not ${portText}`);
 
   const clockMode = (pick(parsed['clock-mode'], 'SSM_EMULATOR_CLOCK_MODE') ?? 'real') as ClockMode;
-  if (!['real', 'scaled', 'frozen'].includes(clockMode)) throw new ConfigError(`--clock-mode must be real, scaled or frozen, not ${clockMode}`);
+  if (!CLOCK_MODES.includes(clockMode as ClockMode)) throw new ConfigError(`--clock-mode must be real, scaled, frozen or auto, not ${clockMode}`);
 
   const rateText = pick(parsed['clock-rate'], 'SSM_EMULATOR_CLOCK_RATE');
   const clockRate = rateText === undefined ? (clockMode === 'scaled' ? 60 : 1) : Number(rateText);

@@ -3,7 +3,7 @@
  * state.json), and the check a snapshot passes before it replaces anything.
  */
 import { STATE_FORMAT_VERSION, type StoreData } from './store.js';
-import { MAX_INSTANT, MIN_INSTANT, type ClockState } from '../time/clock.js';
+import { CLOCK_MODES, MAX_INSTANT, MIN_INSTANT, type ClockMode, type ClockState } from '../time/clock.js';
 
 export interface Snapshot {
   formatVersion: number;
@@ -24,7 +24,7 @@ export function checkSnapshot(value: unknown): Snapshot {
     );
   }
   const c = s.clock as Partial<ClockState> | undefined;
-  if (!c || !['real', 'scaled', 'frozen'].includes(c.mode as string) || typeof c.rate !== 'number' || typeof c.anchorVirtual !== 'number' || typeof c.anchorWall !== 'number') {
+  if (!c || !CLOCK_MODES.includes(c.mode as ClockMode) || typeof c.rate !== 'number' || typeof c.anchorVirtual !== 'number' || typeof c.anchorWall !== 'number') {
     throw new SnapshotError('The snapshot has no valid clock.');
   }
   if (!(c.anchorVirtual >= MIN_INSTANT && c.anchorVirtual <= MAX_INSTANT) || !(c.rate > 0 && c.rate <= 1e9)) {
