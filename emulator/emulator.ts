@@ -4,6 +4,7 @@
  * and there is no module-level mutable state, so several emulators can live in one process (tests,
  * the in-process API).
  */
+import { resolveFleetFile } from './sim/fleet/resolve.js';
 import { AUTO_HORIZON_MS, Clock, type ClockMode } from './time/clock.js';
 import { EMULATOR_VERSION } from './core/defaults.js';
 import { Scheduler, type Task } from './time/scheduler.js';
@@ -47,9 +48,12 @@ export interface EmulatorOptions {
   /**
    * Managed nodes to load at start and again after every reset: a fleet fixture file path, a parsed
    * fixture object (see docs/fleet.md), or null/absent for none. main.ts passes the default fleet
-   * unless --no-fleet; tests get no fleet unless they ask for one.
+   * unless --no-fleet; tests get no fleet unless they ask for one. A string is a shipped fixture's
+   * name (`default`) or a path (sim/fleet/resolve.ts), relative to `fleetBaseDirs` or the cwd.
    */
   fleet?: string | Record<string, unknown> | null;
+  /** Folders a relative fleet path is tried against before the working directory (the caller's file's). */
+  fleetBaseDirs?: readonly string[];
   /**
    * A folder of patch catalogs (JSON or gzipped JSON, see docs/patching.md) that add to the built-in
    * ones in fixtures/patches/ or replace those of the same name.
@@ -98,7 +102,7 @@ export class Emulator implements Runtime {
   constructor(options: EmulatorOptions = {}) {
     this.log = options.logger ?? createLogger('silent');
     this.checkResponses = options.checkResponses ?? false;
-    this.fleet = options.fleet ?? null;
+    this.fleet = typeof options.fleet === 'string' ? resolveFleetFile(options.fleet, options.fleetBaseDirs) : (options.fleet ?? null);
     this.patchCatalogs = options.patchCatalogs ?? null;
     this.limits = { maxCommands: MAX_COMMANDS, ...options.limits };
     this.seed = options.seed === undefined ? randomSeed() : seedFrom(options.seed);

@@ -14,6 +14,8 @@ import { Persistence } from './state/persistence.js';
 import type { ClockMode } from './time/clock.js';
 import type { EmulatorEvent } from './core/events.js';
 import { FleetControls } from './sim/fleet/controls.js';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export { Emulator } from './emulator.js';
 export type { EmulatorOptions, Snapshot } from './emulator.js';
@@ -32,7 +34,10 @@ export interface StartOptions {
   corsOrigins?: string[];
   /** Verify SigV4 signatures against these keys (access key id -> secret access key); default: accept any. */
   verifySignatures?: Record<string, string>;
-  /** A fleet fixture: a file path, a parsed fixture object, or null/undefined for no nodes. */
+  /**
+   * A fleet fixture: a shipped one by name ('default'), a file path (relative to the calling file,
+   * then the working directory), a parsed fixture object, or null/undefined for no nodes.
+   */
   fleet?: string | Record<string, unknown> | null;
   /** A folder of patch catalogs that add to or replace the built-in ones (docs/patching.md). */
   patchCatalogs?: string;
@@ -85,6 +90,21 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
+/** The folders of the files that called startEmulator (from the stack), nearest first, outside this package. */
+function callerDirs(): string[] {
+  const self = dirname(fileURLToPath(import.meta.url));
+  const dirs: string[] = [];
+  for (const line of (new Error().stack ?? '').split('\n').slice(1)) {
+    const m = /\(?((?:file:\/\/)?\/[^:()]+):\d+:\d+\)?\s*$/.exec(line);
+    if (!m) continue;
+    const file = m[1]!.startsWith('file://') ? fileURLToPath(m[1]!) : m[1]!;
+    const dir = dirname(file);
+    if (dir.startsWith(self) || file.includes('/node_modules/') || dirs.includes(dir)) continue;
+    dirs.push(dir);
+  }
+  return dirs;
+}
+
 const instant = (v: string | number | Date): number => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Date.parse(v));
 
 export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
@@ -97,7 +117,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     patchCatalogs: options.patchCatalogs,
   };
   if (options.fleet !== undefined) emuOptions.fleet = options.fleet;
-  const emu = new Emulator(emuOptions as EmulatorOptions);
+  const emu = new Emulator({ ...(emuOptions as EmulatorOptions), fleetBaseDirs: callerDirs() });
   let persistence: Persistence | undefined;
   if (options.dataDir) {
     persistence = new Persistence(emu, options.dataDir, { recover: options.recover, warn: (message) => emu.log.log('warn', message, { dataDir: options.dataDir }) });
@@ -153,3 +173,4 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     },
   };
 }
+export { controlClient, ControlClientError, type ControlClient } from './control/client.js';

@@ -2,7 +2,7 @@
  * Scenario runner: a YAML (or JSON) story run against a fresh emulator with the real AWS SDK clients.
  *
  *   name: A parameter that expires
- *   fleet: ../fleets/small.yaml        # optional, relative to the scenario file (or inline)
+ *   fleet: default                     # optional: a shipped fleet, a path relative to the scenario file, or inline
  *   clock: { start: 2025-01-01T00:00:00Z, mode: frozen }   # frozen by default
  *   steps:
  *     - call: PutParameter              # an SSM operation, or resource-groups:CreateGroup
@@ -201,7 +201,9 @@ export async function runScenario(scenario: ScenarioFile, opts: RunOptions & { b
     seed: scenario.seed ?? scenario.name,
   };
   if (scenario.fleet !== undefined) {
-    options.fleet = typeof scenario.fleet === 'string' ? resolve(opts.baseDir ?? '.', scenario.fleet) : scenario.fleet;
+    // A shipped fleet by name (default), or a path relative to the scenario's folder.
+    options.fleet = scenario.fleet;
+    if (opts.baseDir) options.fleetBaseDirs = [opts.baseDir];
   }
   const emu = new Emulator(options as EmulatorOptions);
   const server: Server = createServer(emu);

@@ -1,0 +1,164 @@
+/**
+ * Docs are tests (test/docs/extract.ts says how a block is marked): every sh, JS, TS, Python and
+ * YAML example of README.md and docs/*.md runs against an emulator started as the page assumes
+ * (one emulator per page, default fleet, auto clock), so a broken example fails CI.
+ *
+ *   sh       bash -e -o pipefail, the AWS CLI and curl on PATH, test credentials in the environment
+ *   python   python3 with boto3
+ *   js, ts   imported as a module ('ssm-emulator' is this package); a default export is called (a
+ *            vitest/jest globalSetup: with a stand-in for the project, then its teardown)
+ *   yaml     a scenario (name + steps) runs through the scenario runner; a fleet fixture (instances,
+ *            groups) is loaded into the page's emulator; a document (schemaVersion) is created
+ *
+ * Examples talk to the emulator at 127.0.0.1:4583 or localhost:4583; the harness points them at the
+ * page's emulator. AWS_ENDPOINT_URL is set to a closed port, so an example that forgets its endpoint
+ * fails here instead of calling AWS.
+ */
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { extractBlocks, type DocBlock } from './docs/extract.js';
+import { startTestEmulator, TEST_START, type TestEmulator } from '../emulator/testing/harness.js';
+import { DEFAULT_FLEET_FILE } from '../emulator/sim/fleet/index.js';
+import { Emulator } from '../emulator/emulator.js';
+import { runScenario, type ScenarioFile } from '../scripts/scenario/runner.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RUN_DIR = join(ROOT, 'test', 'docs', '.run');
+const PAGES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
+
+const pointAt = (code: string, endpoint: string) => code.replace(/(?:https?:\/\/)?(?:127\.0\.0\.1|localhost):4583/g, (m) => (m.startsWith('http') ? endpoint : endpoint.replace(/^http:\/\//, '')));
+
+function run(cmd: string, args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(cmd, args, { env: { ...process.env, ...env }, timeout: 60_000, cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      done({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Shell examples that install, build or start processes never run here unmarked (they would outlive the test). */
+const STARTS_THINGS = /(^|[\s;&|(])(npm|npx|node|yarn|pnpm|docker|ssm-emulator)\s/m;
+
+/** What the examples' processes see: test credentials, a Region, and no way to reach AWS by accident. */
+const ENV = {
+  AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_REGION: 'us-east-1',
+  AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_MAX_ATTEMPTS: '1', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', PYTHONUNBUFFERED: '1',
+};
+
+async function runBlock(page: string, b: DocBlock, t: TestEmulator): Promise<string> {
+  const code = pointAt(b.code, t.endpoint);
+  switch (b.lang) {
+    case 'sh': {
+      if (STARTS_THINGS.test(code)) throw new Error('starts or installs something (npm, npx, node, docker): mark it <!-- doc-test: skip: REASON --> or change it');
+      const r = await run('bash', ['-e', '-o', 'pipefail', '-c', code], ENV);
+      if (r.code !== 0) throw new Error(`exit ${r.code}\n${r.stderr}${r.stdout}`);
+      return r.stdout;
+    }
+    case 'python': {
+      const r = await run('python3', ['-c', pythonPrelude(code, t.endpoint) + code], ENV);
+      if (r.code !== 0) throw new Error(`exit ${r.code}\n${r.stderr}`);
+      return r.stdout;
+    }
+    case 'js':
+    case 'ts':
+      return runModule(page, b, code, t.endpoint);
+    case 'yaml':
+      return runYaml(b, code, t);
+    default:
+      return '';
+  }
+}
+
+/**
+ * A later example on a page uses the page's client (`ssm`) without creating it again; the reader has
+ * it from the page's first example, the harness gives it here.
+ */
+const usesSsmUndeclared = (code: string, declared: RegExp) => /\bssm\b/.test(code) && !declared.test(code);
+function jsPrelude(code: string, endpoint: string): string {
+  if (!usesSsmUndeclared(code, /\b(const|let|var)\s+ssm\b/)) return '';
+  return `import * as __sdk from '@aws-sdk/client-ssm'; const ssm = new __sdk.SSMClient({ endpoint: '${endpoint}', region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });\n`;
+}
+function pythonPrelude(code: string, endpoint: string): string {
+  if (!usesSsmUndeclared(code, /^\s*ssm\s*=/m)) return '';
+  return `import boto3\nssm = boto3.client("ssm", endpoint_url="${endpoint}", region_name="us-east-1")\n`;
+}
+
+/** Imports the block as a module, capturing what it logs. */
+async function runModule(page: string, b: DocBlock, code: string, endpoint: string): Promise<string> {
+  mkdirSync(RUN_DIR, { recursive: true });
+  const file = join(RUN_DIR, `${page.replace(/[/.]/g, '_')}_${b.line}.${b.lang === 'ts' ? 'ts' : 'mjs'}`);
+  const self = pathToFileURL(join(ROOT, 'emulator', 'index.ts')).href;
+  writeFileSync(file, jsPrelude(code, endpoint) + code.replace(/from 'ssm-emulator'/g, `from '${self}'`));
+  const logged: string[] = [];
+  const log = console.log;
+  const env = { ...process.env };
+  console.log = (...args: unknown[]) => void logged.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+  try {
+    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    if (typeof mod.default === 'function') {
+      // A globalSetup: vitest passes a project that can provide values; jest nothing.
+      const teardown = await (mod.default as (p: unknown) => unknown)({ provide: () => undefined });
+      if (typeof teardown === 'function') await teardown();
+    }
+  } finally {
+    console.log = log;
+    process.env = env;
+    rmSync(file, { force: true });
+  }
+  return logged.join('\n');
+}
+
+async function runYaml(b: DocBlock, code: string, t: TestEmulator): Promise<string> {
+  const doc = parseYaml(code) as Record<string, unknown> | null;
+  if (doc && typeof doc === 'object' && 'steps' in doc) {
+    const result = await runScenario(doc as unknown as ScenarioFile, { baseDir: join(ROOT, 'fixtures', 'scenarios'), log: () => undefined });
+    if (!result.passed) throw new Error(`scenario failed: ${result.error ?? ''}\n${JSON.stringify(result.expectations.filter((e) => !e.passed), null, 1)}`);
+    return '';
+  }
+  if (doc && typeof doc === 'object' && ('instances' in doc || 'groups' in doc || 'fleets' in doc)) {
+    // Loaded into an emulator of its own: the page's fleet stays what its other examples expect.
+    new Emulator({ fleet: doc, clock: { mode: 'frozen', start: TEST_START } }).close();
+    return '';
+  }
+  if (doc && typeof doc === 'object' && 'schemaVersion' in doc) {
+    const automation = String(doc.schemaVersion) === '0.3';
+    const res = await t.rpc('CreateDocument', {
+      Name: `DocExample${b.line}`, Content: code, DocumentFormat: 'YAML', DocumentType: automation ? 'Automation' : 'Command',
+    });
+    if (res.status !== 200) throw new Error(`document refused: ${res.status} ${JSON.stringify(res.body)}`);
+    return '';
+  }
+  throw new Error('a YAML block the harness does not know how to run: mark it <!-- doc-test: skip: REASON -->');
+}
+
+describe('docs are tests', () => {
+  for (const page of PAGES) {
+    it(page, { timeout: 180_000 }, async () => {
+      const { blocks, setup } = extractBlocks(readFileSync(join(ROOT, page), 'utf8'));
+      const fleet = setup.fleet === 'none' ? undefined : setup.fleet === 'default' ? DEFAULT_FLEET_FILE : resolve(ROOT, setup.fleet);
+      const t = await startTestEmulator({ clock: { mode: setup.clock, start: TEST_START }, ...(fleet && { fleet }), checkResponses: true });
+      const failures: string[] = [];
+      try {
+        for (const b of blocks) {
+          if (!b.lang || b.skip) continue;
+          const where = `${relative(ROOT, join(ROOT, page))}:${b.line} (${b.info})`;
+          try {
+            const out = await runBlock(page, b, t);
+            if (b.fails) failures.push(`${where}: marked "fails" but succeeded`);
+            for (const e of b.expect ?? []) if (!out.includes(e)) failures.push(`${where}: output does not contain ${JSON.stringify(e)}:\n${out}`);
+          } catch (err) {
+            if (!b.fails) failures.push(`${where}: ${(err as Error).message.slice(0, 1500)}`);
+          }
+        }
+      } finally {
+        await t.close();
+      }
+      expect(failures, failures.join('\n\n')).toEqual([]);
+    });
+  }
+});
