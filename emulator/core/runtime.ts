@@ -49,6 +49,11 @@ export interface Runtime {
   context(account: string, region: string, now?: number, extra?: { requestId?: string; operation?: string; endpoint?: Endpoint }): Ctx;
   /** Runs whatever scheduled work is due now (real and scaled clocks; a no-op when frozen and idle). */
   catchUp(): void;
+  /**
+   * Under --data-dir: writes a checkpoint. For state changes that are not requests and so are not
+   * journaled (a Session Manager data channel connecting or ending); undefined without persistence.
+   */
+  readonly checkpoint?: (() => Promise<void>) | undefined;
   /** Areas with derived caches outside the store drop them on reset/restore. */
   onReset(hook: ResetHook): void;
   /**

@@ -19,12 +19,15 @@ const MAX_REPORTED = 10;
  * Enum shapes whose values AWS itself sends outside the modelled set, so the response check must
  * not flag them. DocumentParameterType: the model lists String and StringList, but DescribeDocument
  * reports every declared parameter type (Boolean, Integer, StringMap, MapList too).
+ * AssociationStatusName: the model lists Pending, Success and Failed, but a legacy association's
+ * Status reads "Associated" after CreateAssociation (the AWS CLI's create-association and
+ * describe-association examples).
  * InventoryAttributeDataType: the model says string/number, but GetInventorySchema answers STRING
  * and NUMBER (the user guide's and the AWS CLI's recorded outputs).
  * PatchComplianceDataState: the model lists INSTALLED, MISSING, ...; DescribeInstancePatches answers
  * Installed, InstalledOther, Missing, ... (the AWS CLI's examples and the State filter's sample values).
  */
-export const OPEN_ENUMS: ReadonlySet<string> = new Set(['DocumentParameterType', 'InventoryAttributeDataType', 'PatchComplianceDataState']);
+export const OPEN_ENUMS: ReadonlySet<string> = new Set(['DocumentParameterType', 'AssociationStatusName', 'InventoryAttributeDataType', 'PatchComplianceDataState']);
 
 /**
  * Structures whose "required" members AWS leaves out in some answers, so the response check must

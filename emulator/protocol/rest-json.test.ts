@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GetAccountSettingsCommand, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
 import { DescribeInstanceInformationCommand } from '@aws-sdk/client-ssm';
-import { useEmulator } from '../testing/harness.js';
+import { startTestEmulator, useEmulator } from '../testing/harness.js';
 import { rgClient, expectError } from '../testing/fleet.js';
 import { compileRoutes } from './rest-json.js';
 import { resourceGroupsArea } from '../services/resource-groups/index.js';
@@ -81,11 +81,15 @@ describe('REST-JSON protocol (Resource Groups)', () => {
   });
 
   it('answers NotImplementedException for Resource Groups operations the emulator does not implement', async () => {
-    const rg: ResourceGroupsClient = rgClient(t.endpoint);
+    // Every Resource Groups operation is implemented: an area that serves the REST API without
+    // handlers shows the answer an operation added to the model later would get.
+    const bare = await startTestEmulator({ areas: [{ ...resourceGroupsArea, operations: [] }] });
+    const rg: ResourceGroupsClient = rgClient(bare.endpoint);
     try {
       await expectError(rg.send(new GetAccountSettingsCommand({})), 'NotImplementedException', /GetAccountSettings is not implemented/);
     } finally {
       rg.destroy();
+      await bare.close();
     }
   });
 

@@ -11,9 +11,14 @@ import { documentsArea } from './documents/index.js';
 import { fleetArea } from './fleet/index.js';
 import { resourceGroupsArea } from './resource-groups/index.js';
 import { commandsArea } from './commands/index.js';
+import { serviceSettingsArea } from './service-settings/index.js';
+import { opsItemsArea } from './ops-items/index.js';
 import { patchingArea } from './patching/index.js';
 import { inventoryArea } from './inventory/index.js';
 import { complianceArea } from './compliance/index.js';
 import { maintenanceWindowsArea } from './maintenance-windows/index.js';
+import { associationsArea } from './associations/index.js';
+import { automationArea } from './automation/index.js';
+import { sessionsArea } from './sessions/index.js';
 
-export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea, patchingArea, inventoryArea, complianceArea, maintenanceWindowsArea];
+export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea, serviceSettingsArea, opsItemsArea, patchingArea, inventoryArea, complianceArea, maintenanceWindowsArea, associationsArea, automationArea, sessionsArea];

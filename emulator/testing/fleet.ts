@@ -14,17 +14,10 @@ interface Http {
   post(path: string): { send(body: unknown): PromiseLike<{ status: number; body: any }> };
 }
 
-/** POST /_emulator/fleet/instances; returns the node view, or throws with the control API's error. */
-export async function addNode(http: Http, spec: Record<string, unknown> = {}): Promise<any> {
-  const res = await http.post('/_emulator/fleet/instances').send(spec);
-  if (res.status !== 200) throw new Error(`addNode failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.instance;
-}
-
-/** i-0000000000000000N (17 hex digits). */
+/** i-0000000000000000N (17 hex digits): predictable node ids for tests. */
 export const iid = (n: number) => `i-${n.toString(16).padStart(17, '0')}`;
 
-/** Adds n Linux nodes i-...1 .. i-...n with the given extra fields (a function of the node's number). */
+/** Adds nodes i-...1 .. i-...n with the given extra fields (a function of the node's number). */
 export async function addNodes(t: { http: Http }, n: number, spec: (k: number) => Record<string, unknown> = () => ({})): Promise<string[]> {
   const ids: string[] = [];
   for (let k = 1; k <= n; k++) {
@@ -32,6 +25,13 @@ export async function addNodes(t: { http: Http }, n: number, spec: (k: number) =
     ids.push(iid(k));
   }
   return ids;
+}
+
+/** POST /_emulator/fleet/instances; returns the node view, or throws with the control API's error. */
+export async function addNode(http: Http, spec: Record<string, unknown> = {}): Promise<any> {
+  const res = await http.post('/_emulator/fleet/instances').send(spec);
+  if (res.status !== 200) throw new Error(`addNode failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.instance;
 }
 
 /** POST /_emulator/fleet/load with a fixture object; returns the instance ids loaded. */

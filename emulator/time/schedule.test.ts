@@ -152,6 +152,12 @@ describe('the user guide: association examples', () => {
     expect(runs.every((t) => new Date(t).getUTCDay() === 0)).toBe(true);
   });
 
+  it('a day-of-month of 1/1 is every day (the AWS CLI update-association example: every 4 hours)', () => {
+    const s = parseSchedule('cron(0 0 0/4 1/1 * ? *)', opts);
+    expect(iso(nextRuns(s, at('2025-01-01T00:00:00Z'), 3))).toEqual(['2025-01-01T04:00:00.000Z', '2025-01-01T08:00:00.000Z', '2025-01-01T12:00:00.000Z']);
+    expect(() => parseSchedule('cron(0 0 0/4 2/1 * ? *)', opts)).toThrow(ScheduleError);
+  });
+
   it('at(2020-07-07T15:55:00) is accepted for associations too (the CLI example)', () => {
     expect(parseSchedule('at(2020-07-07T15:55:00)', opts)).toMatchObject({ kind: 'at', at: at('2020-07-07T15:55:00Z') });
   });

@@ -173,11 +173,22 @@ function isAll(items: CronItems[keyof CronItems]): boolean {
   return items.length === 1 && only.kind === 'all' && !only.step;
 }
 
+/**
+ * Every day of the month: *, or 1/1 (from the 1st, every day), which AWS accepts for associations
+ * (the AWS CLI's update-association example answers with cron(0 0 0/4 1/1 * ? *)).
+ */
+function everyDayOfMonth(items: CronItems['dayOfMonth']): boolean {
+  const only = items[0]!;
+  if (items.length !== 1) return false;
+  if (only.kind === 'all') return !only.step || only.step === 1;
+  return only.kind === 'range' && only.from === 1 && only.to === 1 && only.step === 1;
+}
+
 /** The association whitelist (see PROFILES.association). */
 function associationShape(items: CronItems): boolean {
   const dom = items.dayOfMonth[0]!;
   const dow = items.dayOfWeek;
-  const everyDay = (dom.kind === 'any' || isAll(items.dayOfMonth)) && (dow[0]!.kind === 'any' || isAll(dow));
+  const everyDay = (dom.kind === 'any' || everyDayOfMonth(items.dayOfMonth)) && (dow[0]!.kind === 'any' || isAll(dow));
   const minute = singleValue(items.minutes);
   const hour = singleValue(items.hours);
   if (minute !== undefined && hour !== undefined) {

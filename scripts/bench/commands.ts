@@ -13,23 +13,12 @@ import type { AddressInfo } from 'node:net';
 import { Emulator } from '../../emulator/emulator.js';
 import { createServer, listen } from '../../emulator/server.js';
 import { commandsSlice } from '../../emulator/sim/commands/state.js';
-import { advanceClock as advance, gcFunction, heapUsed, ssmJson as ssm } from './load.js';
+import { advanceClock as advance, gcFunction, heapUsed, ssmJson as ssm, thousandNodeFleet, THOUSAND_NODES, type SuiteRow } from './load.js';
 
-export interface CommandsRow {
-  name: string;
-  value: number | string;
-  unit: string;
-  note?: string;
-}
+export type CommandsRow = SuiteRow;
 
-const NODES = 1000;
-
-const fixture = {
-  groups: [
-    { Count: NODES, Platform: 'amazon-linux-2023', Tags: { Env: 'prod', Role: 'web' } },
-    { Count: 200, Platform: 'ubuntu-22.04', Tags: { Env: 'dev' } },
-  ],
-};
+const NODES = THOUSAND_NODES;
+const fixture = thousandNodeFleet;
 
 
 interface Round {

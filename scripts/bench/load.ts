@@ -178,3 +178,19 @@ export function heapUsed(gc: (() => void) | undefined): number {
   gc?.();
   return process.memoryUsage().heapUsed;
 }
+/** A row of an extra bench suite (scripts/bench/run.ts folds them into the results table). */
+export interface SuiteRow {
+  name: string;
+  value: number | string;
+  unit: string;
+  note?: string;
+}
+
+/** 1,000 Amazon Linux web servers tagged Env=prod and 200 Ubuntu nodes tagged Env=dev: the fleet of the 1,000-node suites. */
+export const THOUSAND_NODES = 1000;
+export const thousandNodeFleet = {
+  groups: [
+    { Count: THOUSAND_NODES, Platform: 'amazon-linux-2023', Tags: { Env: 'prod', Role: 'web' } },
+    { Count: 200, Platform: 'ubuntu-22.04', Tags: { Env: 'dev' } },
+  ],
+};

@@ -30,12 +30,12 @@ describe('behaviours and the simulated shell', () => {
       ],
     });
     await addNode(t.http, { InstanceId: iid(2) });
-    const id = await sendSendCommandCommand([iid(1), iid(2)], ['yum update -y']);
-    await t.advance(2);
-    // The node without behaviours runs the shell: yum is not a simulated program.
+    const id = await sendSendCommandCommand([iid(1), iid(2)], ['yum update -y && aws s3 ls']);
+    await t.advance(4);
+    // The node without behaviours runs the shell: yum is simulated, the AWS CLI is not.
     expect(await sendGetCommandInvocationCommand(t.ssm, id, iid(2))).toMatchObject({ Status: 'Failed', ResponseCode: 127 });
     expect((await sendGetCommandInvocationCommand(t.ssm, id, iid(1))).Status).toBe('InProgress');
-    await t.advance(89);
+    await t.advance(87);
     expect(await sendGetCommandInvocationCommand(t.ssm, id, iid(1))).toMatchObject({
       Status: 'Failed',
       ResponseCode: 1,

@@ -65,11 +65,11 @@ describe('GetCommandInvocation', () => {
       StandardOutputContent: 'partial\n',
       StandardErrorContent: 'oops\nfailed to run commands: exit status 42',
     });
-    const unknown = await sendSendCommandCommand(['yum update -y']);
+    const unknown = await sendSendCommandCommand(['terraform apply']);
     await t.advance(2);
     const r = await sendGetCommandInvocationCommand(unknown);
     expect(r.ResponseCode).toBe(127);
-    expect(r.StandardErrorContent).toMatch(/yum: command not found\nfailed to run commands: exit status 127$/);
+    expect(r.StandardErrorContent).toMatch(/terraform: command not found\nfailed to run commands: exit status 127$/);
   });
 
   it('truncates StandardOutputContent to 24,000 and StandardErrorContent to 8,000 characters; Output in Details to 2,500 with the agent markers', async () => {

@@ -1,9 +1,10 @@
 import { defineOperation } from '../../core/operation.js';
 import { deleteOwn, setOwn } from '../../core/maps.js';
 import { assert } from '../../core/errors.js';
-import { InvalidDocument, InvalidDocumentOperation } from '../../generated/ssm/errors.js';
+import { AssociatedInstances, InvalidDocument, InvalidDocumentOperation } from '../../generated/ssm/errors.js';
 import { documents } from '../../sim/documents/state.js';
-import { amazonDocument, ownDocument, versionsOf } from '../../sim/documents/model.js';
+import { amazonDocument, arnOf, ownDocument, versionsOf } from '../../sim/documents/model.js';
+import { documentInUse } from '../../sim/documents/usage.js';
 import { settleKey } from '../../sim/documents/lifecycle.js';
 import { catalogOf } from '../../sim/documents/catalog.js';
 import * as messages from '../../sim/documents/messages.js';
@@ -11,8 +12,9 @@ import * as messages from '../../sim/documents/messages.js';
 /**
  * DeleteDocument: the whole document, or one version (DocumentVersion and/or VersionName). A shared
  * document must be unshared first; the default version can't be deleted on its own while other
- * versions exist; ApplicationConfigurationSchema documents need Force. Deletion is immediate (AWS
- * shows Status "Deleting" briefly; see docs/documents.md).
+ * versions exist; ApplicationConfigurationSchema documents need Force; a document an association
+ * uses, or a version one pins, can't be deleted (AssociatedInstances, asked through the documentUsers
+ * port). Deletion is immediate (AWS shows Status "Deleting" briefly; see docs/documents.md).
  */
 export default defineOperation('DeleteDocument', (input, ctx) => {
   const { Name } = input;
@@ -39,6 +41,8 @@ export default defineOperation('DeleteDocument', (input, ctx) => {
     assert(v.DocumentVersion !== doc.DefaultVersion || all.length === 1, () => new InvalidDocumentOperation(messages.deleteDefaultVersion()));
     target = [v];
   }
+  const inUse = target.length === all.length ? documentInUse(ctx, arnOf(ctx, ref)) : documentInUse(ctx, arnOf(ctx, ref), target[0].DocumentVersion);
+  assert(!inUse, () => new AssociatedInstances(messages.associatedInstances()));
 
   for (const v of target) ctx.emu.scheduler.cancel(settleKey(ctx, Name, v.DocumentVersion));
   if (target.length === all.length) {

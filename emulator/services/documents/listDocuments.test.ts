@@ -61,7 +61,7 @@ describe('ListDocuments', () => {
     await seed();
     expect(names(await pagesOfListDocumentsCommand({ Filters: [{ Key: 'Owner', Values: ['Self'] }] }))).toEqual(['SSM-SessionManagerRunShell', 'linux-cmd', 'stop-auto', 'win-cmd']);
     expect(names(await pagesOfListDocumentsCommand({ Filters: [{ Key: 'Name', Values: ['AWS-Start', 'stop'] }] }))).toEqual([
-      'AWS-StartEC2Instance', 'AWS-StartInteractiveCommand', 'AWS-StartPortForwardingSession', 'AWS-StartPortForwardingSessionToRemoteHost', 'AWS-StartSSHSession', 'stop-auto',
+      'AWS-StartEC2Instance', 'AWS-StartInteractiveCommand', 'AWS-StartNonInteractiveCommand', 'AWS-StartPortForwardingSession', 'AWS-StartPortForwardingSessionToRemoteHost', 'AWS-StartSSHSession', 'stop-auto',
     ]);
     expect(names(await pagesOfListDocumentsCommand({ Filters: [{ Key: 'Owner', Values: ['Self'] }, { Key: 'DocumentType', Values: ['Automation'] }] }))).toEqual(['stop-auto']);
     expect(names(await pagesOfListDocumentsCommand({ Filters: [{ Key: 'Owner', Values: ['Self'] }, { Key: 'PlatformTypes', Values: ['Windows'] }] }))).toEqual([

@@ -1,6 +1,8 @@
 import { defineOperation } from '../../core/operation.js';
 import { assert } from '../../core/errors.js';
-import { DocumentLimitExceeded, DocumentPermissionLimit, InvalidDocument, ValidationException } from '../../generated/ssm/errors.js';
+import { DocumentLimitExceeded, DocumentPermissionLimit, InvalidDocument, InvalidPermissionType, ValidationException } from '../../generated/ssm/errors.js';
+import { publicSharingAllowed } from '../../sim/service-settings/model.js';
+import { publicSharingBlocked } from '../../sim/service-settings/messages.js';
 import { documents } from '../../sim/documents/state.js';
 import { PRIVATE_SHARE_LIMIT, PUBLIC_SHARE_LIMIT, amazonDocument, ownDocument } from '../../sim/documents/model.js';
 import * as messages from '../../sim/documents/messages.js';
@@ -11,6 +13,8 @@ const norm = (id: string) => (id.toLowerCase() === 'all' ? 'all' : id);
  * ModifyDocumentPermission: shares the account's document with up to 20 accounts per call (or "All"
  * for a public share), or stops sharing it. Removal wins over addition of the same account, as AWS
  * documents. SharedDocumentVersion ($DEFAULT unless given) says which version the accounts see.
+ * A public share is refused while the account blocks public sharing (service setting
+ * /ssm/documents/console/public-sharing-permission = Disable); stopping one is always allowed.
  */
 export default defineOperation('ModifyDocumentPermission', (input, ctx) => {
   const { Name } = input;
@@ -18,6 +22,7 @@ export default defineOperation('ModifyDocumentPermission', (input, ctx) => {
   const remove = (input.AccountIdsToRemove ?? []).map(norm);
   assert(add.length || remove.length, () => new ValidationException(messages.noAccounts()));
   assert(!(add.includes('all') && add.length > 1) && !(remove.includes('all') && remove.length > 1), () => new DocumentPermissionLimit(messages.allOrAccounts()));
+  assert(!add.includes('all') || remove.includes('all') || publicSharingAllowed(ctx), () => new InvalidPermissionType(publicSharingBlocked()));
   const ref = ownDocument(ctx, Name);
   if (!ref) throw new InvalidDocument(amazonDocument(ctx, Name) ? messages.amazonOwned(Name) : messages.notFound(Name));
   const version = input.SharedDocumentVersion ?? '$DEFAULT';

@@ -41,7 +41,8 @@ describe('DescribeInstanceProperties', () => {
       SourceType: 'AWS::EC2::Instance',
     });
     expect(list[0].LaunchTime!.getTime() / 1000).toBe(TEST_START_SECONDS);
-    expect(list[2]).toMatchObject({ InstanceState: 'stopped', PingStatus: 'Online' });
+    // A stopped instance's agent is off, and EC2 tells Systems Manager at once (sim/fleet/ec2.ts).
+    expect(list[2]).toMatchObject({ InstanceState: 'stopped', PingStatus: 'ConnectionLost' });
     expect(list[3]).toMatchObject({ Name: 'onprem-4', ResourceType: 'ManagedInstance', ActivationId: '11111111-2222-3333-4444-555555555555', IamRole: 'SSMServiceRole' });
     expect(list[3].InstanceState).toBeUndefined();
   });

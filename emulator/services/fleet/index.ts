@@ -9,6 +9,7 @@ import { taggableResources } from '../../sim/tags/registry.js';
 import type { Area } from '../../core/operation.js';
 import type { Runtime } from '../../core/runtime.js';
 import { loadFleet, readFixtureFile } from '../../sim/fleet/fixtures.js';
+import { ec2Tasks } from '../../sim/fleet/ec2.js';
 import describeInstanceInformation from './describeInstanceInformation.js';
 import describeInstanceProperties from './describeInstanceProperties.js';
 import listNodes from './listNodes.js';
@@ -50,6 +51,8 @@ export const fleetArea: Area = {
     updateManagedInstanceRole,
   ],
   provides: [taggableResources.provide(managedInstanceTaggable)],
+  // EC2 instance state changes that take time (sim/fleet/ec2.ts).
+  tasks: ec2Tasks,
   init,
   controlRoutes: fleetControlRoutes,
 };

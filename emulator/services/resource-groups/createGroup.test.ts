@@ -79,10 +79,26 @@ describe('CreateGroup', () => {
     expect((await rg.send(new ListGroupsCommand({}))).GroupIdentifiers).toEqual([]);
   });
 
-  it('refuses a query together with a configuration, and configurations alone as not implemented', async () => {
+  it('refuses a query together with a configuration (except a Network Firewall rule group, which needs both)', async () => {
     const Configuration = [{ Type: 'AWS::EC2::HostManagement', Parameters: [] }];
     await expectError(rg.send(new CreateGroupCommand({ Name: 'g', ResourceQuery: tagQuery([{ Key: 'a' }]), Configuration })), 'BadRequestException', /either a ResourceQuery or a Configuration/);
-    await expectError(rg.send(new CreateGroupCommand({ Name: 'g', Configuration })), 'NotImplementedException', /not supported by the emulator/);
+    const firewall = await rg.send(
+      new CreateGroupCommand({ Name: 'fw', ResourceQuery: tagQuery([{ Key: 'env', Values: ['production'] }], ['AWS::EC2::Instance']), Configuration: [{ Type: 'AWS::NetworkFirewall::RuleGroup', Parameters: [] }] }),
+    );
+    expect(firewall.GroupConfiguration).toEqual({ Configuration: [{ Type: 'AWS::NetworkFirewall::RuleGroup', Parameters: [] }], Status: 'UPDATE_COMPLETE' });
+    await expectError(rg.send(new CreateGroupCommand({ Name: 'fw2', Configuration: [{ Type: 'AWS::NetworkFirewall::RuleGroup' }] })), 'BadRequestException', /tag-based resource query/);
+  });
+
+  it('creates a service-linked group with a configuration, checked against the documented types and parameters', async () => {
+    const Configuration = [
+      { Type: 'AWS::EC2::CapacityReservationPool' },
+      { Type: 'AWS::ResourceGroups::Generic', Parameters: [{ Name: 'allowed-resource-types', Values: ['AWS::EC2::CapacityReservation'] }] },
+    ];
+    const out = await rg.send(new CreateGroupCommand({ Name: 'pool', Configuration }));
+    expect(out.GroupConfiguration).toEqual({ Configuration, Status: 'UPDATE_COMPLETE' });
+    expect(out.ResourceQuery).toBeUndefined();
+    await expectError(rg.send(new CreateGroupCommand({ Name: 'p2', Configuration: [{ Type: 'AWS::EC2::CapacityReservationPool' }] })), 'BadRequestException', /also needs an AWS::ResourceGroups::Generic item/);
+    await expectError(rg.send(new CreateGroupCommand({ Name: 'p3', Configuration: [{ Type: 'AWS::AppRegistry::Application' }] })), 'BadRequestException', /managed by AWS Service Catalog AppRegistry/);
   });
 
   it('refuses reserved or too many tags', async () => {

@@ -1,10 +1,10 @@
 /**
  * The Resource Groups area: AWS Resource Groups' REST-JSON API on the emulator's port (its route
- * table generated from the model's http bindings, served by protocol/rest-json.ts), with tag-query
- * and CloudFormation-stack groups whose membership is evaluated when read (model.ts). The SSM
- * targeting resolver (sim/fleet/targets.ts) reads group membership through the groupMembership port,
- * provided here.
- * Operations not listed here answer NotImplementedException.
+ * table generated from the model's http bindings, served by protocol/rest-json.ts): tag-query and
+ * CloudFormation-stack groups whose membership is evaluated when read (model.ts), service
+ * configurations (configuration.ts), static groups and application groups with tag-sync tasks
+ * (membership.ts), and group lifecycle events (lifecycle.ts). The SSM targeting resolver
+ * (sim/fleet/targets.ts) reads group membership through the groupMembership port, provided here.
  */
 import type { Area } from '../../core/operation.js';
 import { ServiceError } from '../../core/errors.js';
@@ -23,13 +23,37 @@ import tag from './tag.js';
 import untag from './untag.js';
 import getTags from './getTags.js';
 import * as messages from '../../sim/resource-groups/messages.js';
-import { groupNodePositions } from '../../sim/resource-groups/model.js';
 import { groupMembership } from '../../sim/fleet/targets.js';
+import { completeGrouping, GROUPING_TASK, groupNodePositions } from '../../sim/resource-groups/membership.js';
+import { completeSwitch, emitMembership, SWITCH_TASK, watchFleet } from '../../sim/resource-groups/lifecycle.js';
+import getGroupConfiguration from './getGroupConfiguration.js';
+import putGroupConfiguration from './putGroupConfiguration.js';
+import groupResources from './groupResources.js';
+import ungroupResources from './ungroupResources.js';
+import listGroupingStatuses from './listGroupingStatuses.js';
+import getAccountSettings from './getAccountSettings.js';
+import updateAccountSettings from './updateAccountSettings.js';
+import startTagSyncTask from './startTagSyncTask.js';
+import getTagSyncTask from './getTagSyncTask.js';
+import listTagSyncTasks from './listTagSyncTasks.js';
+import cancelTagSyncTask from './cancelTagSyncTask.js';
 
 export const resourceGroupsArea: Area = {
   name: 'resource-groups',
   provides: [groupMembership.provide({ nodePositions: groupNodePositions })],
-  operations: [createGroup, getGroup, getGroupQuery, updateGroup, updateGroupQuery, deleteGroup, listGroups, listGroupResources, searchResources, tag, untag, getTags],
+  operations: [
+    createGroup, getGroup, getGroupQuery, updateGroup, updateGroupQuery, deleteGroup, listGroups, listGroupResources, searchResources, tag,
+    untag, getTags, getGroupConfiguration, putGroupConfiguration, groupResources, ungroupResources, listGroupingStatuses,
+    getAccountSettings, updateAccountSettings, startTagSyncTask, getTagSyncTask, listTagSyncTasks, cancelTagSyncTask,
+  ],
+  tasks: {
+    [GROUPING_TASK]: (task, ctx) =>
+      completeGrouping(ctx, task.payload, (g, changed, action) =>
+        emitMembership(ctx, g, changed.map((m) => ({ arn: m.ResourceArn, type: m.ResourceType, change: action === 'GROUP' ? 'add' : 'remove' }))),
+      ),
+    [SWITCH_TASK]: (_task, ctx) => completeSwitch(ctx),
+  },
+  init: watchFleet,
   restApi: {
     service: 'resource-groups',
     signingName: 'resource-groups',

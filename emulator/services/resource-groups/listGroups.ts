@@ -1,20 +1,21 @@
 /**
  * ListGroups: the groups of the account and Region by name, filtered by resource-type (groups whose
- * query selects that type; AWS::AllSupported selects every type), configuration-type (the emulator
- * has no service configurations, so nothing matches), owner, display-name and criticality; values
- * ORed, filters ANDed. Paged with maxResults / nextToken in the query string.
+ * query selects that type, AWS::AllSupported selecting every type, or whose configuration allows
+ * it), configuration-type (groups with a configuration item of that type), owner, display-name and
+ * criticality; values ORed, filters ANDed. Paged with maxResults / nextToken in the query string.
  */
 import { defineRgOperation } from '../../core/operation.js';
 import { BadRequestException } from '../../generated/resource-groups/errors.js';
 import type { GroupIdentifier } from '../../generated/resource-groups/types.js';
 import { groupsOf, type GroupRecord } from '../../sim/resource-groups/state.js';
 import { ALL_SUPPORTED, groupView, pageByKey, parseQuery } from '../../sim/resource-groups/model.js';
+import { allowedResourceTypes, configurationTypes } from '../../sim/resource-groups/configuration.js';
 import * as messages from '../../sim/resource-groups/messages.js';
 
 export const DEFAULT_MAX_RESULTS = 50;
 
 function typesOf(g: GroupRecord): string[] {
-  return g.ResourceQuery ? parseQuery(g.ResourceQuery).ResourceTypeFilters : [];
+  return g.ResourceQuery ? parseQuery(g.ResourceQuery).ResourceTypeFilters : (allowedResourceTypes(g) ?? []);
 }
 
 export default defineRgOperation('ListGroups', (input, ctx) => {
@@ -29,7 +30,7 @@ export default defineRgOperation('ListGroups', (input, ctx) => {
           return types.includes(ALL_SUPPORTED) || f.Values.some((v) => types.includes(v));
         };
       case 'configuration-type':
-        return () => false;
+        return (g: GroupRecord) => configurationTypes(g).some((t) => f.Values.includes(t));
       case 'owner':
         return (g: GroupRecord) => g.Owner !== undefined && f.Values.includes(g.Owner);
       case 'display-name':

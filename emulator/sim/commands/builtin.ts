@@ -14,7 +14,8 @@
  */
 import { ServiceError } from '../../core/errors.js';
 import { renderExecution, resolveDocument, resolveParameters, type ParameterInput } from '../documents/index.js';
-import { runScript, agentScriptPath, type RunScriptResult } from '../shell/index.js';
+import { runScript, agentScriptPath, type FactChange, type RunScriptResult } from '../shell/index.js';
+import { applyDrift } from '../fleet/drift.js';
 import { LATEST_AGENT_VERSION, compareVersions, type FleetInstance } from '../fleet/instance.js';
 import { updateNode } from '../fleet/nodes.js';
 import { getInstance } from '../fleet/state.js';
@@ -48,14 +49,24 @@ function runShell(run: PluginRun, timeoutMs: number): RunScriptResult {
   });
 }
 
-/** aws:runShellScript / aws:runPowerShellScript through the simulated shell. */
+/**
+ * aws:runShellScript / aws:runPowerShellScript through the simulated shell. What the script changed
+ * on its node (services, packages) reaches the fleet when the step completes (complete()), never at
+ * its start: a step that is cancelled changes nothing.
+ */
 export const scriptSimulator: PluginSimulator = {
   start(run) {
     const r = runShell(run, run.timeoutMs);
-    if (r.timedOut) return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, durationMs: r.durationMs, timedOut: true };
+    const data = r.changes && { drift: r.changes };
+    if (r.timedOut) return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, durationMs: r.durationMs, timedOut: true, ...(data && { data }) };
     // The runscript plugin appends its failure line to the script's stderr for any non-zero exit.
     const stderr = r.exitCode !== 0 ? r.stderr + failedToRunLine(r.exitCode) : r.stderr;
-    return { stdout: r.stdout, stderr, exitCode: r.exitCode, durationMs: r.durationMs };
+    return { stdout: r.stdout, stderr, exitCode: r.exitCode, durationMs: r.durationMs, ...(data && { data }) };
+  },
+  complete(run, outcome) {
+    const drift = (outcome.data as { drift?: FactChange[] } | undefined)?.drift;
+    const node = drift && getInstance(run.ctx, run.node.InstanceId);
+    if (node) applyDrift(node, drift);
   },
   cancel(run, elapsedMs) {
     // The same run stopped at the cancel instant: whatever the script wrote until then.

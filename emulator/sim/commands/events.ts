@@ -11,25 +11,16 @@
  * Status (not of StatusDetails).
  */
 import type { Ctx } from '../../core/context.js';
-import { getInstance } from '../fleet/state.js';
-import { instanceArn } from '../fleet/instance.js';
+import { nodeArn } from '../fleet/nodes.js';
 import type { CommandRecord, InvocationRecord } from './state.js';
 
 const iso = (seconds: number) => new Date(Math.round(seconds * 1000)).toISOString();
-
-function arnOf(ctx: Ctx, instanceId: string): string {
-  const inst = getInstance(ctx, instanceId);
-  if (inst) return instanceArn(ctx, inst);
-  return instanceId.startsWith('mi-')
-    ? `arn:aws:ssm:${ctx.region}:${ctx.account}:managed-instance/${instanceId}`
-    : `arn:aws:ec2:${ctx.region}:${ctx.account}:instance/${instanceId}`;
-}
 
 export function emitCommandStatus(ctx: Ctx, cmd: CommandRecord): void {
   ctx.emu.events.emit(ctx, {
     source: 'aws.ssm',
     detailType: 'EC2 Command Status-change Notification',
-    resources: cmd.Invocations.map((inv) => arnOf(ctx, inv.InstanceId)),
+    resources: cmd.Invocations.map((inv) => nodeArn(ctx, inv.InstanceId)),
     detail: {
       'command-id': cmd.CommandId,
       'document-name': cmd.DocumentName,
@@ -45,7 +36,7 @@ export function emitInvocationStatus(ctx: Ctx, cmd: CommandRecord, inv: Invocati
   ctx.emu.events.emit(ctx, {
     source: 'aws.ssm',
     detailType: 'EC2 Command Invocation Status-change Notification',
-    resources: [arnOf(ctx, inv.InstanceId)],
+    resources: [nodeArn(ctx, inv.InstanceId)],
     detail: {
       'command-id': cmd.CommandId,
       'document-name': cmd.DocumentName,

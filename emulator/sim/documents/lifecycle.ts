@@ -16,6 +16,16 @@ import { UnusableSchemaError, validateJsonSchema } from './jsonschema.js';
 import { documents, type StoredAttachment, type StoredVersion } from './state.js';
 import { MAX_CONTENT_BYTES, SETTLE_DELAY_MS, SETTLE_TASK, readableDocument, selectVersion } from './model.js';
 import * as messages from './messages.js';
+import { definePort } from '../../core/ports.js';
+
+/**
+ * Told when a document version becomes Active (after CreateDocument or UpdateDocument settles):
+ * capabilities that follow documents of a type (Change Calendar's state-change events) provide one.
+ */
+export interface DocumentWatcher {
+  activated(ctx: Ctx, name: string, type: DocumentType, version: string): void;
+}
+export const documentWatchers = definePort<DocumentWatcher>('documents.watchers');
 
 export interface VersionInput {
   Content: string;
@@ -104,6 +114,7 @@ export function settleTask(task: Task<{ name: string; version: string }>, ctx: C
   } else {
     v.Status = 'Active';
     delete v.StatusInformation;
+    for (const w of ctx.emu.ports.all(documentWatchers)) w.activated(ctx, doc.Name, doc.DocumentType, v.DocumentVersion);
   }
 }
 

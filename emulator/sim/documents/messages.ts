@@ -121,6 +121,9 @@ export const documentTypeNotSupported = (name: string, type: string, expected: r
 export const alreadyExists = (name: string) => `Document with same name ${name} already exists`;
 /** Observed: "Document with name some-document-here does not exist." (InvalidDocument, GetDocument). */
 export const notFound = (name: string) => `Document with name ${name} does not exist.`;
+
+/** [doc] AssociatedInstances: "You must disassociate a document from all managed nodes before you can delete it." */
+export const associatedInstances = () => 'You must disassociate a document from all managed nodes before you can delete it.';
 /** Unverified (DeleteDocument has no InvalidDocumentVersion error, so an unknown version is InvalidDocument). */
 export const versionNotFound = (name: string, version: string) => `Document ${name} has no version ${version}.`;
 /** Model text of InvalidDocumentVersion. */

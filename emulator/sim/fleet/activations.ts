@@ -9,6 +9,9 @@ import { fleetOf, type ActivationRecord } from './state.js';
 import { createNode } from './nodes.js';
 import { FleetSpecError, parseTags } from './build.js';
 import type { FleetInstance } from './instance.js';
+import { hybridNodeCount, hybridNodeTier } from '../service-settings/model.js';
+import { STANDARD_TIER_MAX_HYBRID_NODES } from '../service-settings/catalog.js';
+import { standardTierFull } from '../service-settings/messages.js';
 
 /** An activation is expired from its ExpirationDate on. */
 export const isExpired = (act: ActivationRecord, nowMs: number) => toEpochSeconds(nowMs) >= act.ExpirationDate;
@@ -21,7 +24,7 @@ export function getActivation(ctx: Ctx, id: string): ActivationRecord | undefine
 /** A registration the service refuses; `code` is what the agent would log. */
 export class RegistrationError extends Error {
   constructor(
-    readonly code: 'InvalidActivation' | 'ActivationExpired' | 'ActivationLimitExceeded' | 'InvalidRequest',
+    readonly code: 'InvalidActivation' | 'ActivationExpired' | 'ActivationLimitExceeded' | 'InstanceTierLimitExceeded' | 'InvalidRequest',
     message: string,
   ) {
     super(message);
@@ -31,12 +34,13 @@ export class RegistrationError extends Error {
 /** Fields of a node the registering agent reports itself (everything else comes from the activation). */
 const AGENT_FIELDS = [
   'Platform', 'PlatformType', 'PlatformName', 'PlatformVersion', 'AgentVersion', 'IPAddress', 'ComputerName', 'Architecture',
-  'Tags', 'Applications', 'Services', 'Network', 'Patches', 'Behaviors', 'PingStatus', 'AgentRunning',
+  'Tags', 'Applications', 'Services', 'Network', 'Patches', 'Behaviors', 'PortForwards', 'PingStatus', 'AgentRunning',
 ];
 
 /**
  * Registers a new hybrid node (mi-...) with an activation. Refuses an unknown activation, a wrong
- * code, an expired activation or one whose registration limit is used up, before changing anything.
+ * code, an expired activation, one whose registration limit is used up, or a node beyond the standard
+ * instances tier's quota (sim/service-settings), before changing anything.
  */
 export function registerNode(ctx: Ctx, body: Record<string, unknown>): FleetInstance {
   const { ActivationId, ActivationCode } = body;
@@ -61,6 +65,11 @@ export function registerNode(ctx: Ctx, body: Record<string, unknown>): FleetInst
       'ActivationLimitExceeded',
       `Activation ${ActivationId} has reached its registration limit (${act.RegistrationLimit} of ${act.RegistrationLimit} registrations used).`,
     );
+  }
+  // The standard-instances tier (service setting /ssm/managed-instance/activation-tier) takes at most
+  // 1,000 hybrid-activated nodes per account and Region; the advanced tier has no such quota.
+  if (hybridNodeTier(ctx) === 'standard' && hybridNodeCount(ctx) >= STANDARD_TIER_MAX_HYBRID_NODES) {
+    throw new RegistrationError('InstanceTierLimitExceeded', standardTierFull(STANDARD_TIER_MAX_HYBRID_NODES));
   }
   const spec: Record<string, unknown> = {};
   for (const k of AGENT_FIELDS) if (body[k] !== undefined) spec[k] = body[k];

@@ -68,6 +68,8 @@ export interface InstanceSpec {
   /** {Installed, Failing, ImageDate}; a list of {KBId, State} (the earlier form) is still read. */
   Patches?: NodePatches | { KBId: string; State?: string }[];
   Behaviors?: CommandBehavior[];
+  /** Session Manager port forwarding: { "<port>" or "<host>:<port>": "<local host>:<local port>" }. */
+  PortForwards?: Record<string, string>;
 }
 
 export const SPEC_FIELDS: readonly string[] = [
@@ -75,7 +77,7 @@ export const SPEC_FIELDS: readonly string[] = [
   'ComputerName', 'IamRole', 'ActivationId', 'RegistrationDate', 'Name', 'SourceId', 'SourceType', 'Tags', 'InstanceType',
   'Architecture', 'KeyName', 'InstanceRole', 'InstanceState', 'LaunchTime', 'PingStatus', 'LastPingDateTime', 'AgentRunning',
   'AssociationStatus', 'LastAssociationExecutionDate', 'LastSuccessfulAssociationExecutionDate', 'AssociatedDocuments',
-  'Applications', 'Services', 'Network', 'Patches', 'Behaviors',
+  'Applications', 'Services', 'Network', 'Patches', 'Behaviors', 'PortForwards',
 ];
 
 const EC2_ID = /^i-([0-9a-f]{8}|[0-9a-f]{17})$/;
@@ -194,6 +196,25 @@ export function parseBehaviors(v: unknown): CommandBehavior[] | undefined {
     for (const k of Object.keys(b)) if (!['Match', 'Stdout', 'Stderr', 'ExitCode', 'DurationSeconds'].includes(k)) fail(`${where}: unknown field ${k}.`);
     return out;
   });
+}
+
+const PORT = /^([1-9]\d{0,3}|[1-5]\d{4}|6[0-4]\d{3}|65[0-4]\d{2}|655[0-2]\d|6553[0-5])$/;
+/** host:port, the host a name, an IPv4 address or a bracketed IPv6 address. */
+const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]{1,253}):(\d{1,5})$/;
+
+/** PortForwards: keys "<port>" (the node's own) or "<host>:<port>" (a remote host), values "<host>:<port>" here. */
+export function parsePortForwards(v: unknown): Record<string, string> | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'object' || Array.isArray(v)) return fail('PortForwards must be a map of "<port>" (or "<host>:<port>") to "<host>:<port>" on this machine.');
+  const out: Record<string, string> = {};
+  for (const [key, target] of Object.entries(v as Record<string, unknown>)) {
+    const k = HOST_PORT.exec(key);
+    if (!PORT.test(key) && !(k && PORT.test(k[2]!))) fail(`PortForwards: ${JSON.stringify(key)} is not a port (1-65535) or <host>:<port>.`);
+    const t = typeof target === 'string' ? HOST_PORT.exec(target) : null;
+    if (!t || !PORT.test(t[2]!)) fail(`PortForwards.${key} must be "<host>:<port>" (such as 127.0.0.1:15432), not ${JSON.stringify(target)}.`);
+    out[key] = target as string;
+  }
+  return out;
 }
 
 function parseApplications(v: unknown): InstalledApplication[] | undefined {
@@ -342,6 +363,8 @@ export function buildInstance(ctx: Ctx, raw: unknown, extraFields: readonly stri
     CreatedAt: now,
   };
   inst.Patches.ImageDate ??= now - DEFAULT_IMAGE_AGE_SECONDS;
+  const forwards = parsePortForwards(spec.PortForwards);
+  if (forwards) inst.PortForwards = forwards;
   inst.ComputerName = str(spec, 'ComputerName', { min: 1, max: 255 }) ?? defaultComputerName(ctx, type, pt, ip);
   inst.Network = parseNetwork(spec.Network) ?? [
     {
@@ -433,6 +456,7 @@ export function patchInstance(ctx: Ctx, inst: FleetInstance, raw: unknown): { ag
   // A PATCH of Patches replaces the lists; the image date stays unless given.
   if (patches) set('Patches', { ...patches, ImageDate: patches.ImageDate ?? inst.Patches.ImageDate });
   set('Behaviors', parseBehaviors(patch.Behaviors));
+  set('PortForwards', parsePortForwards(patch.PortForwards));
   if (patch.LastPingDateTime !== undefined) fail('LastPingDateTime follows the clock; use PingStatus or AgentRunning to change the agent.');
 
   const state = str(patch, 'InstanceState', { oneOf: EC2_STATES }) as Ec2State | undefined;

@@ -118,6 +118,9 @@ describe('fixture format', () => {
     [{ fleets: [{ fleets: [] }] }, /fleets do not nest/],
     [{ instances: [{ InstanceId: 'i-00000000000000001' }], fleets: [{ instances: [{ InstanceId: 'i-00000000000000001' }] }] }, /appears twice/],
     [[1, 2], /must be a mapping/],
+    [{ instances: [{ PortForwards: ['5432'] }] }, /PortForwards must be a map/],
+    [{ instances: [{ PortForwards: { '70000': '127.0.0.1:1' } }] }, /is not a port/],
+    [{ instances: [{ PortForwards: { '5432': 'localhost' } }] }, /PortForwards.5432 must be "<host>:<port>"/],
   ])('refuses %j', (fixture, message) => {
     const emu = emulator();
     expect(() => loadFleet(emu, fixture)).toThrow(FixtureError);
@@ -129,6 +132,13 @@ describe('fixture format', () => {
     expect(() => loadFleet(emu, { instances: [{}, {}], fleets: [{ region: 'eu-west-1', instances: [{ Platform: 'beos' }] }] })).toThrow(/fleets\[0\]\.instances\[0\]/);
     expect(nodes(emu)).toEqual([]);
     expect(nodes(emu, '000000000000', 'eu-west-1')).toEqual([]);
+  });
+
+  it('maps node ports to local addresses for Session Manager port forwarding (PortForwards)', () => {
+    const emu = emulator({
+      instances: [{ InstanceId: 'i-00000000000000001', PortForwards: { '5432': '127.0.0.1:15432', 'db.internal:3306': '[::1]:13306' } }],
+    });
+    expect(nodes(emu)[0].PortForwards).toEqual({ '5432': '127.0.0.1:15432', 'db.internal:3306': '[::1]:13306' });
   });
 
   it('refuses ids that already exist unless replacing', () => {

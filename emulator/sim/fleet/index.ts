@@ -13,5 +13,5 @@
 export * from './instance.js';
 export { getInstance, allInstances, sortedInstanceIds, onFleetChange, type FleetChange, type FleetListener, type ActivationRecord } from './state.js';
 export { resolveTargets, validateTargets, matchesTargets, KEY_FORMS, type Resolution, type ResolveOptions, type TargetInput, type TargetProfile } from './targets.js';
-export { createNode, updateNode, setAgentRunning, deleteNode, nodeView } from './nodes.js';
+export { createNode, updateNode, setAgentRunning, deleteNode, nodeView, nodeArn } from './nodes.js';
 export { loadFleet, loadConfiguredFleet, DEFAULT_FLEET_FILE } from './fixtures.js';

@@ -152,6 +152,12 @@ export interface FleetInstance {
   Network: NetworkInterface[];
   Patches: NodePatches;
   Behaviors: CommandBehavior[];
+  /**
+   * Session Manager port forwarding: which port on the node (or `host:port` reachable from it)
+   * reaches which real address on this machine, e.g. { "5432": "127.0.0.1:15432" }. A port a
+   * session asks for that is not mapped answers ConnectToPortError.
+   */
+  PortForwards?: Record<string, string>;
 
   /** Epoch seconds when the node joined the emulator. */
   CreatedAt: number;
@@ -169,6 +175,9 @@ export function lastPingSeconds(inst: FleetInstance, nowSeconds: number): number
 export function pingStatus(inst: FleetInstance, nowSeconds: number): PingStatus {
   if (inst.Inactive) return 'Inactive';
   if (inst.AgentRunning) return 'Online';
+  // A stopping, stopped or terminated EC2 instance: EC2 tells Systems Manager, which does not wait
+  // for missed health pings (sim/fleet/ec2.ts).
+  if (!isVisible(inst)) return 'ConnectionLost';
   return nowSeconds - lastPingSeconds(inst, nowSeconds) >= CONNECTION_LOST_AFTER_SECONDS ? 'ConnectionLost' : 'Online';
 }
 

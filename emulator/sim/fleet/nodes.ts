@@ -6,7 +6,7 @@ import type { Ctx } from '../../core/context.js';
 import { toEpochSeconds } from '../../core/context.js';
 import { buildInstance, patchInstance, FleetSpecError } from './build.js';
 import { addInstance, getInstance, notify, removeInstance } from './state.js';
-import { isLatestVersion, lastPingSeconds, pingStatus, type FleetInstance } from './instance.js';
+import { instanceArn, isLatestVersion, lastPingSeconds, pingStatus, type FleetInstance } from './instance.js';
 
 export function createNode(ctx: Ctx, spec: unknown, extraFields: readonly string[] = []): FleetInstance {
   const inst = buildInstance(ctx, spec, extraFields);
@@ -46,4 +46,13 @@ export function nodeView(ctx: { account: string; region: string; now: number }, 
     IsLatestVersion: isLatestVersion(inst),
     ...inst,
   };
+}
+
+/** The ARN of a node by id (EventBridge resources), also for a node that no longer exists. */
+export function nodeArn(ctx: { scope: Ctx['scope']; account: string; region: string }, instanceId: string): string {
+  const inst = getInstance(ctx, instanceId);
+  if (inst) return instanceArn(ctx, inst);
+  return instanceId.startsWith('mi-')
+    ? `arn:aws:ssm:${ctx.region}:${ctx.account}:managed-instance/${instanceId}`
+    : `arn:aws:ec2:${ctx.region}:${ctx.account}:instance/${instanceId}`;
 }

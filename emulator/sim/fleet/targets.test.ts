@@ -122,6 +122,19 @@ describe('resolveTargets: tags', () => {
     expect(resolve({ Targets: [{ Key: 'tag:env', Values: ['prod'] }] })).toEqual([]);
   });
 
+  it('includeStopped (Automation) also matches stopped instances, by tag and by id, never terminated ones', () => {
+    const opts = { profile: 'automation', includeStopped: true } as const;
+    expect(resolve({ Targets: [{ Key: 'tag:Env', Values: ['prod'] }, { Key: 'tag:Role', Values: ['web'] }] }, opts)).toEqual([
+      'i-00000000000000001',
+      'i-00000000000000005',
+      'mi-00000000000000006',
+    ]);
+    expect(resolve({ InstanceIds: ['i-00000000000000005'] }, opts)).toEqual(['i-00000000000000005']);
+    updateNode(ctx, getInstance(ctx, 'i-00000000000000005')!, { InstanceState: 'terminated' });
+    expect(resolve({ Targets: [{ Key: 'tag:Role', Values: ['web'] }, { Key: 'tag:Env', Values: ['prod'] }] }, opts)).toEqual(['i-00000000000000001', 'mi-00000000000000006']);
+    expect(matchesTargets(ctx, getInstance(ctx, 'i-00000000000000005')!, [{ Key: 'tag:Env', Values: ['prod'] }], opts)).toBe(false);
+  });
+
   it('tag-key matches nodes that have any of the keys', () => {
     expect(resolve({ Targets: [{ Key: 'tag-key', Values: ['Owner', 'Nope'] }] })).toEqual(['i-00000000000000004']);
     expect(resolve({ Targets: [{ Key: 'tag-key', Values: ['Role'] }] })).toEqual(['i-00000000000000001', 'i-00000000000000002', 'i-00000000000000003', 'mi-00000000000000006']);

@@ -98,7 +98,14 @@ export interface ResolveOptions {
   invalidInstanceId?: (message: string, ids: readonly string[]) => ServiceError;
   unknownInstanceIds?: 'error' | 'ignore';
   maxInstanceIds?: number;
+  /**
+   * Also match stopped (not terminated) EC2 instances. Automation targets resources by tag through the
+   * tagging API, not managed nodes, so AWS-StartEC2Instance can target the stopped instances it starts.
+   */
+  includeStopped?: boolean;
 }
+
+const targetable = (opts: ResolveOptions) => (opts.includeStopped ? (i: FleetInstance) => i.InstanceState !== 'terminated' : isVisible);
 
 export interface Resolution {
   instances: FleetInstance[];
@@ -289,9 +296,10 @@ export function resolveTargets(ctx: Ctx, input: TargetInput, opts: ResolveOption
   // Explicit ids (parameter and InstanceIds targets) must name listable nodes of this scope.
   const named = new Set<string>(explicitParam);
   for (const c of compiled) if (c.form === 'InstanceIds') for (const v of c.values) named.add(v);
+  const visible = targetable(opts);
   const missing = [...named].filter((id) => {
     const inst = getInstance(ctx, id);
-    return !inst || !isVisible(inst);
+    return !inst || !visible(inst);
   });
   if (missing.length && (opts.unknownInstanceIds ?? 'error') === 'error') {
     const make = opts.invalidInstanceId ?? ((m: string) => new InvalidInstanceId(m));
@@ -308,9 +316,9 @@ export function resolveTargets(ctx: Ctx, input: TargetInput, opts: ResolveOption
     for (const l of r.lists) positions = positions === undefined ? l : intersect(positions, l);
     if (positions === undefined) {
       // Only InstanceIds=*: every node.
-      for (const inst of records) if (isVisible(inst)) matched.push(inst);
+      for (const inst of records) if (visible(inst)) matched.push(inst);
     } else {
-      for (const p of positions) if (isVisible(records[p])) matched.push(records[p]);
+      for (const p of positions) if (visible(records[p])) matched.push(records[p]);
     }
   }
   if (explicitParam.length) {
@@ -318,7 +326,7 @@ export function resolveTargets(ctx: Ctx, input: TargetInput, opts: ResolveOption
     const byId = new Map<string, FleetInstance>(matched.map((i) => [i.InstanceId, i]));
     for (const id of explicitParam) {
       const inst = getInstance(ctx, id);
-      if (inst && isVisible(inst)) byId.set(id, inst);
+      if (inst && visible(inst)) byId.set(id, inst);
     }
     matched = [...byId.values()].sort((a, b) => (a.InstanceId < b.InstanceId ? -1 : 1));
   }
@@ -327,7 +335,7 @@ export function resolveTargets(ctx: Ctx, input: TargetInput, opts: ResolveOption
 
 /** Whether one node matches the targets now (no errors for unknown explicit ids). */
 export function matchesTargets(ctx: Ctx, inst: FleetInstance, targets: readonly Target[], opts: ResolveOptions = {}): boolean {
-  if (!isVisible(inst)) return false;
+  if (!targetable(opts)(inst)) return false;
   const compiled = compile(targets, opts);
   if (!compiled.length) return false;
   return predicates(ctx, compiled).every((p) => p(inst));

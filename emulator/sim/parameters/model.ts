@@ -25,6 +25,7 @@ import { canonical, parameterArn, validateNewName } from './names.js';
 import { carryOver, parsePolicies, policyTaskKey, schedulePolicies } from './policies.js';
 import { DEFAULT_KEY, decrypt, encrypt, isUsableKeyId } from './kms.js';
 import { emitChange } from './events.js';
+import { defaultParameterTier } from '../service-settings/model.js';
 import * as messages from './messages.js';
 
 export const MAX_VERSIONS = 100;
@@ -34,8 +35,6 @@ export const ADVANCED_MAX_VALUE = 8192;
 export const MAX_VALUE = 32768;
 export const STANDARD_LIMIT = 10_000;
 export const ADVANCED_LIMIT = 100_000;
-/** The default tier of a fresh account (service setting /ssm/parameter-store/default-parameter-tier). */
-export const DEFAULT_TIER = 'Standard';
 export const DATA_TYPES = ['text', 'aws:ec2:image', 'aws:ssm:integration'] as const;
 const AMI_ID = /^ami-([0-9a-f]{8}|[0-9a-f]{17})$/;
 
@@ -160,7 +159,8 @@ export function putParameter(ctx: Ctx, input: PutParameterRequest): { Version: n
   const policies = input.Policies !== undefined ? parsePolicies(input.Policies, ctx.now) : prev ? carryOver(prev.Policies) : [];
 
   const ix = indexOf(state);
-  const requested = input.Tier ?? DEFAULT_TIER;
+  // Without a Tier, the account's default tier applies (service setting /ssm/parameter-store/default-parameter-tier).
+  const requested = input.Tier ?? defaultParameterTier(ctx);
   const joinsStandard = !prev || prev.Tier !== 'Standard';
   let tier: StoredTier;
   if (requested === 'Intelligent-Tiering') {

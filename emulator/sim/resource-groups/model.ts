@@ -17,7 +17,7 @@ import { BadRequestException, NotFoundException } from '../../generated/resource
 import type { QueryError } from '../../generated/resource-groups/types.js';
 import { allInstances, tagIndexOf } from '../fleet/state.js';
 import { positionsWithTags, type TagCondition } from '../fleet/tag-index.js';
-import { instanceArn, instanceResourceType } from '../fleet/instance.js';
+import { instanceArn, instanceResourceType, type FleetInstance } from '../fleet/instance.js';
 import { groupsOf, type GroupRecord } from './state.js';
 import { taggableType } from '../tags/registry.js';
 import * as messages from './messages.js';
@@ -57,7 +57,8 @@ export type ParsedQuery =
   | { Type: 'TAG_FILTERS_1_0'; ResourceTypeFilters: string[]; TagFilters: TagFilter[] }
   | { Type: 'CLOUDFORMATION_STACK_1_0'; ResourceTypeFilters: string[]; StackIdentifier: string };
 
-export const groupArn = (ctx: Ctx, name: string) => arn(ctx, 'resource-groups', `group/${name}`);
+/** group/<name>, or group/<name>/<id> for an application group. */
+export const groupArn = (ctx: Ctx, name: string, appId?: string) => arn(ctx, 'resource-groups', appId ? `group/${name}/${appId}` : `group/${name}`);
 
 /** Limits of a tag query (AWS Resource Groups user guide; unverified beyond the model). */
 export const MAX_TAG_FILTERS = 50;
@@ -201,15 +202,21 @@ export function conditionsOf(q: ParsedQuery): TagCondition[] {
     : [{ key: CFN_STACK_TAG, values: [q.StackIdentifier] }];
 }
 
+/** Whether a group's resource query selects one fleet node now (without evaluating the whole query). */
+export function querySelectsNode(g: GroupRecord, inst: FleetInstance): boolean {
+  if (!g.ResourceQuery || inst.InstanceState === 'terminated') return false;
+  const q = parseQuery(g.ResourceQuery);
+  const types = typeSet(q.ResourceTypeFilters);
+  if (types && !types.has(instanceResourceType(inst))) return false;
+  return (q.Type === 'TAG_FILTERS_1_0' ? tagFilterPredicate(q.TagFilters) : stackPredicate(q.StackIdentifier))(inst.Tags);
+}
+
 /**
- * The fleet nodes that are members of a group now, as positions in allInstances() (ascending), for
- * the targeting resolver: no ARNs or tag maps are built. Undefined when the scope has no group of
- * that name. `types` (lower-case RG types) narrows the members further.
+ * The fleet nodes a group's resource query selects now, as positions in allInstances() (ascending),
+ * for the targeting resolver: no ARNs or tag maps are built. `types` (lower-case RG types) narrows
+ * the members further.
  */
-export function groupNodePositions(ctx: Ctx, name: string, types?: ReadonlySet<string>): number[] | undefined {
-  const groups = groupsOf(ctx).groups;
-  if (!Object.hasOwn(groups, name)) return undefined;
-  const g = groups[name];
+export function queryNodePositions(ctx: Ctx, g: GroupRecord, types?: ReadonlySet<string>): number[] {
   if (!g.ResourceQuery) return [];
   const q = parseQuery(g.ResourceQuery);
   const queryTypes = typeSet(q.ResourceTypeFilters);
@@ -229,10 +236,9 @@ export function findGroup(ctx: Ctx, input: { Group?: string; GroupName?: string 
   if (input.Group !== undefined && input.GroupName !== undefined) throw new BadRequestException(messages.bothGroupForms());
   const ref = input.Group ?? input.GroupName;
   if (ref === undefined) throw new BadRequestException(messages.groupRequired());
-  const name = ref.startsWith('arn:') ? nameFromArn(ctx, ref) : ref;
-  const groups = groupsOf(ctx).groups;
-  if (name === undefined || !Object.hasOwn(groups, name)) throw new NotFoundException(messages.groupNotFound(ref));
-  return groups[name];
+  const g = lookup(ctx, ref.startsWith('arn:') ? nameFromArn(ctx, ref) : ref);
+  if (!g) throw new NotFoundException(messages.groupNotFound(ref));
+  return g;
 }
 
 function nameFromArn(ctx: Ctx, a: string): string | undefined {
@@ -240,19 +246,34 @@ function nameFromArn(ctx: Ctx, a: string): string | undefined {
   return a.startsWith(prefix) ? a.slice(prefix.length) : undefined;
 }
 
-/** A group by its ARN (Tag, Untag, GetTags). */
-export function groupByArn(ctx: Ctx, a: string): GroupRecord {
-  const name = nameFromArn(ctx, a);
+/**
+ * The group a name names: "name", or "name/<id>" for an application group (whose ARN carries the
+ * 26-character id AWS gives application groups).
+ */
+function lookup(ctx: Ctx, ref: string | undefined): GroupRecord | undefined {
+  if (ref === undefined) return undefined;
+  const slash = ref.indexOf('/');
+  const name = slash < 0 ? ref : ref.slice(0, slash);
   const groups = groupsOf(ctx).groups;
-  if (name === undefined || !Object.hasOwn(groups, name)) throw new NotFoundException(messages.groupNotFound(a));
-  return groups[name];
+  if (!Object.hasOwn(groups, name)) return undefined;
+  const g = groups[name];
+  return slash < 0 || g.AppId === ref.slice(slash + 1) ? g : undefined;
+}
+
+/** A group by its ARN (Tag, Untag, GetTags, tag-sync tasks). */
+export function groupByArn(ctx: Ctx, a: string): GroupRecord {
+  const g = lookup(ctx, nameFromArn(ctx, a));
+  if (!g) throw new NotFoundException(messages.groupNotFound(a));
+  return g;
 }
 
 export const groupView = (g: GroupRecord) => {
-  const out: { GroupArn: string; Name: string; Description?: string; Criticality?: number; Owner?: string; DisplayName?: string } = {
+  const out: { GroupArn: string; Name: string; Description?: string; Criticality?: number; Owner?: string; DisplayName?: string; ApplicationTag?: Record<string, string> } = {
     GroupArn: g.GroupArn,
     Name: g.Name,
   };
+  // An application group's members carry awsApplication = the group's ARN (its ApplicationTag).
+  if (g.AppId) out.ApplicationTag = { awsApplication: g.GroupArn };
   if (g.Description !== undefined) out.Description = g.Description;
   if (g.Criticality !== undefined) out.Criticality = g.Criticality;
   if (g.Owner !== undefined) out.Owner = g.Owner;

@@ -10,6 +10,7 @@ import type { Machine } from './machine.js';
 import type { Facts } from './facts.js';
 import type { Vfs } from './vfs.js';
 import type { CommandStub } from './types.js';
+import type { SystemState } from './system.js';
 
 export const DEFAULT_COMMAND_COST_MS = 10;
 export const DEFAULT_MAX_STEPS = 100_000;
@@ -30,6 +31,8 @@ export interface DialectRun {
   cwd: string;
   scriptPath: string;
   stubs: CommandStub[];
+  /** The node's services and packages as this run sees and changes them. */
+  system: SystemState;
 }
 
 export class Abort {
@@ -40,8 +43,14 @@ export class Abort {
 }
 
 export class Runtime {
-  readonly start: number;
+  /** Virtual instant the current run (or, in a shell session, the current line) started at. */
+  start: number;
   elapsed = 0;
+  /**
+   * A terminal: standard error goes into the same stream as standard output, in write order, as
+   * both reach a pty (a Session Manager shell). stderr() is then empty.
+   */
+  mergeErr = false;
   steps = 0;
   private out: string[] = [];
   private err: string[] = [];
@@ -90,6 +99,7 @@ export class Runtime {
 
   writeErr(s: string): void {
     if (!s) return;
+    if (this.mergeErr) return this.writeOut(s);
     this.errLen += s.length;
     if (this.errLen > MAX_STREAM_CHARS) throw new Abort('output-limit', `the simulated shell stopped the script: more than ${MAX_STREAM_CHARS} characters of error output`);
     this.err.push(s);
@@ -101,6 +111,20 @@ export class Runtime {
 
   stderr(): string {
     return this.err.join('');
+  }
+
+  /**
+   * A shell session's next line: a fresh budget of steps and time from `start`, and empty output
+   * streams (the previous line's output was taken).
+   */
+  beginLine(start: number): void {
+    this.start = start;
+    this.elapsed = 0;
+    this.steps = 0;
+    this.out = [];
+    this.err = [];
+    this.outLen = 0;
+    this.errLen = 0;
   }
 }
 

@@ -200,15 +200,15 @@ describe('sh: commands not found and syntax errors', () => {
 
   it('uses dash wording on Ubuntu without a shebang', () => {
     const path = agentScriptPath({ node: UBUNTU, dialect: 'sh' });
-    const r = runScript({ dialect: 'sh', script: 'apt-get update', node: UBUNTU, startTime: START });
-    expect(r.stderr).toBe(`${path}: 1: apt-get: not found\n`);
+    const r = runScript({ dialect: 'sh', script: 'kubectl get pods', node: UBUNTU, startTime: START });
+    expect(r.stderr).toBe(`${path}: 1: kubectl: not found\n`);
     expect(r.exitCode).toBe(127);
   });
 
-  it('the realistic test-suite script stops at yum under set -e', () => {
-    const r = sh('#!/bin/bash\nset -e\necho "hello $(hostname)"\nyum update -y\necho done');
+  it('the realistic test-suite script stops at a missing program under set -e', () => {
+    const r = sh('#!/bin/bash\nset -e\necho "hello $(hostname)"\naws s3 ls\necho done');
     expect(r.stdout).toBe('hello ip-172-31-1-2.ec2.internal\n');
-    expect(r.stderr).toBe(`${PATH}: line 4: yum: command not found\n`);
+    expect(r.stderr).toBe(`${PATH}: line 4: aws: command not found\n`);
     expect(r.exitCode).toBe(127);
   });
 

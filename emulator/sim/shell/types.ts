@@ -7,6 +7,8 @@
  * PowerShellVersion) are optional and have per-platform defaults.
  */
 
+import type { FactChange, PackageFact, ServiceFact } from './system.js';
+
 export type Dialect = 'sh' | 'powershell';
 
 export interface NodeFacts {
@@ -36,6 +38,10 @@ export interface NodeFacts {
   LaunchTime?: number;
   /** $PSVersionTable.PSVersion: 5.1.<build>.<rev> on Windows, 7.4.6 (pwsh) elsewhere by default. */
   PowerShellVersion?: string;
+  /** The node's services (the fleet record's Services): what systemctl / Get-Service see. Read only. */
+  Services?: readonly ServiceFact[];
+  /** The node's installed packages (the fleet record's Applications): what rpm -q / dpkg -s / Get-Package see. Read only. */
+  Applications?: readonly PackageFact[];
 }
 
 export interface RunScriptInput {
@@ -66,6 +72,8 @@ export interface RunScriptInput {
    *  time, instead of the built-in simulation or "command not found". First match wins. The shape is
    *  the fleet fixture's Behaviors entry, so the engine can pass a node's behaviours through. */
   commandStubs?: CommandStub[];
+  /** Standard error goes into stdout, in write order, as both reach one pipe or terminal (stderr is then ""). */
+  mergeStreams?: boolean;
 }
 
 export interface CommandStub {
@@ -88,4 +96,10 @@ export interface RunScriptResult {
   timedOut?: boolean;
   /** The emulator stopped the script: step limit or output/memory guard (stderr says which). */
   aborted?: 'step-limit' | 'output-limit';
+  /**
+   * What the script changed on its node (services started or stopped, packages installed or
+   * removed), in order; absent when nothing changed. The caller applies them when the step
+   * completes (see system.ts).
+   */
+  changes?: FactChange[];
 }

@@ -22,6 +22,7 @@ import { splitOnChars, trimChars } from '../chars.js';
 import { computerInfo, ipconfigText, processTable, systeminfoText } from '../machine.js';
 import { Abort, checkSize, type DialectRun, type Runtime } from '../runtime.js';
 import type { CommandStub } from '../types.js';
+import { INSTALL_MS, REMOVE_MS, type ServiceFact } from '../system.js';
 import { PsParseError, PsParser, type Arg, type Expr, type PipeElem, type Redirect, type Stmt } from './parser.js';
 
 export type PsRun = DialectRun;
@@ -65,6 +66,26 @@ class PsList extends PsObject {}
 class PsType {
   constructor(readonly name: string) {}
 }
+/**
+ * A row of one of the tables the service and package cmdlets print (Get-Service's
+ * ServiceController, Install-Package's and Get-Package's SoftwareIdentity): consecutive rows of a
+ * kind share one table, as Out-Default formats a stream of objects of one type.
+ */
+class PsRow extends PsObject {
+  constructor(
+    readonly kind: TableKind,
+    props: Record<string, unknown>,
+  ) {
+    super(props);
+  }
+}
+type TableKind = 'service' | 'installed' | 'package';
+/** Column headings and widths (PowerShell's format data; the last column is not padded). */
+const TABLES: Record<TableKind, { cols: string[]; widths: number[]; type: string }> = {
+  service: { cols: ['Status', 'Name', 'DisplayName'], widths: [8, 18, 38], type: 'System.ServiceProcess.ServiceController' },
+  installed: { cols: ['Name', 'Version', 'Source', 'Summary'], widths: [30, 16, 16, 70], type: 'Microsoft.PackageManagement.Packaging.SoftwareIdentity' },
+  package: { cols: ['Name', 'Version', 'Source', 'ProviderName'], widths: [30, 16, 32, 12], type: 'Microsoft.PackageManagement.Packaging.SoftwareIdentity' },
+};
 
 interface ErrorRecord {
   message: string;
@@ -108,10 +129,32 @@ class PsThrow {
 const NATIVE = new Set(['hostname', 'whoami', 'hostname.exe', 'whoami.exe', 'ipconfig', 'ipconfig.exe', 'systeminfo', 'systeminfo.exe']);
 /** Programs only Windows has (pwsh on Linux and macOS: "not recognized"). */
 const WINDOWS_ONLY = new Set(['ipconfig', 'ipconfig.exe', 'systeminfo', 'systeminfo.exe', 'get-computerinfo', 'gin']);
+const WINDOWS_SYSTEM_CMDLETS = new Set([
+  'get-service', 'start-service', 'stop-service', 'restart-service', 'set-service', 'install-package', 'uninstall-package', 'get-package',
+]);
 
 export function runPowerShell(o: PsRun): number {
   return new Ps(o).run();
 }
+
+/** An interactive PowerShell (a Session Manager session on Windows): one host, many input lines. */
+export interface PowerShellHost {
+  /** Runs one input line; see Ps.runInteractive. */
+  run(text: string): { incomplete?: boolean; exit?: number };
+  /** $? after the last line. */
+  succeeded(): boolean;
+  /** The current location ($PWD), for the prompt. */
+  location(): string;
+}
+
+/** A PowerShell host whose variables, functions, environment and location last across lines. */
+export function openPowerShell(o: PsRun): PowerShellHost {
+  const ps = new Ps(o);
+  return { run: (text) => ps.runInteractive(text), location: () => ps.location, succeeded: () => ps.succeeded };
+}
+
+/** Parse errors that mean "the statement goes on on the next line" (the console's >> prompt). */
+const INCOMPLETE_PARSE = new Set(['MissingEndCurlyBrace', 'TerminatorExpectedAtEndOfString', 'MissingEndParenthesisInExpression', 'ExpectedValueExpression']);
 
 class Ps {
   private readonly nl: string;
@@ -162,6 +205,14 @@ class Ps {
 
   run(): number {
     try {
+      return this.runProgram();
+    } finally {
+      this.closeTable();
+    }
+  }
+
+  private runProgram(): number {
+    try {
       this.parser = new PsParser(this.o.script);
       let program: Stmt[];
       try {
@@ -192,16 +243,101 @@ class Ps {
     }
   }
 
+  get location(): string {
+    return this.cwd;
+  }
+
+  get succeeded(): boolean {
+    return this.ok;
+  }
+
+  /**
+   * One line typed at the console: parsed whole (an unfinished statement asks for more input and
+   * runs nothing), then run in the host's state. Errors are written and the console goes on; only
+   * `exit` ends it.
+   */
+  runInteractive(text: string): { incomplete?: boolean; exit?: number } {
+    try {
+      this.parser = new PsParser(text);
+      let program: Stmt[];
+      try {
+        program = this.parser.program();
+      } catch (e) {
+        if (!(e instanceof PsParseError)) throw e;
+        if (INCOMPLETE_PARSE.has(e.id)) return { incomplete: true };
+        this.ok = false;
+        this.writeError({
+          message: e.message, category: 'ParserError', target: '', activity: '', reason: 'ParseException', fqid: e.id,
+          prefix: '', pos: { line: e.line, col: e.col, len: 0 }, label: 'ParserError',
+        }, true);
+        return {};
+      }
+      this.execBlock(program, (v) => this.emit(v), true);
+    } catch (e) {
+      if (e instanceof ExitSig) return { exit: e.code };
+      this.ok = false;
+      if (e instanceof PsThrow) this.writeError(e.rec, true);
+      else if (e instanceof ReturnSig) for (const v of e.values) this.emit(v);
+      else if (!(e instanceof LoopSig)) throw e;
+    }
+    return {};
+  }
+
   // ---------------------------------------------------------------- output
 
+  /** The table whose rows are being written (its heading is out, its closing blank lines not yet). */
+  private openTable: TableKind | undefined;
+
   private emit(v: unknown): void {
+    const kind = v instanceof PsRow ? v.kind : undefined;
+    if (this.openTable && kind !== this.openTable) this.closeTable();
+    if (kind) {
+      if (!this.openTable) this.rt.writeOut(this.tableHeading(kind));
+      this.openTable = kind;
+      this.rt.writeOut(this.tableRow(v as PsRow));
+      return;
+    }
     this.rt.writeOut(checkSize(this.formatOut(v)));
+  }
+
+  private closeTable(): void {
+    if (this.openTable) this.rt.writeOut(this.nl + this.nl);
+    this.openTable = undefined;
+  }
+
+  private tableHeading(kind: TableKind): string {
+    const t = TABLES[kind];
+    const line = (cells: string[]) => cells.map((c, i) => (i < cells.length - 1 ? c.padEnd(t.widths[i]!) : c)).join(' ');
+    return `${this.nl}${line(t.cols)}${this.nl}${line(t.cols.map((c) => '-'.repeat(c.length)))}${this.nl}`;
+  }
+
+  private tableRow(r: PsRow): string {
+    const t = TABLES[r.kind];
+    // Format-Table cuts a value that does not fit its column and ends it with "...".
+    const fit = (v: string, w: number) => (v.length > w ? v.slice(0, w - 3) + '...' : v);
+    return t.cols.map((c, i) => {
+      const v = fit(this.str(r.props[c]), t.widths[i]!);
+      return i < t.cols.length - 1 ? v.padEnd(t.widths[i]!) : v;
+    }).join(' ') + this.nl;
   }
 
   private formatOut(v: unknown): string {
     const nl = this.nl;
     if (v === null || v === undefined) return '';
-    if (Array.isArray(v)) return v.map((x) => this.formatOut(x)).join('');
+    if (Array.isArray(v)) {
+      // Rows of one kind in a row form one table (Out-String of Get-Service).
+      let out = '';
+      let open: TableKind | undefined;
+      for (const x of v) {
+        const kind = x instanceof PsRow ? x.kind : undefined;
+        if (open && kind !== open) out += nl + nl;
+        if (kind && kind !== open) out += this.tableHeading(kind);
+        open = kind;
+        out += kind ? this.tableRow(x as PsRow) : this.formatOut(x);
+      }
+      return open ? out + nl + nl : out;
+    }
+    if (v instanceof PsRow) return this.formatOut([v]);
     if (v instanceof PsDate) return `${nl}${psDefaultDate(v.ms)}${nl}${nl}${nl}`;
     if (v instanceof PsVersion) {
       const heads = ['Major', 'Minor', 'Build', 'Revision'];
@@ -240,6 +376,7 @@ class Ps {
     if (v instanceof ScriptBlock) return v.text;
     if (v instanceof PsErrorValue) return v.rec.message;
     if (v instanceof PsType) return v.name;
+    if (v instanceof PsRow) return v.kind === 'service' ? TABLES.service.type : TABLES[v.kind].type;
     return String(v);
   }
 
@@ -949,6 +1086,22 @@ class Ps {
         }
         return out;
       }
+      case 'get-service':
+      case 'gsv':
+      case 'start-service':
+      case 'sasv':
+      case 'stop-service':
+      case 'spsv':
+      case 'restart-service':
+      case 'set-service':
+      case 'install-package':
+      case 'uninstall-package':
+      case 'get-package': {
+        // Windows PowerShell's service and PackageManagement cmdlets; pwsh on Linux and macOS has none of them here.
+        if (!this.windows) break;
+        withValues(['name', 'displayname', 'startuptype', 'status', 'requiredversion', 'minimumversion', 'providername', 'source', 'inputobject']);
+        return this.systemCmdlet(name, positional, param, named, inputs, errPos);
+      }
       case 'get-random': {
         withValues(['minimum', 'maximum']);
         const min = Number(param('minimum') ?? 0);
@@ -986,6 +1139,148 @@ class Ps {
     return [];
   }
 
+  // ---------------------------------------------------------------- services and packages
+
+  private serviceRow(sv: ServiceFact): PsRow {
+    return new PsRow('service', { Status: sv.Status, Name: sv.Name, DisplayName: sv.DisplayName ?? sv.Name, StartType: sv.StartType ?? 'Manual', ServiceName: sv.Name, ServiceType: sv.ServiceType ?? 'Win32OwnProcess' });
+  }
+
+  /** The services a cmdlet names (-Name, positional, or ServiceController objects piped in). */
+  private namedServices(positional: unknown[], param: (...n: string[]) => unknown, inputs: unknown[]): string[] {
+    const given = param('name', 'inputobject') ?? positional[0];
+    const names = this.enumerate(given).map((v) => (v instanceof PsRow ? this.str(v.props.Name) : this.str(v)));
+    for (const v of inputs) names.push(v instanceof PsRow ? this.str(v.props.Name) : this.str(v));
+    return names;
+  }
+
+  private systemCmdlet(
+    name: string,
+    positional: unknown[],
+    param: (...n: string[]) => unknown,
+    named: Map<string, unknown>,
+    inputs: unknown[],
+    pos: { line: number; col: number; len: number },
+  ): unknown[] {
+    const sys = this.o.system;
+    const cmdlet = {
+      'get-service': 'GetService', gsv: 'GetService', 'start-service': 'StartService', sasv: 'StartService', 'stop-service': 'StopService',
+      spsv: 'StopService', 'restart-service': 'RestartService', 'set-service': 'SetService',
+    }[name];
+    const label = cmdlet ? `${cmdlet.replace(/^(Get|Start|Stop|Restart|Set)/, '$1-')}` : '';
+    const notFound = (n: string) =>
+      this.nonTerminating({
+        message: `Cannot find any service with service name '${n}'.`, category: 'ObjectNotFound', target: n, activity: label,
+        reason: 'ServiceCommandException', fqid: `NoServiceFoundForGivenName,Microsoft.PowerShell.Commands.${cmdlet}Command`, prefix: label, pos, label,
+      }, named);
+    switch (name) {
+      case 'get-service':
+      case 'gsv': {
+        const byDisplay = param('displayname');
+        const patterns = byDisplay !== undefined ? this.enumerate(byDisplay).map((v) => this.str(v)) : this.namedServices(positional, param, inputs);
+        const all = [...sys.allServices()].sort((a, b) => (a.Name.toLowerCase() < b.Name.toLowerCase() ? -1 : 1));
+        if (patterns.length === 0) return all.map((sv) => this.serviceRow(sv));
+        const out: unknown[] = [];
+        for (const p of patterns) {
+          const hits = all.filter((sv) => globMatch(p, byDisplay !== undefined ? (sv.DisplayName ?? sv.Name) : sv.Name, true));
+          // A wildcard pattern that matches nothing is no error; a plain name is.
+          if (hits.length === 0 && !/[*?[]/.test(p)) {
+            if (byDisplay !== undefined) {
+              this.nonTerminating({
+                message: `Cannot find any service with display name '${p}'.`, category: 'ObjectNotFound', target: p, activity: label,
+                reason: 'ServiceCommandException', fqid: 'NoServiceFoundForGivenDisplayName,Microsoft.PowerShell.Commands.GetServiceCommand', prefix: label, pos, label,
+              }, named);
+            } else notFound(p);
+          }
+          out.push(...hits.map((sv) => this.serviceRow(sv)));
+        }
+        return out;
+      }
+      case 'start-service':
+      case 'sasv':
+      case 'stop-service':
+      case 'spsv':
+      case 'restart-service':
+      case 'set-service': {
+        const out: unknown[] = [];
+        for (const n of this.namedServices(positional, param, inputs)) {
+          this.rt.step(true);
+          const sv = sys.service(n);
+          if (!sv) {
+            notFound(n);
+            continue;
+          }
+          const startup = param('startuptype');
+          if (name === 'set-service' && startup !== undefined) {
+            const t = this.str(startup).toLowerCase();
+            const type = t === 'automatic' ? 'Automatic' : t === 'manual' ? 'Manual' : t === 'disabled' ? 'Disabled' : undefined;
+            if (!type) {
+              throw new PsThrow(this.simpleError(`Cannot bind parameter 'StartupType'. Cannot convert value "${this.str(startup)}" to type "System.ServiceProcess.ServiceStartMode". Error: "Unable to match the identifier name ${this.str(startup)} to a valid enumerator name. Specify one of the following enumerator names and try again:${this.nl}Boot, System, Automatic, Manual, Disabled"`, 'InvalidArgument', '', 'ParameterBindingException', 'CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands.SetServiceCommand'), false);
+            }
+            sys.updateService(sv, { StartType: type });
+          }
+          const status = param('status') === undefined ? undefined : this.str(param('status')).toLowerCase();
+          const wanted =
+            name === 'set-service' ? (status === undefined ? undefined : status === 'running' ? 'start' : 'stop')
+            : name === 'stop-service' || name === 'spsv' ? 'stop'
+            : 'start';
+          if (wanted === 'start' && sv.StartType === 'Disabled') {
+            this.nonTerminating({
+              message: `Service '${sv.DisplayName ?? sv.Name} (${sv.Name})' cannot be started due to the following error: Cannot start service ${sv.Name} on computer '.'.`,
+              category: 'OpenError', target: sv.Name, activity: label, reason: 'ServiceCommandException',
+              fqid: `${cmdlet === 'RestartService' ? 'StartServiceFailed' : 'CouldNotStartService'},Microsoft.PowerShell.Commands.${cmdlet}Command`, prefix: label, pos, label,
+            }, named);
+            continue;
+          }
+          if (wanted) sys.updateService(sv, { Status: wanted === 'start' ? 'Running' : 'Stopped' });
+          if (param('passthru')) out.push(this.serviceRow(sv));
+        }
+        return out;
+      }
+      case 'install-package': {
+        const out: unknown[] = [];
+        for (const n of this.enumerate(param('name') ?? positional[0]).map((v) => this.str(v))) {
+          const avail = sys.available(n);
+          if (!avail) {
+            this.nonTerminating({
+              message: `No match was found for the specified search criteria and package name '${n}'. Try Get-PackageSource to see all available registered package sources.`,
+              category: 'ObjectNotFound', target: 'Microsoft.PowerShell.PackageManagement.Cmdlets.InstallPackage', activity: 'Install-Package', reason: 'Exception',
+              fqid: 'NoMatchFoundForCriteria,Microsoft.PowerShell.PackageManagement.Cmdlets.InstallPackage', prefix: 'Install-Package', pos, label: 'Install-Package',
+            }, named);
+            continue;
+          }
+          this.rt.advance(INSTALL_MS);
+          const rec = sys.packageRecord(avail, this.rt.now());
+          sys.install(rec, avail.service);
+          out.push(new PsRow('installed', { Name: rec.Name, Version: rec.Version, Source: 'PSGallery', Summary: rec.Summary ?? '' }));
+        }
+        return out;
+      }
+      case 'uninstall-package':
+      case 'get-package': {
+        const wanted = this.enumerate(param('name') ?? positional[0]).map((v) => this.str(v));
+        const found = wanted.length ? wanted.map((n) => [n, sys.package(n)] as const) : sys.allPackages().map((p) => [p.Name, p] as const);
+        const out: unknown[] = [];
+        const activity = name === 'get-package' ? 'Get-Package' : 'Uninstall-Package';
+        for (const [n, p] of found) {
+          if (!p) {
+            this.nonTerminating({
+              message: `No package found for '${n}'.`, category: 'ObjectNotFound', target: `Microsoft.PowerShell.PackageManagement.Cmdlets.${activity.replace('-', '')}`,
+              activity, reason: 'Exception', fqid: `NoMatchFound,Microsoft.PowerShell.PackageManagement.Cmdlets.${activity.replace('-', '')}`, prefix: activity, pos, label: activity,
+            }, named);
+            continue;
+          }
+          if (name === 'uninstall-package') {
+            this.rt.advance(REMOVE_MS);
+            sys.remove(p.Name);
+          }
+          out.push(new PsRow('package', { Name: p.Name, Version: p.Version, Source: p.Publisher === 'PSGallery' ? 'https://www.powershellgallery.com/api/v2' : '', ProviderName: p.Publisher === 'PSGallery' ? 'PowerShellGet' : 'Programs' }));
+        }
+        return out;
+      }
+    }
+    return [];
+  }
+
   private commandNotFoundNonTerminating(n: string, named: Map<string, unknown>, pos: { line: number; col: number; len: number }): void {
     this.nonTerminating({
       message: `The term '${n}' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.`,
@@ -1003,7 +1298,7 @@ class Ps {
       'out-string', 'select-object', 'where-object', 'foreach-object', 'measure-object', 'sort-object', 'select-string',
       'convertto-json', 'get-command', 'invoke-expression', 'get-random', 'get-process', 'gps',
       ...(this.windows ? ['get-computerinfo', 'gin'] : []),
-    ].includes(k) && (this.windows || !WINDOWS_ONLY.has(k));
+    ].includes(k) || (this.windows && WINDOWS_SYSTEM_CMDLETS.has(k));
   }
 
   private callFunction(fn: Extract<Stmt, { k: 'function' }>, args: (Arg & { v: unknown })[], input: unknown[] | undefined): unknown[] {

@@ -8,18 +8,32 @@ import { defaultDate, strftime } from '../datefmt.js';
 import { compileRegex, RegexError } from '../regex.js';
 import { trimChars } from '../chars.js';
 import { Abort, checkSize, MAX_STRING_CHARS } from '../runtime.js';
+import type { Facts } from '../facts.js';
+import { systemCommand } from './system.js';
 import {
   BufSink, compareInts, ExitSig, fileTest, LoopSig, ReturnSig, type IO, type Sh, type ShState,
 } from './interp.js';
 import { SYSTEM_INFO } from './sysinfo.js';
 
-type Impl = (sh: Sh, argv: string[], st: ShState, io: IO) => number;
+export type Impl = (sh: Sh, argv: string[], st: ShState, io: IO) => number;
 
 /** Commands only bash has (dash answers "not found" for them). */
 const BASH_ONLY = new Set(['source', 'declare', 'typeset', 'let', 'shopt']);
 
-export function isKnownCommand(name: string, bash: boolean): boolean {
-  return Object.prototype.hasOwnProperty.call(COMMANDS, name) && (bash || !BASH_ONLY.has(name));
+/**
+ * Whether a program exists on the node. The service and package managers (sh/system.ts) exist only
+ * where their distribution has them, so they need the node's facts; without facts only the
+ * programs every node has are known.
+ */
+export function isKnownCommand(name: string, bash: boolean, facts?: Facts): boolean {
+  if (Object.prototype.hasOwnProperty.call(COMMANDS, name)) return bash || !BASH_ONLY.has(name);
+  return facts !== undefined && systemCommand(name, facts) !== undefined;
+}
+
+/** The implementation of a program on this node, or undefined ("command not found"). */
+export function commandImpl(name: string, bash: boolean, facts: Facts): Impl | undefined {
+  if (Object.prototype.hasOwnProperty.call(COMMANDS, name)) return bash || !BASH_ONLY.has(name) ? COMMANDS[name] : undefined;
+  return systemCommand(name, facts);
 }
 
 const BUILTINS = new Set([
@@ -551,12 +565,12 @@ const wc: Impl = (sh, argv, st, io) => {
 function resolveCommand(sh: Sh, name: string, st: ShState): { kind: 'function' | 'builtin' | 'file' | 'keyword'; path?: string } | undefined {
   if (['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', '{', '}', '!'].includes(name)) return { kind: 'keyword' };
   if (st.funcs.has(name)) return { kind: 'function' };
-  if (BUILTINS.has(name) && isKnownCommand(name, sh.bash)) return { kind: 'builtin' };
+  if (BUILTINS.has(name) && isKnownCommand(name, sh.bash, sh.facts)) return { kind: 'builtin' };
   if (name.includes('/')) {
     const abs = sh.vfs.normalize(name, st.cwd);
     return sh.vfs.isFile(abs) ? { kind: 'file', path: name } : undefined;
   }
-  if (isKnownCommand(name, sh.bash)) return { kind: 'file', path: `/usr/bin/${name}` };
+  if (isKnownCommand(name, sh.bash, sh.facts)) return { kind: 'file', path: `/usr/bin/${name}` };
   return undefined;
 }
 
@@ -598,7 +612,7 @@ const which: Impl = (sh, argv, st, io) => {
   let status = 0;
   for (const name of argv.slice(1).filter((a) => !a.startsWith('-'))) {
     const r = resolveCommand(sh, name, st);
-    if (r && (r.kind === 'file' || (r.kind === 'builtin' && isKnownCommand(name, sh.bash) && !['cd', 'export', 'set', 'source', '.', 'eval'].includes(name)))) {
+    if (r && (r.kind === 'file' || (r.kind === 'builtin' && isKnownCommand(name, sh.bash, sh.facts) && !['cd', 'export', 'set', 'source', '.', 'eval'].includes(name)))) {
       io.out.write(`${r.path ?? `/usr/bin/${name}`}\n`);
     } else {
       const path = sh.getVar(st, 'PATH') ?? '';
@@ -922,12 +936,12 @@ export const COMMANDS: Record<string, Impl> = {
   },
   exit: (sh, argv, st, io) => {
     const a = argv[1];
-    if (a === undefined) throw new ExitSig(st.status);
+    if (a === undefined) throw new ExitSig(st.status, true);
     if (!/^\s*[-+]?\d+\s*$/.test(a)) {
       io.err.write(`${sh.prefix(st)}exit: ${a}: numeric argument required\n`);
-      throw new ExitSig(sh.bash ? 2 : 2);
+      throw new ExitSig(2, true);
     }
-    throw new ExitSig(Number(BigInt.asUintN(8, BigInt(a.trim()))));
+    throw new ExitSig(Number(BigInt.asUintN(8, BigInt(a.trim()))), true);
   },
   return: (sh, argv, st, io) => {
     if (st.funcDepth === 0) {
@@ -1393,7 +1407,7 @@ export const COMMANDS: Record<string, Impl> = {
       child.vars.set(a.slice(0, a.indexOf('=')), { v: a.slice(a.indexOf('=') + 1), exp: true });
     }
     if (args.length === 0) return 0;
-    if (!isKnownCommand(args[0]!, sh.bash) && !args[0]!.includes('/')) {
+    if (!isKnownCommand(args[0]!, sh.bash, sh.facts) && !args[0]!.includes('/')) {
       io.err.write(`sudo: ${args[0]}: command not found\n`);
       return 1;
     }

@@ -12,13 +12,22 @@ import { compileUserRegex, type UserRegex } from '../../../core/regex.js';
 import type { Vfs } from '../vfs.js';
 import type { AndOr, Cmd, List, Pipeline, Redir, TestExpr, Word, WordPart } from './ast.js';
 import { ShParser, ShSyntaxError } from './parser.js';
-import { COMMANDS, isKnownCommand } from './commands.js';
+import { commandImpl, isKnownCommand } from './commands.js';
+import type { SystemState } from '../system.js';
 import type { CommandStub } from '../types.js';
 
 // ------------------------------------------------------------------ control flow
 
+/**
+ * The shell stops. `shellExit` tells the `exit` builtin and errexit (which end an interactive shell
+ * too) from a fatal error (a syntax error in eval, `${x?}`, an unbound variable under set -u),
+ * which ends a script but only abandons the current line of an interactive shell.
+ */
 export class ExitSig {
-  constructor(readonly code: number) {}
+  constructor(
+    readonly code: number,
+    readonly shellExit = false,
+  ) {}
 }
 export class ReturnSig {
   constructor(readonly code: number) {}
@@ -129,6 +138,17 @@ export interface ShOptions {
   pid: number;
   random: () => number;
   stubs: CommandStub[];
+  system: SystemState;
+  /** An interactive shell (a Session Manager session): bash's messages carry no line number. */
+  interactive?: boolean;
+}
+
+/** What one line of an interactive shell did (runInteractive). */
+export interface InteractiveResult {
+  /** The input ends inside a construct (an open quote, `if` without `fi`, a trailing `|`): more lines are needed. */
+  incomplete?: boolean;
+  /** The shell ended (`exit`, errexit): its exit status. */
+  exit?: number;
 }
 
 export class Sh {
@@ -141,9 +161,13 @@ export class Sh {
   readonly pid: number;
   readonly random: () => number;
   readonly stubs: { re: UserRegex; stub: CommandStub }[];
+  /** The node's services and packages (systemctl, yum, apt-get... read and change them). */
+  readonly system: SystemState;
   hostname: string;
+  readonly interactive: boolean;
 
   constructor(o: ShOptions) {
+    this.interactive = o.interactive ?? false;
     this.rt = o.rt;
     this.facts = o.facts;
     this.machine = o.machine;
@@ -152,6 +176,7 @@ export class Sh {
     this.bash = o.bash;
     this.pid = o.pid;
     this.random = o.random;
+    this.system = o.system;
     this.hostname = o.facts.hostname;
     this.stubs = [];
     for (const stub of o.stubs) {
@@ -165,7 +190,41 @@ export class Sh {
 
   /** "<script>: line N: " (bash) or "<script>: N: " (dash). */
   prefix(st: ShState): string {
-    return this.bash ? `${this.scriptPath}: line ${st.line}: ` : `${this.scriptPath}: ${st.line}: `;
+    if (this.bash) return this.interactive ? `${this.scriptPath}: ` : `${this.scriptPath}: line ${st.line}: `;
+    return `${this.scriptPath}: ${st.line}: `;
+  }
+
+  /**
+   * One input line of an interactive shell, in `st` (which keeps variables, functions and the
+   * working directory from line to line). The whole text is parsed first: when it ends inside a
+   * construct, nothing runs and more input is asked for; a syntax error is reported and the shell
+   * goes on ($? = 2), as an interactive shell does. `lineNo` numbers the line (dash's messages
+   * carry it).
+   */
+  runInteractive(text: string, st: ShState, io: IO, lineNo: number): InteractiveResult {
+    const parser = new ShParser(text, this.bash, lineNo - 1);
+    const lists: List[] = [];
+    try {
+      for (let list = parser.nextCommand(); list; list = parser.nextCommand()) lists.push(list);
+    } catch (e) {
+      if (!(e instanceof ShSyntaxError)) throw e;
+      if (e.message.includes('end of file') || e.message.includes('unexpected EOF')) return { incomplete: true };
+      st.line = e.line;
+      this.syntaxError(e, st, io);
+      st.status = 2;
+      return {};
+    }
+    try {
+      for (const list of lists) this.execList(list, st, io, false);
+    } catch (e) {
+      if (e instanceof ExitSig) {
+        if (e.shellExit) return { exit: e.code };
+        st.status = e.code;
+      } else if (e instanceof ReturnSig || e instanceof LoopSig) {
+        // `return` or `break` at the prompt: bash complains and goes on; the status stays.
+      } else throw e;
+    }
+    return {};
   }
 
   /** Runs a program text in `st` (the script itself, eval, source, sh -c). Returns the status. */
@@ -190,7 +249,8 @@ export class Sh {
   private syntaxError(e: ShSyntaxError, st: ShState, io: IO): void {
     if (this.bash) {
       io.err.write(`${this.prefix(st)}${e.message}\n`);
-      if (e.sourceLine !== undefined) io.err.write(`${this.prefix(st)}\`${e.sourceLine.trim()}'\n`);
+      // An interactive bash does not echo the offending line back.
+      if (e.sourceLine !== undefined && !this.interactive) io.err.write(`${this.prefix(st)}\`${e.sourceLine.trim()}'\n`);
     } else {
       const m = /unexpected token `(.*)'/.exec(e.message);
       const text = m ? `Syntax error: "${m[1]}" unexpected` : e.message.includes('end of file') ? 'Syntax error: end of file unexpected' : `Syntax error: ${e.message}`;
@@ -255,7 +315,7 @@ export class Sh {
     }
     if (p.negate) s = s === 0 ? 1 : 0;
     st.status = s;
-    if (!cond && !p.negate && s !== 0 && st.opts.e) throw new ExitSig(s);
+    if (!cond && !p.negate && s !== 0 && st.opts.e) throw new ExitSig(s, true);
     return s;
   }
 
@@ -425,7 +485,7 @@ export class Sh {
       const abs = this.vfs.normalize(name, st.cwd);
       const dir = this.vfs.parent(abs);
       const base = this.vfs.basename(abs);
-      if (['/bin', '/usr/bin', '/sbin', '/usr/sbin', '/usr/local/bin'].includes(dir) && isKnownCommand(base, this.bash) && !this.vfs.isFile(abs)) {
+      if (['/bin', '/usr/bin', '/sbin', '/usr/sbin', '/usr/local/bin'].includes(dir) && isKnownCommand(base, this.bash, this.facts) && !this.vfs.isFile(abs)) {
         cmdName = base;
       } else if (this.vfs.isFile(abs)) {
         return this.runScriptFile(abs, argv.slice(1), st, io, name);
@@ -437,8 +497,8 @@ export class Sh {
         return 127;
       }
     }
-    const impl = COMMANDS[cmdName];
-    if (impl && isKnownCommand(cmdName, this.bash)) return impl(this, [cmdName, ...argv.slice(1)], st, io);
+    const impl = commandImpl(cmdName, this.bash, this.facts);
+    if (impl) return impl(this, [cmdName, ...argv.slice(1)], st, io);
     return this.notFound(name, st, io);
   }
 
@@ -971,7 +1031,7 @@ export function fileTest(sh: Sh, op: string, arg: string, st: ShState): boolean 
       if (sh.vfs.isDir(a)) return true;
       if (sh.vfs.isFile(a)) return (sh.vfs.read(a) ?? '').startsWith('#!');
       const dir = sh.vfs.parent(a);
-      return ['/bin', '/usr/bin', '/sbin', '/usr/sbin'].includes(dir) && isKnownCommand(sh.vfs.basename(a), true);
+      return ['/bin', '/usr/bin', '/sbin', '/usr/sbin'].includes(dir) && isKnownCommand(sh.vfs.basename(a), true, sh.facts);
     }
     case '-L': case '-h': case '-b': case '-c': case '-p': case '-S': case '-t': case '-g': case '-u': case '-k': case '-O': case '-G': case '-N':
       return false;
