@@ -24,11 +24,15 @@ import { extractBlocks, type DocBlock } from './docs/extract.js';
 import { startTestEmulator, TEST_START, type TestEmulator } from '../emulator/testing/harness.js';
 import { DEFAULT_FLEET_FILE } from '../emulator/sim/fleet/index.js';
 import { Emulator } from '../emulator/emulator.js';
+import * as SSM_SDK from '@aws-sdk/client-ssm';
+import * as RG_SDK from '@aws-sdk/client-resource-groups';
 import { runScenario, type ScenarioFile } from '../scripts/scenario/runner.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUN_DIR = join(ROOT, 'test', 'docs', '.run');
-const PAGES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
+const PAGES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)]
+  // DOCS_PAGE=shell runs the pages whose path contains "shell" (while fixing one page).
+  .filter((p) => !process.env.DOCS_PAGE || p.includes(process.env.DOCS_PAGE));
 
 const pointAt = (code: string, endpoint: string) => code.replace(/(?:https?:\/\/)?(?:127\.0\.0\.1|localhost):4583/g, (m) => (m.startsWith('http') ? endpoint : endpoint.replace(/^http:\/\//, '')));
 
@@ -41,7 +45,7 @@ function run(cmd: string, args: string[], env: Record<string, string>): Promise<
 }
 
 /** Shell examples that install, build or start processes never run here unmarked (they would outlive the test). */
-const STARTS_THINGS = /(^|[\s;&|(])(npm|npx|node|yarn|pnpm|docker|ssm-emulator)\s/m;
+const STARTS_THINGS = /(^\s*|[;&|(]\s*)(npm|npx|node|yarn|pnpm|docker|ssm-emulator)\b/m;
 
 /** What the examples' processes see: test credentials, a Region, and no way to reach AWS by accident. */
 const ENV = {
@@ -80,12 +84,25 @@ async function runBlock(page: string, b: DocBlock, t: TestEmulator): Promise<str
  */
 const usesSsmUndeclared = (code: string, declared: RegExp) => /\bssm\b/.test(code) && !declared.test(code);
 function jsPrelude(code: string, endpoint: string): string {
-  if (!usesSsmUndeclared(code, /\b(const|let|var)\s+ssm\b/)) return '';
-  return `import * as __sdk from '@aws-sdk/client-ssm'; const ssm = new __sdk.SSMClient({ endpoint: '${endpoint}', region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });\n`;
+  // SDK names the page imported in an earlier example (…Command, waitUntil…, Resource Groups' client).
+  const imported = new Set([...code.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}/g)].flatMap((m) => m[1]!.split(',').map((s) => s.trim().split(/\s+as\s+/).pop()!)));
+  const used = [...new Set([...code.matchAll(/\b(?:new\s+)?([A-Z]\w+Command|waitUntil\w+)\b/g)].map((m) => m[1]!))].filter((n) => !imported.has(n));
+  const ssmNames = used.filter((n) => n in SSM_SDK);
+  const rgNames = used.filter((n) => !(n in SSM_SDK) && n in RG_SDK);
+  let prelude = ssmNames.length ? `import { ${ssmNames.join(', ')} } from '@aws-sdk/client-ssm';\n` : '';
+  if (rgNames.length) prelude += `import { ${rgNames.join(', ')} } from '@aws-sdk/client-resource-groups';\n`;
+  if (/\brg\b/.test(code) && !/\b(const|let|var)\s+rg\b/.test(code)) {
+    prelude += `import * as __rg from '@aws-sdk/client-resource-groups'; const rg = new __rg.ResourceGroupsClient({ endpoint: '${endpoint}', region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });\n`;
+  }
+  if (usesSsmUndeclared(code, /\b(const|let|var)\s+ssm\b/)) {
+    prelude += `import * as __sdk from '@aws-sdk/client-ssm'; const ssm = new __sdk.SSMClient({ endpoint: '${endpoint}', region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });\n`;
+  }
+  return prelude;
 }
 function pythonPrelude(code: string, endpoint: string): string {
-  if (!usesSsmUndeclared(code, /^\s*ssm\s*=/m)) return '';
-  return `import boto3\nssm = boto3.client("ssm", endpoint_url="${endpoint}", region_name="us-east-1")\n`;
+  let prelude = /\bboto3\b/.test(code) && !/^\s*import boto3/m.test(code) ? 'import boto3\n' : '';
+  if (usesSsmUndeclared(code, /^\s*ssm\s*=/m)) prelude += `import boto3\nssm = boto3.client("ssm", endpoint_url="${endpoint}", region_name="us-east-1")\n`;
+  return prelude;
 }
 
 /** Imports the block as a module, capturing what it logs. */
@@ -146,6 +163,12 @@ describe('docs are tests', () => {
       try {
         for (const b of blocks) {
           if (!b.lang || b.skip) continue;
+          // Every example starts from the page's fresh emulator (its fleet, the clock at the start),
+          // as a reader trying it alone would, unless it says it continues the one before.
+          if (!b.continues) {
+            t.emu.clock.set({ mode: setup.clock, now: TEST_START });
+            t.emu.reset();
+          }
           const where = `${relative(ROOT, join(ROOT, page))}:${b.line} (${b.info})`;
           try {
             const out = await runBlock(page, b, t);

@@ -8,9 +8,12 @@
  *                         reason is required, so a reader of the source sees why
  *   expect: TEXT          the block's output (stdout, or what a JS/TS/Python block prints) contains TEXT
  *   fails                 the block is expected to fail (a command the example shows being refused)
+ *   continues             the block goes on from the state the previous block left (otherwise every
+ *                         block starts from the page's fresh emulator: its fleet, the clock at its start)
  *
- * A JS/TS or Python block that uses `ssm` without creating it gets the page's client (the reader has it
- * from the page's first example).
+ * A JS/TS or Python block that uses `ssm` without creating it gets the page's client, and SDK names
+ * (…Command, waitUntil…, boto3) it uses without importing are imported: the reader has them from the
+ * page's first example.
  *
  * A page can change its emulator with `<!-- doc-test-setup: fleet=none|default|PATH clock=auto|frozen -->`
  * (default: the shipped default fleet and the auto clock, so waiters and polling finish at once).
@@ -27,6 +30,7 @@ export interface DocBlock {
   skip?: string;
   expect?: string[];
   fails?: boolean;
+  continues?: boolean;
 }
 
 export interface DocSetup {
@@ -48,7 +52,7 @@ export function extractBlocks(markdown: string): { blocks: DocBlock[]; setup: Do
   const lines = markdown.split('\n');
   const blocks: DocBlock[] = [];
   const setup: DocSetup = { fleet: 'default', clock: 'auto' };
-  let pending: Pick<DocBlock, 'skip' | 'expect' | 'fails'> | undefined;
+  let pending: Pick<DocBlock, 'skip' | 'expect' | 'fails' | 'continues'> | undefined;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     const trimmed = raw.trim();
@@ -88,10 +92,10 @@ export function extractBlocks(markdown: string): { blocks: DocBlock[]; setup: Do
   return { blocks, setup };
 }
 
-function parseDirective(text: string, line: number): Pick<DocBlock, 'skip' | 'expect' | 'fails'> {
-  const out: Pick<DocBlock, 'skip' | 'expect' | 'fails'> = {};
+function parseDirective(text: string, line: number): Pick<DocBlock, 'skip' | 'expect' | 'fails' | 'continues'> {
+  const out: Pick<DocBlock, 'skip' | 'expect' | 'fails' | 'continues'> = {};
   // Several directives can share a comment, separated by ";".
-  for (const part of text.split(/;\s*(?=skip|expect|fails)/)) {
+  for (const part of text.split(/;\s*(?=skip|expect|fails|continues)/)) {
     const p = part.trim();
     if (p.startsWith('skip')) {
       const reason = p.replace(/^skip:?/, '').trim();
@@ -100,7 +104,8 @@ function parseDirective(text: string, line: number): Pick<DocBlock, 'skip' | 'ex
     } else if (p.startsWith('expect:')) {
       (out.expect ??= []).push(p.slice('expect:'.length).trim());
     } else if (p === 'fails') out.fails = true;
-    else throw new DocDirectiveError(`line ${line}: unknown doc-test directive "${p}" (skip: REASON, expect: TEXT, fails)`);
+    else if (p === 'continues') out.continues = true;
+    else throw new DocDirectiveError(`line ${line}: unknown doc-test directive "${p}" (skip: REASON, expect: TEXT, fails, continues)`);
   }
   return out;
 }
