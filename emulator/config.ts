@@ -14,7 +14,12 @@ export interface Config {
   clockRate: number;
   /** Epoch ms, or undefined for "now". */
   clockStart?: number;
-  seed?: string;
+  /** Seed for generated ids (--id-seed). */
+  idSeed?: string;
+  /** Seed files to load at start (--init): a file or a folder. */
+  init?: string;
+  /** Things the user should change (a deprecated flag): main prints them. */
+  warnings: string[];
   logLevel: LogLevel;
   /** Fleet fixture file; undefined = the default fleet; null = none. */
   fleet?: string | null;
@@ -45,7 +50,10 @@ export const USAGE = `Usage: ssm-emulator [options]
   --clock-mode MODE    real | scaled | frozen | auto (env SSM_EMULATOR_CLOCK_MODE, default real)
   --clock-rate N       virtual seconds per wall second in scaled mode (env SSM_EMULATOR_CLOCK_RATE, default 60)
   --clock-start ISO    the virtual time to start at (env SSM_EMULATOR_CLOCK_START, default now)
-  --seed S             seed for generated ids (env SSM_EMULATOR_SEED, default random)
+  --init PATH          seed data to load before answering: a YAML/JSON file, or a folder of them in
+                       file-name order (env SSM_EMULATOR_INIT; the Docker image reads /init)
+  --id-seed S          seed for generated ids: the same seed, the same ids (env SSM_EMULATOR_ID_SEED,
+                       default random; --seed is its deprecated old name)
   --allow-host NAME    also answer requests addressed to NAME (repeatable; env SSM_EMULATOR_ALLOW_HOSTS,
                        comma-separated). On a loopback address only localhost names are answered
   --cors-origins LIST  origins whose web pages may call the SSM API, comma-separated, or * (env
@@ -82,6 +90,8 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
         'clock-rate': { type: 'string' },
         'clock-start': { type: 'string' },
         seed: { type: 'string' },
+        'id-seed': { type: 'string' },
+        init: { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -123,13 +133,21 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
 
   const fleet = parsed['no-fleet'] ? null : pick(parsed.fleet, 'SSM_EMULATOR_FLEET');
 
+  // --seed read as "seed data" to newcomers; it is the id generator's seed, now --id-seed.
+  const warnings: string[] = [];
+  if (parsed.seed !== undefined) warnings.push('--seed is deprecated: use --id-seed (the seed of generated ids; seed data is --init).');
+  if (env.SSM_EMULATOR_SEED !== undefined && env.SSM_EMULATOR_ID_SEED === undefined) warnings.push('SSM_EMULATOR_SEED is deprecated: use SSM_EMULATOR_ID_SEED.');
+  const idSeed = parsed['id-seed'] ?? parsed.seed ?? env.SSM_EMULATOR_ID_SEED ?? env.SSM_EMULATOR_SEED;
+
   return {
     port,
     host: pick(parsed.host, 'HOST') ?? '127.0.0.1',
     clockMode,
     clockRate,
     clockStart,
-    seed: pick(parsed.seed, 'SSM_EMULATOR_SEED'),
+    idSeed,
+    init: pick(parsed.init, 'SSM_EMULATOR_INIT'),
+    warnings,
     logLevel,
     fleet,
     patchCatalogs: pick(parsed['patch-catalogs'], 'SSM_EMULATOR_PATCH_CATALOGS'),

@@ -14,6 +14,7 @@ import { Persistence } from './state/persistence.js';
 import type { ClockMode } from './time/clock.js';
 import type { EmulatorEvent } from './core/events.js';
 import { FleetControls } from './sim/fleet/controls.js';
+import { loadInit } from './init.js';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +23,8 @@ export type { EmulatorOptions, Snapshot } from './emulator.js';
 export type { EmulatorEvent } from './core/events.js';
 export type { ClockMode } from './time/clock.js';
 export { FleetControlError } from './sim/fleet/controls.js';
+export { InitError } from './init.js';
+export { FixtureError } from './sim/fleet/fixtures.js';
 
 export interface StartOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
@@ -47,7 +50,11 @@ export interface StartOptions {
   /** With dataDir: start from a damaged journal with what is good up to the first bad record. */
   recover?: boolean;
   /** Seed for generated ids (deterministic ids across runs). */
+  idSeed?: string | number;
+  /** @deprecated the old name of idSeed. */
   seed?: string | number;
+  /** Seed data loaded before startEmulator resolves: a YAML/JSON file or a folder of them (see README, Start-up data). */
+  init?: string;
   /** Default 'warn'. */
   logLevel?: LogLevel;
 }
@@ -112,16 +119,26 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   if (start !== undefined && !Number.isFinite(start)) throw new Error(`clock.start is not a date: ${String(options.clock?.start)}`);
   const emuOptions: EmulatorOptions & { fleet?: unknown } = {
     clock: { mode: options.clock?.mode ?? 'real', rate: options.clock?.rate, start },
-    seed: options.seed,
+    seed: options.idSeed ?? options.seed,
     logger: createLogger(options.logLevel ?? 'warn'),
     patchCatalogs: options.patchCatalogs,
   };
   if (options.fleet !== undefined) emuOptions.fleet = options.fleet;
   const emu = new Emulator({ ...(emuOptions as EmulatorOptions), fleetBaseDirs: callerDirs() });
   let persistence: Persistence | undefined;
+  let restored = false;
   if (options.dataDir) {
     persistence = new Persistence(emu, options.dataDir, { recover: options.recover, warn: (message) => emu.log.log('warn', message, { dataDir: options.dataDir }) });
-    await persistence.open();
+    restored = (await persistence.open()).restored;
+  }
+  if (options.init && !restored) {
+    try {
+      loadInit(emu, options.init);
+    } catch (e) {
+      emu.close();
+      await persistence?.close();
+      throw e;
+    }
   }
   const server = createServer(emu, {
     bindHost: options.host ?? '127.0.0.1',

@@ -60,7 +60,7 @@ async function runBlock(page: string, b: DocBlock, t: TestEmulator): Promise<str
     case 'sh': {
       if (STARTS_THINGS.test(code)) throw new Error('starts or installs something (npm, npx, node, docker): mark it <!-- doc-test: skip: REASON --> or change it');
       const r = await run('bash', ['-e', '-o', 'pipefail', '-c', code], ENV);
-      if (r.code !== 0) throw new Error(`exit ${r.code}\n${r.stderr}${r.stdout}`);
+      if (r.code !== 0) throw new Error(`exit ${r.code}\n${r.stderr}\n(stdout ends: ${r.stdout.slice(-300)})`);
       return r.stdout;
     }
     case 'python': {

@@ -15,6 +15,7 @@ import { callerOfAuthorization, verifySignature, type AccessKeys } from './sigv4
 import { sendError, sendJson, toServiceError } from './respond.js';
 import { endpointOf } from './endpoint.js';
 import { SerializationException, UnknownOperationException } from '../core/errors.js';
+import { redact } from '../core/redact.js';
 
 /** Larger bodies are refused before parsing (AWS's own limits are far lower for every SSM operation). */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -79,6 +80,7 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefi
   const defaults = opts.defaults ?? { account: DEFAULT_ACCOUNT, region: DEFAULT_REGION };
   const prefix = opts.targetPrefix;
   const logRequests = emu.log.enabled('info');
+  const logBodies = emu.log.enabled('debug');
 
   function dispatch(req: IncomingMessage, res: ServerResponse, headers: RpcHeaders, body: Buffer, started: number): void {
     const requestId = randomUUID();
@@ -86,6 +88,7 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefi
     const target = headers.target ?? '';
     const operation = target.startsWith(prefix) ? target.slice(prefix.length) : '';
     let status = 200;
+    let failure: { error: string; message: string } | undefined;
     try {
       if (opts.accessKeys) verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers }, body, opts.accessKeys);
       const def = svc.operations[operation];
@@ -104,11 +107,14 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefi
         throw new SerializationException('The request body must be a JSON object.');
       }
       const endpoint = endpointOf(headers.host, req.socket);
+      if (logBodies) emu.log.log('debug', 'request body', { operation, requestId, body: redact(input) });
       const output = emu.request('ssm', operation, input as Record<string, unknown>, { account: caller.account, region: caller.region, requestId, endpoint });
+      if (logBodies) emu.log.log('debug', 'response body', { operation, requestId, body: redact(output) });
       sendJson(res, 200, JSON.stringify(output), requestId);
     } catch (err) {
       const e = toServiceError(err, emu.log, { operation, requestId });
       status = e.status;
+      failure = { error: e.code, message: e.message };
       sendError(res, e, requestId);
     }
     if (logRequests) {
@@ -117,6 +123,8 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefi
         account: caller.account,
         region: caller.region,
         status,
+        // A refusal says why (its code and AWS's message), so a 400 in the log explains itself.
+        ...failure,
         ms: Math.round((performance.now() - started) * 100) / 100,
         requestId,
       });

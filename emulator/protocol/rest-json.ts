@@ -158,6 +158,7 @@ export function createRestJsonHandler(emu: Emulator, api: RestApi, accessKeys?: 
     const started = performance.now();
     readBody(req, MAX_REST_BODY_BYTES, (readErr, raw) => {
       let status = route.status;
+      let failure: { error: string; message: string } | undefined;
       try {
         if (readErr) throw readErr;
         if (accessKeys) verifySignature({ method: req.method ?? 'GET', url, headers: req.headers }, raw, accessKeys);
@@ -201,6 +202,7 @@ export function createRestJsonHandler(emu: Emulator, api: RestApi, accessKeys?: 
       } catch (err) {
         const e = mapError(toServiceError(err, emu.log, { operation: route.operation, requestId }));
         status = e.status;
+        failure = { error: e.code, message: e.message };
         sendError(res, e, requestId);
       }
       if (logRequests) {
@@ -210,6 +212,7 @@ export function createRestJsonHandler(emu: Emulator, api: RestApi, accessKeys?: 
           account: caller.account,
           region: caller.region,
           status,
+          ...failure,
           ms: Math.round((performance.now() - started) * 100) / 100,
           requestId,
         });
