@@ -38,6 +38,7 @@ export interface Config {
 }
 
 export const USAGE = `Usage: ssm-emulator [options]
+       ssm-emulator scenario FILE.yaml|DIR [...]   run scenario stories (README: Scenarios)
 
   --port N             port to listen on (env PORT, default 4583; 0 picks a free port)
   --host HOST          address to bind (env HOST, default 127.0.0.1; 0.0.0.0 in Docker)

@@ -11,6 +11,12 @@ import { InitError, loadInit } from './init.js';
 import { readFileSync } from 'node:fs';
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'scenario') {
+    // Loaded only for this subcommand: the SDK clients it needs stay out of the server's start-up.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    const { scenarioCli } = await import('./scenario/cli.js');
+    process.exit(await scenarioCli(process.argv.slice(3)));
+  }
   let config;
   try {
     config = loadConfig();

@@ -59,6 +59,15 @@ describe('ssm-emulator command line', () => {
     expect(q.out().stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('scenario FILE runs a story from the built package; a missing file is one line', async () => {
+    const ok = run(['scenario', 'fixtures/scenarios/parameter-expires.yaml']);
+    expect(await ok.exited).toBe(0);
+    expect(ok.out().stdout).toContain('1 of 1 scenarios green');
+    const missing = run(['scenario', 'no-such-story.yaml']);
+    expect(await missing.exited).toBe(2);
+    expect(missing.out().stderr).toBe('ssm-emulator scenario: no-such-story.yaml: no such file or folder\n');
+  });
+
   it('a missing fleet fixture, bad seed data and a port in use are one line each, without a stack', async () => {
     const fleet = run(['--fleet', 'no-such-fleet.yaml', '--port', '0']);
     expect(await fleet.exited).toBe(1);

@@ -26,13 +26,13 @@ import { DEFAULT_FLEET_FILE } from '../emulator/sim/fleet/index.js';
 import { Emulator } from '../emulator/emulator.js';
 import * as SSM_SDK from '@aws-sdk/client-ssm';
 import * as RG_SDK from '@aws-sdk/client-resource-groups';
-import { runScenario, type ScenarioFile } from '../scripts/scenario/runner.js';
+import { runScenario, type ScenarioFile } from '../emulator/scenario/runner.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUN_DIR = join(ROOT, 'test', 'docs', '.run');
 const PAGES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)]
-  // DOCS_PAGE=shell runs the pages whose path contains "shell" (while fixing one page).
-  .filter((p) => !process.env.DOCS_PAGE || p.includes(process.env.DOCS_PAGE));
+  // DOCS_PAGE=shell,fleet runs the pages whose path contains "shell" or "fleet" (while fixing pages).
+  .filter((p) => !process.env.DOCS_PAGE || process.env.DOCS_PAGE.split(',').some((part) => p.includes(part)));
 
 const pointAt = (code: string, endpoint: string) => code.replace(/(?:https?:\/\/)?(?:127\.0\.0\.1|localhost):4583/g, (m) => (m.startsWith('http') ? endpoint : endpoint.replace(/^http:\/\//, '')));
 
