@@ -40,7 +40,10 @@ async function aws(args: string[], extraEnv: Record<string, string> = {}) {
   return { ...r, json: r.stdout ? JSON.parse(r.stdout) : undefined };
 }
 
-describe.skipIf(!hasAws)('AWS CLI', () => {
+// Each CLI or Python start costs seconds on a busy machine (several per test): more room than the suite's 20 s.
+const CLIENT_PROCESS_TIMEOUT = { timeout: 120_000 };
+
+describe.skipIf(!hasAws)('AWS CLI', CLIENT_PROCESS_TIMEOUT, () => {
   it('put-parameter and get-parameter round-trip with --endpoint-url', async () => {
     const put = await aws(['ssm', 'put-parameter', '--endpoint-url', t.endpoint, '--name', '/cli/db/url', '--value', 'postgres://x', '--type', 'String']);
     expect(put.stderr).toBe('');
@@ -83,7 +86,7 @@ describe.skipIf(!hasAws)('AWS CLI', () => {
   });
 });
 
-describe.skipIf(!hasBoto3)('boto3', () => {
+describe.skipIf(!hasBoto3)('boto3', CLIENT_PROCESS_TIMEOUT, () => {
   it('boto3 parses parameters, timestamps and modelled errors', async () => {
     const script = `
 import boto3, json, sys

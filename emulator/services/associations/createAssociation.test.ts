@@ -133,16 +133,11 @@ group('CreateAssociation', () => {
       await expectError(create({ ApplyOnlyAtCronInterval: true }), 'InvalidSchedule');
     });
 
-    it('output location, calendars, Automation-only members and Automation runbooks without Automation', async () => {
+    it('output location, calendars and Automation-only members', async () => {
       await expectError(create({ OutputLocation: { S3Location: { OutputS3BucketName: 'Bad_Bucket' } } }), 'InvalidOutputLocation');
-      await expectError(create({ CalendarNames: ['my-calendar'] }), 'InvalidDocument', /Change Calendar is not available/);
+      await expectError(create({ CalendarNames: ['my-calendar'] }), 'InvalidDocument', 'Document with name my-calendar does not exist.');
       await expectError(create({ AutomationTargetParameterName: 'InstanceId' }), 'InvalidParameters');
       await expectError(create({ TargetMaps: [{ InstanceId: ['i-1'] }] }), 'InvalidTargetMaps');
-      await expectError(
-        t.ssm.send(new CreateAssociationCommand({ Name: 'AWS-StopEC2Instance', Parameters: { InstanceId: ['i-0123456789abcdef0'] } })),
-        'InvalidDocument',
-        /Automation is not available/,
-      );
     });
 
     it('tags with a reserved key', async () => {
