@@ -105,16 +105,21 @@ function pythonPrelude(code: string, endpoint: string): string {
   return prelude;
 }
 
+const LOGS = new Map<string, string[]>();
+(globalThis as { __docLogs?: typeof LOGS }).__docLogs = LOGS;
+
 /** Imports the block as a module, capturing what it logs. */
 async function runModule(page: string, b: DocBlock, code: string, endpoint: string): Promise<string> {
   mkdirSync(RUN_DIR, { recursive: true });
   const file = join(RUN_DIR, `${page.replace(/[/.]/g, '_')}_${b.line}.${b.lang === 'ts' ? 'ts' : 'mjs'}`);
   const self = pathToFileURL(join(ROOT, 'emulator', 'index.ts')).href;
-  writeFileSync(file, jsPrelude(code, endpoint) + code.replace(/from 'ssm-emulator'/g, `from '${self}'`));
+  // The module's own `console` collects what it logs (pages run concurrently: no global patching).
   const logged: string[] = [];
-  const log = console.log;
+  const key = `${page}:${b.line}`;
+  LOGS.set(key, logged);
+  const consolePrelude = `const console = { ...globalThis.console, log: (...a) => globalThis.__docLogs.get(${JSON.stringify(key)}).push(a.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(' ')) };\n`;
+  writeFileSync(file, consolePrelude + jsPrelude(code, endpoint) + code.replace(/from 'ssm-emulator'/g, `from '${self}'`));
   const env = { ...process.env };
-  console.log = (...args: unknown[]) => void logged.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
   try {
     const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
     if (typeof mod.default === 'function') {
@@ -123,7 +128,7 @@ async function runModule(page: string, b: DocBlock, code: string, endpoint: stri
       if (typeof teardown === 'function') await teardown();
     }
   } finally {
-    console.log = log;
+    LOGS.delete(key);
     process.env = env;
     rmSync(file, { force: true });
   }
@@ -155,7 +160,8 @@ async function runYaml(b: DocBlock, code: string, t: TestEmulator): Promise<stri
 
 describe('docs are tests', () => {
   for (const page of PAGES) {
-    it(page, { timeout: 180_000 }, async () => {
+    // Pages run side by side (each has its own emulator): most of the time is AWS CLI and Python start-up.
+    it.concurrent(page, { timeout: 300_000 }, async () => {
       const { blocks, setup } = extractBlocks(readFileSync(join(ROOT, page), 'utf8'));
       const fleet = setup.fleet === 'none' ? undefined : setup.fleet === 'default' ? DEFAULT_FLEET_FILE : resolve(ROOT, setup.fleet);
       const t = await startTestEmulator({ clock: { mode: setup.clock, start: TEST_START }, ...(fleet && { fleet }), checkResponses: true });
