@@ -42,7 +42,8 @@ export const USAGE = `Usage: ssm-emulator [options]
 
   --port N             port to listen on (env PORT, default 4583; 0 picks a free port)
   --host HOST          address to bind (env HOST, default 127.0.0.1; 0.0.0.0 in Docker)
-  --fleet FILE         fleet fixture to load (env SSM_EMULATOR_FLEET, default fixtures/fleets/default.yaml)
+  --fleet FILE|NAME    fleet fixture to load: a path, or a shipped fleet by name (env SSM_EMULATOR_FLEET,
+                       default: the shipped fleet "default")
   --no-fleet           start with no managed nodes
   --patch-catalogs DIR patch catalogs that add to or replace the built-in ones (env SSM_EMULATOR_PATCH_CATALOGS)
   --data-dir DIR       keep state in DIR across restarts (env SSM_EMULATOR_DATA_DIR; default in memory)
