@@ -38,8 +38,10 @@ const pointAt = (code: string, endpoint: string) => code.replace(/(?:https?:\/\/
 
 function run(cmd: string, args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(cmd, args, { env: { ...process.env, ...env }, timeout: 60_000, cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      done({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+    // Generous: a busy CI machine can take seconds per AWS CLI start.
+    execFile(cmd, args, { env: { ...process.env, ...env }, timeout: 240_000, cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const killed = err && err.signal ? `killed by ${err.signal} (time-out)\n` : '';
+      done({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr: killed + stderr });
     });
   });
 }
@@ -161,7 +163,7 @@ async function runYaml(b: DocBlock, code: string, t: TestEmulator): Promise<stri
 describe('docs are tests', () => {
   for (const page of PAGES) {
     // Pages run side by side (each has its own emulator): most of the time is AWS CLI and Python start-up.
-    it.concurrent(page, { timeout: 300_000 }, async () => {
+    it.concurrent(page, { timeout: 600_000 }, async () => {
       const { blocks, setup } = extractBlocks(readFileSync(join(ROOT, page), 'utf8'));
       const fleet = setup.fleet === 'none' ? undefined : setup.fleet === 'default' ? DEFAULT_FLEET_FILE : resolve(ROOT, setup.fleet);
       const t = await startTestEmulator({ clock: { mode: setup.clock, start: TEST_START }, ...(fleet && { fleet }), checkResponses: true });
