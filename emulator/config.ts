@@ -25,6 +25,8 @@ export interface Config {
   fleet?: string | null;
   /** A folder of patch catalogs that add to or replace the built-in ones. */
   patchCatalogs?: string;
+  /** Secrets Manager fixture file (secrets loaded at start and after each reset). */
+  secrets?: string;
   dataDir?: string;
   /** Start from a damaged journal with what is good up to the first bad record. */
   recover: boolean;
@@ -46,6 +48,7 @@ export const USAGE = `Usage: ssm-emulator [options]
                        default: the shipped fleet "default")
   --no-fleet           start with no managed nodes
   --patch-catalogs DIR patch catalogs that add to or replace the built-in ones (env SSM_EMULATOR_PATCH_CATALOGS)
+  --secrets FILE       Secrets Manager secrets to load at start and after each reset (env SSM_EMULATOR_SECRETS)
   --data-dir DIR       keep state in DIR across restarts (env SSM_EMULATOR_DATA_DIR; default in memory)
   --recover            with --data-dir: start from a damaged journal, keeping what is good up to the
                        first bad record (start-up refuses a damaged journal otherwise)
@@ -82,6 +85,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
         fleet: { type: 'string' },
         'no-fleet': { type: 'boolean' },
         'patch-catalogs': { type: 'string' },
+        secrets: { type: 'string' },
         'data-dir': { type: 'string' },
         recover: { type: 'boolean' },
         'allow-host': { type: 'string', multiple: true },
@@ -153,6 +157,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     logLevel,
     fleet,
     patchCatalogs: pick(parsed['patch-catalogs'], 'SSM_EMULATOR_PATCH_CATALOGS'),
+    secrets: pick(parsed.secrets, 'SSM_EMULATOR_SECRETS'),
     dataDir: pick(parsed['data-dir'], 'SSM_EMULATOR_DATA_DIR'),
     recover: parsed.recover ?? false,
     allowHosts: list(parsed['allow-host']?.join(',') ?? env.SSM_EMULATOR_ALLOW_HOSTS),

@@ -15,7 +15,7 @@ import { Events } from './core/events.js';
 import { createValidator, type Validator } from './core/validate.js';
 import { createLogger, type Logger } from './core/log.js';
 import type { Ctx, Endpoint } from './core/context.js';
-import { checkRegion, NotImplementedException } from './core/errors.js';
+import { checkRegion, NotImplementedException, ServiceError } from './core/errors.js';
 import { InternalServerError, ValidationException } from './generated/ssm/errors.js';
 import { BadRequestException } from './generated/resource-groups/errors.js';
 import { areaOfOperation } from './model/areas.js';
@@ -29,6 +29,8 @@ import { shapes as ssmShapes } from './generated/ssm/shapes.js';
 import { operations as ssmOperations } from './generated/ssm/operations.js';
 import { shapes as rgShapes } from './generated/resource-groups/shapes.js';
 import { operations as rgOperations } from './generated/resource-groups/operations.js';
+import { shapes as smShapes } from './generated/secretsmanager/shapes.js';
+import { operations as smOperations } from './generated/secretsmanager/operations.js';
 import { areas as defaultAreas } from './services/index.js';
 
 export { DEFAULT_ACCOUNT, DEFAULT_REGION, EMULATOR_VERSION } from './core/defaults.js';
@@ -59,6 +61,11 @@ export interface EmulatorOptions {
    * ones in fixtures/patches/ or replace those of the same name.
    */
   patchCatalogs?: string | null;
+  /**
+   * Secrets Manager secrets to load at start and again after every reset: a fixture file path, a
+   * parsed fixture object (see docs/parameters.md, sim/secrets/fixtures.ts), or null/absent for none.
+   */
+  secrets?: string | Record<string, unknown> | null;
   /** Size bounds (defaults: sim/commands/timing.ts MAX_COMMANDS); tests lower them. */
   limits?: Partial<Limits>;
 }
@@ -86,6 +93,8 @@ export class Emulator implements Runtime {
   readonly fleet: string | Record<string, unknown> | null;
   /** The folder of user patch catalogs (EmulatorOptions.patchCatalogs), or null. */
   readonly patchCatalogs: string | null;
+  /** The secrets fixture loaded at start and after each reset (EmulatorOptions.secrets). */
+  readonly secrets: string | Record<string, unknown> | null;
   /** What the areas provide to each other (core/ports.ts). */
   readonly ports: PortRegistry;
   readonly limits: Limits;
@@ -104,6 +113,7 @@ export class Emulator implements Runtime {
     this.checkResponses = options.checkResponses ?? false;
     this.fleet = typeof options.fleet === 'string' ? resolveFleetFile(options.fleet, options.fleetBaseDirs) : (options.fleet ?? null);
     this.patchCatalogs = options.patchCatalogs ?? null;
+    this.secrets = options.secrets ?? null;
     this.limits = { maxCommands: MAX_COMMANDS, ...options.limits };
     this.seed = options.seed === undefined ? randomSeed() : seedFrom(options.seed);
     this._store = new Store(this.seed);
@@ -125,6 +135,15 @@ export class Emulator implements Runtime {
         shapes: rgShapes,
         operations: rgOperations,
         validator: createValidator(rgShapes, (m) => new BadRequestException(m)),
+        handlers: new Map(),
+      },
+      // Secrets Manager's model declares no ValidationException, but AWS answers constraint violations
+      // with it, as every JSON service does (AWS's "Common Errors": ValidationException, 400).
+      secretsmanager: {
+        id: 'secretsmanager',
+        shapes: smShapes,
+        operations: smOperations,
+        validator: createValidator(smShapes, (m) => new ServiceError('ValidationException', m, 400, 'message')),
         handlers: new Map(),
       },
     };
@@ -268,7 +287,7 @@ export class Emulator implements Runtime {
     const def = svc.operations[operation];
     if (def.input) svc.validator.validate(def.input, input);
     const handler = svc.handlers.get(operation);
-    if (!handler) throw new NotImplementedException(operation, service === 'ssm' ? areaOfOperation.get(operation) : 'resource-groups');
+    if (!handler) throw new NotImplementedException(operation, service === 'ssm' ? areaOfOperation.get(operation) : service);
     return handler;
   }
 

@@ -44,6 +44,8 @@ export interface StartOptions {
   fleet?: string | Record<string, unknown> | null;
   /** A folder of patch catalogs that add to or replace the built-in ones (docs/patching.md). */
   patchCatalogs?: string;
+  /** Secrets Manager secrets: a fixture file path or a parsed fixture object (docs/parameters.md). */
+  secrets?: string | Record<string, unknown> | null;
   clock?: { mode?: ClockMode; rate?: number; start?: string | number | Date };
   /** Keep state in this directory across restarts (see README, Persistence). */
   dataDir?: string;
@@ -122,6 +124,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     seed: options.idSeed ?? options.seed,
     logger: createLogger(options.logLevel ?? 'warn'),
     patchCatalogs: options.patchCatalogs,
+    secrets: options.secrets,
   };
   if (options.fleet !== undefined) emuOptions.fleet = options.fleet;
   const emu = new Emulator({ ...(emuOptions as EmulatorOptions), fleetBaseDirs: callerDirs() });

@@ -18,6 +18,8 @@ describe('--init: seed data through the real operations', () => {
     const dir = folder({
       '20-overwrite.yaml': 'parameters:\n  - { Name: /app/stage, Value: prod, Type: String, Overwrite: true }\n',
       '10-base.yaml': [
+        'secrets:',
+        '  - { Name: app/token, SecretString: t0k3n }',
         'parameters:',
         '  - { Name: /app/stage, Value: dev, Type: String }',
         '  - { Name: /app/db/password, Value: s3cret, Type: SecureString }',
@@ -51,7 +53,7 @@ describe('--init: seed data through the real operations', () => {
   });
 
   it('refuses unknown sections, a missing path and calls to unknown operations', async () => {
-    await expect(startEmulator({ init: folder({ 'a.yaml': 'secrets: []\n' }) })).rejects.toThrow(/a\.yaml: unknown section secrets \(parameters, documents/);
+    await expect(startEmulator({ init: folder({ 'a.yaml': 'secret: []\n' }) })).rejects.toThrow(/a\.yaml: unknown section secret \(parameters, secrets, documents/);
     await expect(startEmulator({ init: '/nonexistent/seed' })).rejects.toThrow('--init /nonexistent/seed: no such file or folder.');
     await expect(startEmulator({ init: folder({ 'c.json': '{"calls": [{"call": "PutParameterz", "input": {}}]}' }) })).rejects.toThrow(/c\.json: calls\[0\] \(PutParameterz\): /);
   });

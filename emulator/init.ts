@@ -9,6 +9,8 @@
  *   region: us-east-1
  *   parameters:                      # PutParameter inputs
  *     - { Name: /app/db/url, Value: "postgres://db:5432/app", Type: SecureString }
+ *   secrets:                         # Secrets Manager CreateSecret inputs
+ *     - { Name: db/password, SecretString: s3cret }
  *   documents:                       # CreateDocument inputs (Content may be a mapping: sent as JSON)
  *     - { Name: HealthCheck, DocumentType: Command, Content: { schemaVersion: "2.2", mainSteps: [...] } }
  *   fleet: { instances: [...] }      # a fleet fixture (docs/fleet.md), added to the start-up fleet
@@ -17,7 +19,7 @@
  *   patchBaselines: [...]            # CreatePatchBaseline inputs
  *   opsItems: [...]                  # CreateOpsItem inputs
  *   resourceGroups: [...]            # Resource Groups CreateGroup inputs
- *   calls:                           # any operation: { call: Operation | resource-groups:Operation, input }
+ *   calls:                           # any operation: { call: Operation | resource-groups:Op | secretsmanager:Op, input }
  *     - { call: RegisterTargetWithMaintenanceWindow, input: {...} }
  *
  * Sections run in the order they are written; an item may name its own `account` / `region`
@@ -29,14 +31,16 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import type { Emulator } from './emulator.js';
 import { ServiceError } from './core/errors.js';
+import type { ServiceId } from './core/operation.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from './core/defaults.js';
 import { loadFleet, FixtureError } from './sim/fleet/fixtures.js';
 
 export class InitError extends Error {}
 
 /** Section -> the operation each of its items is. */
-const SECTIONS: Record<string, { service: 'ssm' | 'resource-groups'; operation: string; name: string }> = {
+const SECTIONS: Record<string, { service: ServiceId; operation: string; name: string }> = {
   parameters: { service: 'ssm', operation: 'PutParameter', name: 'Name' },
+  secrets: { service: 'secretsmanager', operation: 'CreateSecret', name: 'Name' },
   documents: { service: 'ssm', operation: 'CreateDocument', name: 'Name' },
   associations: { service: 'ssm', operation: 'CreateAssociation', name: 'AssociationName' },
   maintenanceWindows: { service: 'ssm', operation: 'CreateMaintenanceWindow', name: 'Name' },
@@ -112,8 +116,8 @@ function loadFile(emu: Emulator, file: string): number {
       if (!spec) {
         if (typeof item.call !== 'string') throw new InitError(`${where}: a call needs call: Operation (or resource-groups:Operation) and input.`);
         const [svc, op] = item.call.includes(':') ? item.call.split(':', 2) : ['ssm', item.call];
-        if (svc !== 'ssm' && svc !== 'resource-groups') throw new InitError(`${where}: ${item.call}: the service is ssm or resource-groups.`);
-        service = svc as 'ssm' | 'resource-groups';
+        if (svc !== 'ssm' && svc !== 'resource-groups' && svc !== 'secretsmanager') throw new InitError(`${where}: ${item.call}: the service is ssm, resource-groups or secretsmanager.`);
+        service = svc;
         operation = op!;
         input = isObject(item.input) ? { ...item.input } : {};
         if (item.account !== undefined) input.account = item.account;

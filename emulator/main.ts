@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     // undefined = the default fleet, null = --no-fleet, a string = --fleet FILE
     fleet: config.fleet === undefined ? DEFAULT_FLEET_FILE : config.fleet,
     patchCatalogs: config.patchCatalogs,
+    secrets: config.secrets,
   });
   let persistence: Persistence | undefined;
   let restoredState = false;

@@ -1,6 +1,6 @@
 /**
  * The HTTP server: the AWS JSON RPC path (POST with X-Amz-Target) is served by a lean node:http
- * handler; everything else (the /_emulator control API, Resource Groups' REST routes) by express.
+ * handler, as is STS's query protocol (POST / with a form-encoded body, protocol/sts.ts); everything else (the /_emulator control API, Resource Groups' REST routes) by express.
  * Express costs about two thirds of the throughput on the hot path, so it only sees the rest.
  *
  * Express is also loaded lazily (it takes longer to import than the rest of the emulator), and
@@ -20,9 +20,11 @@ import { matchPath, pathTemplate } from './core/http.js';
 import { createRpcHandler, rpcHeaders } from './protocol/json-rpc.js';
 import { accessPolicy, corsAllowed, corsHeaders, hostAllowed, ownOrigin, rawHeader, refuse, type AccessOptions, type AccessPolicy } from './protocol/guard.js';
 import { sendHealth } from './control/health.js';
+import { createStsHandler, isQueryRequest } from './protocol/sts.js';
 
 export function createServer(emu: Emulator, access: AccessOptions = {}): http.Server {
-  const rpc = createRpcHandler(emu, { targetPrefix: 'AmazonSSM.', accessKeys: access.accessKeys });
+  const rpc = createRpcHandler(emu, { accessKeys: access.accessKeys });
+  const sts = createStsHandler(emu.log, { accessKeys: access.accessKeys });
   const policy = accessPolicy(access);
   let app: Express | undefined;
   let loading: Promise<Express> | undefined;
@@ -37,6 +39,8 @@ export function createServer(emu: Emulator, access: AccessOptions = {}): http.Se
           if (!corsAllowed(policy, headers.origin)) return refuse(res, true, originRefusal(headers.origin));
           for (const [k, v] of Object.entries(corsHeaders(headers.origin))) res.setHeader(k, v);
         }
+        // A form-encoded body without X-Amz-Target is the query protocol: STS (protocol/sts.ts).
+        if (headers.target === undefined && isQueryRequest(req)) return sts(req, res);
         return rpc(req, res, headers);
       }
     }

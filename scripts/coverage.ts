@@ -1,5 +1,5 @@
 /**
- * Writes COVERAGE.md: every SSM and Resource Groups operation, whether the emulator implements it,
+ * Writes COVERAGE.md: every SSM, Resource Groups and Secrets Manager operation, whether the emulator implements it,
  * its capability area, and how many test cases mention it (SDK command or raw rpc call).
  *   npm run coverage-table
  */
@@ -37,13 +37,14 @@ export function coverageTable(): string {
     return n;
   };
   const lines: string[] = [];
+  const titles: Record<string, string> = { ssm: 'SSM', 'resource-groups': 'Resource Groups', secretsmanager: 'Secrets Manager' };
   for (const svc of Object.values(emu.services)) {
     const ops = Object.keys(svc.operations).sort();
     const done = ops.filter((o) => svc.handlers.has(o));
-    lines.push(`## ${svc.id === 'ssm' ? 'SSM' : 'Resource Groups'}: ${done.length} of ${ops.length} implemented\n`);
+    lines.push(`## ${titles[svc.id]}: ${done.length} of ${ops.length} implemented\n`);
     lines.push('| operation | area | implemented | tests |', '| --- | --- | --- | --- |');
     for (const op of ops) {
-      const area = svc.id === 'ssm' ? (areaOfOperation.get(op) ?? '?') : 'resource-groups';
+      const area = svc.id === 'ssm' ? (areaOfOperation.get(op) ?? '?') : svc.id;
       lines.push(`| ${op} | ${area} | ${svc.handlers.has(op) ? 'yes' : 'no: answers NotImplementedException'} | ${testsFor(op)} |`);
     }
     lines.push('');

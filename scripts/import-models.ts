@@ -42,3 +42,5 @@ copy('ssm', 'paginators-1.json', 'ssm.paginators.json');
 copy('ssm', 'waiters-2.json', 'ssm.waiters.json');
 copy('resource-groups', 'service-2.json', 'resource-groups.json');
 copy('resource-groups', 'paginators-1.json', 'resource-groups.paginators.json');
+copy('secretsmanager', 'service-2.json', 'secretsmanager.json');
+copy('secretsmanager', 'paginators-1.json', 'secretsmanager.paginators.json');

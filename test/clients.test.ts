@@ -63,6 +63,27 @@ describe.skipIf(!hasAws)('AWS CLI', CLIENT_PROCESS_TIMEOUT, () => {
     expect(invalid.stderr).toContain("Value '11' at 'maxResults' failed to satisfy constraint");
   });
 
+  it('answers sts get-caller-identity, with --endpoint-url and with AWS_ENDPOINT_URL for every service', async () => {
+    const direct = await aws(['sts', 'get-caller-identity', '--endpoint-url', t.endpoint]);
+    expect(direct.stderr).toBe('');
+    expect(direct.json).toEqual({ UserId: '000000000000', Account: '000000000000', Arn: 'arn:aws:iam::000000000000:root' });
+    const viaEnv = await aws(['sts', 'get-caller-identity'], { AWS_ENDPOINT_URL: t.endpoint, AWS_ACCESS_KEY_ID: '123456789012' });
+    expect(viaEnv.json).toMatchObject({ Account: '123456789012' });
+    const ssm = await aws(['ssm', 'describe-parameters'], { AWS_ENDPOINT_URL: t.endpoint });
+    expect(ssm.json).toEqual({ Parameters: [] });
+    const perService = await aws(['sts', 'get-caller-identity'], { AWS_ENDPOINT_URL_STS: t.endpoint });
+    expect(perService.json).toMatchObject({ Account: '000000000000' });
+  });
+
+  it('prints AWS\'s empty ParameterNotFound message and the name-rules text, as against AWS', async () => {
+    const missing = await aws(['ssm', 'get-parameter', '--endpoint-url', t.endpoint, '--name', '/cli/nope']);
+    expect(missing.stderr.trim()).toBe('An error occurred (ParameterNotFound) when calling the GetParameter operation:');
+    const malformed = await aws(['ssm', 'get-parameter', '--endpoint-url', t.endpoint, '--name', 'a/b/c']);
+    expect(malformed.stderr.trim()).toBe(
+      'An error occurred (ValidationException) when calling the GetParameter operation: Parameter name: can\'t be prefixed with "ssm" (case-insensitive). If formed as a path, it can consist of sub-paths divided by slash symbol; each sub-path can be formed as a mix of letters, numbers and the following 3 symbols .-_',
+    );
+  });
+
   it('send-command, then the CLI waiter (command-executed) and get-command-invocation', async () => {
     await t.http.post('/_emulator/fleet/instances').send({ InstanceId: 'i-0c11c11c11c11c11c', Platform: 'amazon-linux-2023' }).expect(200);
     // A scaled clock: the command finishes in a few wall milliseconds, before the waiter's first poll.
@@ -105,5 +126,72 @@ print(json.dumps({'value': p['Value'], 'encrypted_differs': enc['Value'] != 's3c
     const r = await run('python3', ['-c', script, t.endpoint]);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ value: 's3cr3t', encrypted_differs: true, year: 2025, err: 'ParameterNotFound' });
+  });
+
+  it('boto3 reads STS GetCallerIdentity, names as AWS answers them, and AWS\'s not-found wording', async () => {
+    const script = `
+import boto3, json, sys
+from botocore.exceptions import ClientError
+ident = boto3.client('sts', endpoint_url=sys.argv[1], region_name='us-east-1').get_caller_identity()
+c = boto3.client('ssm', endpoint_url=sys.argv[1], region_name='us-east-1')
+c.put_parameter(Name='app-flag', Value='on', Type='String')
+def err(name):
+    try:
+        c.get_parameter(Name=name)
+    except ClientError as e:
+        return [e.response['Error']['Code'], e.response['Error'].get('Message'), str(e)]
+print(json.dumps({
+  'account': ident['Account'], 'arn': ident['Arn'],
+  'slashed': c.get_parameter(Name='/app-flag')['Parameter']['Name'],
+  'by_arn': c.get_parameter(Name='arn:aws:ssm:us-east-1:000000000000:parameter/app-flag')['Parameter']['Name'],
+  'missing': err('/nope'), 'malformed': err('/a//b//c')[0],
+}))
+`;
+    const r = await run('python3', ['-c', script, t.endpoint]);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({
+      account: '000000000000',
+      arn: 'arn:aws:iam::000000000000:root',
+      slashed: '/app-flag',
+      by_arn: 'app-flag',
+      missing: ['ParameterNotFound', '', 'An error occurred (ParameterNotFound) when calling the GetParameter operation: '],
+      malformed: 'ValidationException',
+    });
+  });
+
+  it('boto3 drives Secrets Manager and reads a secret through Parameter Store, with AWS\'s texts', async () => {
+    const script = `
+import boto3, json, sys
+from botocore.exceptions import ClientError
+sm = boto3.client('secretsmanager', endpoint_url=sys.argv[1], region_name='us-east-1')
+ssm = boto3.client('ssm', endpoint_url=sys.argv[1], region_name='us-east-1')
+created = sm.create_secret(Name='boto/db', SecretString='one')
+sm.put_secret_value(SecretId='boto/db', SecretString='two')
+def err(f):
+    try:
+        f()
+    except ClientError as e:
+        return [e.response['Error']['Code'], e.response['Error']['Message']]
+print(json.dumps({
+  'current': sm.get_secret_value(SecretId='boto/db')['SecretString'],
+  'previous': sm.get_secret_value(SecretId='boto/db', VersionStage='AWSPREVIOUS')['SecretString'],
+  'ref': ssm.get_parameter(Name='/aws/reference/secretsmanager/boto/db', WithDecryption=True)['Parameter']['Value'],
+  'arn_suffix': created['ARN'].startswith('arn:aws:secretsmanager:us-east-1:000000000000:secret:boto/db-'),
+  'missing': err(lambda: sm.get_secret_value(SecretId='nope')),
+  'no_decryption': err(lambda: ssm.get_parameter(Name='/aws/reference/secretsmanager/boto/db')),
+  'ref_missing': err(lambda: ssm.get_parameter(Name='/aws/reference/secretsmanager/nope', WithDecryption=True)),
+}))
+`;
+    const r = await run('python3', ['-c', script, t.endpoint]);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({
+      current: 'two',
+      previous: 'one',
+      ref: 'two',
+      arn_suffix: true,
+      missing: ['ResourceNotFoundException', "Secrets Manager can't find the specified secret."],
+      no_decryption: ['ValidationException', 'WithDecryption flag must be True for retrieving a Secret Manager secret.'],
+      ref_missing: ['ParameterNotFound', 'An error occurred (ParameterNotFound) when referencing Secrets Manager: Secret /aws/reference/secretsmanager/nope not found.'],
+    });
   });
 });

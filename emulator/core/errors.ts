@@ -18,13 +18,18 @@ export class ServiceError extends Error {
     this.name = code;
   }
 
-  /** The JSON body, as AWS sends it: `{"__type": code, "<message member>": text, ...extra members}`. */
+  /**
+   * The JSON body, as AWS sends it: `{"__type": code, "<message member>": text, ...extra members}`.
+   * An empty message is left out, as AWS leaves it out (GetParameter's ParameterNotFound, recorded
+   * from AWS): SDKs then show their own placeholder (the JS SDK v3 "UnknownError"), where `""`
+   * would show an empty text.
+   */
   toBody(): Record<string, unknown> {
     const body: Record<string, unknown> = { __type: this.code };
     if (this.fields) {
       for (const [k, v] of Object.entries(this.fields)) if (v !== undefined && v !== null) body[k] = v;
     }
-    body[this.messageMember] = this.message;
+    if (this.message !== '') body[this.messageMember] = this.message;
     return body;
   }
 }

@@ -13,6 +13,10 @@ import type {
   OperationName as RgOperationName,
   OperationTypes as RgOperationTypes,
 } from '../generated/resource-groups/operations.js';
+import type {
+  OperationName as SmOperationName,
+  OperationTypes as SmOperationTypes,
+} from '../generated/secretsmanager/operations.js';
 import type { Ctx } from './context.js';
 import type { Task } from '../time/scheduler.js';
 import type { Runtime } from './runtime.js';
@@ -20,7 +24,7 @@ import type { ControlRoute } from './control.js';
 import type { RestApi, UpgradeRoute } from './http.js';
 import type { PortBinding } from './ports.js';
 
-export type ServiceId = 'ssm' | 'resource-groups';
+export type ServiceId = 'ssm' | 'resource-groups' | 'secretsmanager';
 
 export interface OperationHandler {
   readonly service: ServiceId;
@@ -52,6 +56,14 @@ export function defineRgOperation<N extends RgOperationName>(
   options: OperationOptions = {},
 ): OperationHandler {
   return { service: 'resource-groups', name, handle, mutates: options.mutates ?? mutatesByDefault(name) };
+}
+
+export function defineSmOperation<N extends SmOperationName>(
+  name: N,
+  handle: (input: SmOperationTypes[N]['input'], ctx: Ctx) => SmOperationTypes[N]['output'],
+  options: OperationOptions = {},
+): OperationHandler {
+  return { service: 'secretsmanager', name, handle, mutates: options.mutates ?? mutatesByDefault(name) };
 }
 
 /** A capability area (services/<area>/index.ts): its operations, task kinds and start-up hook. */

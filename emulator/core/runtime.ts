@@ -45,6 +45,8 @@ export interface Runtime {
   readonly fleet: string | Record<string, unknown> | null;
   /** A folder of patch catalogs that add to or replace the built-in ones (EmulatorOptions.patchCatalogs). */
   readonly patchCatalogs: string | null;
+  /** The Secrets Manager fixture loaded at start and after each reset (EmulatorOptions.secrets). */
+  readonly secrets: string | Record<string, unknown> | null;
   /** A context for one account and region at an instant (defaults to the clock's now). */
   context(account: string, region: string, now?: number, extra?: { requestId?: string; operation?: string; endpoint?: Endpoint }): Ctx;
   /** Runs whatever scheduled work is due now (real and scaled clocks; a no-op when frozen and idle). */

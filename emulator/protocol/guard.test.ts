@@ -22,6 +22,11 @@ describe('on a loopback address (the default)', () => {
     expect(rpc.status).toBe(403);
     expect(JSON.parse(rpc.text).__type).toBe('AccessDeniedException');
     expect(rpc.headers['x-amzn-errortype']).toBe('AccessDeniedException');
+    // The other services on the port are guarded the same way: Secrets Manager and STS.
+    const secrets = await t.http.post('/').set({ 'X-Amz-Target': 'secretsmanager.ListSecrets', 'Content-Type': 'application/x-amz-json-1.1' }).set('Host', 'rebind.attacker.example').send('{}');
+    expect(secrets.status).toBe(403);
+    const sts = await t.http.post('/').set('Content-Type', 'application/x-www-form-urlencoded').set('Host', 'rebind.attacker.example').send('Action=GetCallerIdentity&Version=2011-06-15');
+    expect(sts.status).toBe(403);
   });
 
   it('lets the control API be used by its own origin only', async () => {

@@ -29,6 +29,17 @@ describe('JSON 1.1 protocol', () => {
     expect(JSON.parse(res.text).__type).toBe('UnknownOperationException');
   });
 
+  it('routes by target prefix: secretsmanager.<Operation> is Secrets Manager, validated from its model', async () => {
+    const unknown = await t.http.post('/').set('X-Amz-Target', 'secretsmanager.NoSuchOperation').send('{}');
+    expect(JSON.parse(unknown.text)).toEqual({ __type: 'UnknownOperationException', message: 'Operation secretsmanager.NoSuchOperation is not an operation of secretsmanager.' });
+    const invalid = await t.http.post('/').set('Content-Type', 'application/x-amz-json-1.1').set('X-Amz-Target', 'secretsmanager.GetSecretValue').send('{}');
+    expect(invalid.status).toBe(400);
+    expect(JSON.parse(invalid.text)).toEqual({ __type: 'ValidationException', message: "1 validation error detected: Value null at 'secretId' failed to satisfy constraint: Member must not be null" });
+    // No areas loaded here: a valid request reaches Secrets Manager's (absent) handler.
+    const routed = await t.http.post('/').set('X-Amz-Target', 'secretsmanager.ListSecrets').send('{}');
+    expect(JSON.parse(routed.text).message).toMatch(/^ListSecrets is not implemented by the SSM emulator yet \(capability area: secretsmanager/);
+  });
+
   it('malformed JSON answers SerializationException', async () => {
     const res = await t.rpc('GetParameter', '{"Name": ');
     expect(res.status).toBe(400);

@@ -1,5 +1,6 @@
 /**
- * The AWS JSON 1.1 RPC path: POST / with X-Amz-Target: AmazonSSM.<Operation>.
+ * The AWS JSON 1.1 RPC path: POST / with X-Amz-Target: <prefix>.<Operation>, where the prefix picks
+ * the service (the model's targetPrefix): AmazonSSM for SSM, secretsmanager for Secrets Manager.
  *
  *   body -> caller (SigV4 scope) -> target -> JSON.parse -> model validation -> handler -> JSON
  *   (the handler's ctx.endpoint: the host and port from the Host header, see endpoint.ts)
@@ -16,6 +17,7 @@ import { sendError, sendJson, toServiceError } from './respond.js';
 import { endpointOf } from './endpoint.js';
 import { SerializationException, UnknownOperationException } from '../core/errors.js';
 import { redact } from '../core/redact.js';
+import type { ServiceId } from '../core/operation.js';
 
 /** Larger bodies are refused before parsing (AWS's own limits are far lower for every SSM operation). */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -68,17 +70,26 @@ export function rpcHeaders(raw: string[]): RpcHeaders {
   return { target, authorization, host, origin };
 }
 
+/** X-Amz-Target prefix (the model's targetPrefix and a dot) -> the service it names. */
+export const RPC_TARGETS: Readonly<Record<string, ServiceId>> = { 'AmazonSSM.': 'ssm', 'secretsmanager.': 'secretsmanager' };
+
 export interface RpcOptions {
-  targetPrefix: string;
+  /** The services answered, by target prefix (default RPC_TARGETS); the first one answers a request without a known prefix. */
+  targets?: Readonly<Record<string, ServiceId>>;
   defaults?: { account: string; region: string };
   /** Verify SigV4 signatures against these keys (--verify-signatures); unset: accept any. */
   accessKeys?: AccessKeys;
 }
 
-export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefix: 'AmazonSSM.' }) {
-  const svc = emu.services.ssm;
+export function createRpcHandler(emu: Emulator, opts: RpcOptions = {}) {
+  const targets = Object.entries(opts.targets ?? RPC_TARGETS);
   const defaults = opts.defaults ?? { account: DEFAULT_ACCOUNT, region: DEFAULT_REGION };
-  const prefix = opts.targetPrefix;
+
+  /** The service and operation a target names; an unknown prefix falls to the first service (its UnknownOperationException). */
+  function route(target: string): { prefix: string; service: ServiceId; operation: string } {
+    for (const [prefix, service] of targets) if (target.startsWith(prefix)) return { prefix, service, operation: target.slice(prefix.length) };
+    return { prefix: targets[0][0], service: targets[0][1], operation: '' };
+  }
   const logRequests = emu.log.enabled('info');
   const logBodies = emu.log.enabled('debug');
 
@@ -86,7 +97,8 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefi
     const requestId = randomUUID();
     const caller = callerOfAuthorization(headers.authorization, defaults);
     const target = headers.target ?? '';
-    const operation = target.startsWith(prefix) ? target.slice(prefix.length) : '';
+    const { prefix, service, operation } = route(target);
+    const svc = emu.services[service];
     let status = 200;
     let failure: { error: string; message: string } | undefined;
     try {
@@ -108,7 +120,7 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = { targetPrefi
       }
       const endpoint = endpointOf(headers.host, req.socket);
       if (logBodies) emu.log.log('debug', 'request body', { operation, requestId, body: redact(input) });
-      const output = emu.request('ssm', operation, input as Record<string, unknown>, { account: caller.account, region: caller.region, requestId, endpoint });
+      const output = emu.request(service, operation, input as Record<string, unknown>, { account: caller.account, region: caller.region, requestId, endpoint });
       if (logBodies) emu.log.log('debug', 'response body', { operation, requestId, body: redact(output) });
       sendJson(res, 200, JSON.stringify(output), requestId);
     } catch (err) {

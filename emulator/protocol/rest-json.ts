@@ -115,10 +115,9 @@ export function createRestJsonHandler(emu: Emulator, api: RestApi, accessKeys?: 
     res.end(text);
   }
 
+  /** The JSON 1.1 body without `__type`: REST-JSON carries the code in x-amzn-ErrorType only. */
   function sendError(res: ServerResponse, err: ServiceError, requestId: string): void {
-    const body: Record<string, unknown> = {};
-    if (err.fields) for (const [k, v] of Object.entries(err.fields)) if (v !== undefined && v !== null) body[k] = v;
-    body[err.messageMember] = err.message;
+    const { __type: _code, ...body } = err.toBody();
     send(res, err.status, body, requestId, { 'x-amzn-ErrorType': err.code });
   }
 

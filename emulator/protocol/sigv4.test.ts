@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { ListGroupsCommand, ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
+import { ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { useEmulator } from '../testing/harness.js';
 import { expectError } from '../testing/fleet.js';
 import { parseAccessKeys } from './sigv4.js';
@@ -22,6 +23,16 @@ describe('SigV4 verification (--verify-signatures)', () => {
     const badRg = new ResourceGroupsClient({ endpoint: t.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIAEMULATORTEST', secretAccessKey: 'nope' }, maxAttempts: 1 });
     await expectError(badRg.send(new ListGroupsCommand({})), 'InvalidSignatureException');
     for (const c of [other, rg, badRg]) c.destroy();
+  });
+
+  it('checks Secrets Manager requests the same way', async () => {
+    const sm = (secretAccessKey: string) => new SecretsManagerClient({ endpoint: t.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIAEMULATORTEST', secretAccessKey }, maxAttempts: 1 });
+    const good = sm('secret');
+    const bad = sm('nope');
+    expect((await good.send(new ListSecretsCommand({}))).SecretList).toEqual([]);
+    await expectError(bad.send(new ListSecretsCommand({})), 'InvalidSignatureException');
+    good.destroy();
+    bad.destroy();
   });
 
   it('answers a wrong secret, an unknown key and a missing signature as AWS does', async () => {

@@ -20,5 +20,6 @@ import { maintenanceWindowsArea } from './maintenance-windows/index.js';
 import { associationsArea } from './associations/index.js';
 import { automationArea } from './automation/index.js';
 import { sessionsArea } from './sessions/index.js';
+import { secretsManagerArea } from './secretsmanager/index.js';
 
-export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea, serviceSettingsArea, opsItemsArea, patchingArea, inventoryArea, complianceArea, maintenanceWindowsArea, associationsArea, automationArea, sessionsArea];
+export const areas: readonly Area[] = [parametersArea, resourcePoliciesArea, taggingArea, documentsArea, fleetArea, resourceGroupsArea, commandsArea, serviceSettingsArea, opsItemsArea, patchingArea, inventoryArea, complianceArea, maintenanceWindowsArea, associationsArea, automationArea, sessionsArea, secretsManagerArea];

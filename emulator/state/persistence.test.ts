@@ -43,7 +43,11 @@ describe('persistence (--data-dir)', () => {
     expect(b.clock.now()).toBe(a.clock.now());
     // The pending expiration task came back too.
     b.scheduler.advance(86_400_000);
-    expect(() => b.request('ssm', 'GetParameter', { Name: '/app/two' }, { account: '000000000000', region: 'us-east-1' })).toThrow(/two/);
+    // GetParameter's ParameterNotFound has no message (as AWS sends it): check the code.
+    expect(() => b.request('ssm', 'GetParameter', { Name: '/app/two' }, { account: '000000000000', region: 'us-east-1' })).toThrow(
+      expect.objectContaining({ code: 'ParameterNotFound' }),
+    );
+    expect(() => b.request('ssm', 'GetParameterHistory', { Name: '/app/two' }, { account: '000000000000', region: 'us-east-1' })).toThrow(/two/);
   });
 
   it('a replayed reset returns to the seed of the first run, so ids stay the same after a restart with another seed', async () => {

@@ -53,7 +53,7 @@ interface Paginators {
 
 export interface ServiceSpec {
   /** folder under emulator/generated and file prefix under openapi/ */
-  id: 'ssm' | 'resource-groups';
+  id: 'ssm' | 'resource-groups' | 'secretsmanager';
   model: ServiceModel;
   paginators: Paginators;
 }
@@ -66,6 +66,7 @@ export function loadSpecs(root: string): ServiceSpec[] {
   return [
     { id: 'ssm', model: read('ssm.json'), paginators: read('ssm.paginators.json') },
     { id: 'resource-groups', model: read('resource-groups.json'), paginators: read('resource-groups.paginators.json') },
+    { id: 'secretsmanager', model: read('secretsmanager.json'), paginators: read('secretsmanager.paginators.json') },
   ];
 }
 

@@ -65,6 +65,23 @@ describe('CreateDocument', () => {
     ]);
   });
 
+  it('treats an empty YAML description (null) as absent', async () => {
+    const content = [
+      'schemaVersion: "2.2"',
+      'parameters:',
+      '  who:',
+      '    type: String',
+      '    description:',
+      'mainSteps:',
+      '  - action: aws:runShellScript',
+      '    name: run',
+      '    inputs:',
+      '      runCommand: ["echo {{ who }}"]',
+    ].join('\n');
+    const { DocumentDescription: d } = await create({ Name: 'empty-desc', Content: content, DocumentFormat: 'YAML' });
+    expect(d!.Parameters).toEqual([{ Name: 'who', Type: 'String' }]);
+  });
+
   it('accepts Automation, Session, ChangeCalendar and change-template documents', async () => {
     const a = await create({ Name: 'auto', Content: automationDoc, DocumentType: 'Automation' });
     expect(a.DocumentDescription).toMatchObject({ SchemaVersion: '0.3', PlatformTypes: ['Windows', 'Linux', 'MacOS'] });

@@ -22,6 +22,12 @@ describe('DeleteParameter', () => {
     expect(e.message).toBe('Parameter /nope not found.');
   });
 
+  it.each(['a/b/c', '/a//b//c'])('refuses the malformed path %j with ValidationException', async (name) => {
+    const e = await errorOf(del(name));
+    expect(e.name).toBe('ValidationException');
+    expect(e.message).toMatch(/^Parameter name: can't be prefixed with "ssm" \(case-insensitive\)\. If formed as a path/);
+  });
+
   it('refuses to delete AWS public parameters', async () => {
     const e = await errorOf(del('/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64'));
     expect(e.name).toBe('AccessDeniedException');

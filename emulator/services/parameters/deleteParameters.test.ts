@@ -20,4 +20,10 @@ describe('DeleteParameters', () => {
     const e = await errorOf(t.ssm.send(new DeleteParametersCommand({ Names: Array.from({ length: 11 }, (_, i) => `/p${i}`) })));
     expect(e.name).toBe('ValidationException');
   });
+
+  it('fails the request for a malformed path (ValidationException), as DeleteParameter does', async () => {
+    await t.ssm.send(new PutParameterCommand({ Name: '/kept', Value: 'v', Type: 'String' }));
+    expect((await errorOf(t.ssm.send(new DeleteParametersCommand({ Names: ['/kept', 'a/b/c'] })))).name).toBe('ValidationException');
+    expect((await t.ssm.send(new GetParametersCommand({ Names: ['/kept'] }))).Parameters).toHaveLength(1);
+  });
 });

@@ -105,6 +105,15 @@ describe('DescribeParameters', () => {
     expect(e.message).toBe('You can use either Filters or ParameterFilters in a single request.');
   });
 
+  it('answers 10 per page without MaxResults, as AWS does, and lists names as they were created', async () => {
+    for (let i = 0; i < 11; i++) await put({ Name: `/page/p${String(i).padStart(2, '0')}` });
+    await put({ Name: 'rootless' });
+    const first = await describeParams();
+    expect(first.Parameters).toHaveLength(10);
+    expect(first.NextToken).toBeDefined();
+    expect((await all()).map((p) => p.Name)).toContain('rootless');
+  });
+
   it('applies MaxResults before filtering, like AWS: pages can be short or empty and still carry a NextToken', async () => {
     for (let i = 0; i < 6; i++) await put({ Name: `/mx/p${i}`, Type: i === 5 ? 'StringList' : 'String' });
     const first = await describeParams({ MaxResults: 3, ParameterFilters: [{ Key: 'Type', Values: ['StringList'] }] });

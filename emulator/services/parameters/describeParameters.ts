@@ -10,7 +10,11 @@ import { applyFilters, candidateOf, compileLegacyFilters, compileParameterFilter
 import { recordArn, toMetadata } from '../../sim/parameters/model.js';
 import * as messages from '../../sim/parameters/messages.js';
 
-const DEFAULT_MAX = 50;
+/**
+ * The page size without MaxResults: 10, as recorded from AWS (AWS's API reference states no default;
+ * the model allows 1-50).
+ */
+const DEFAULT_MAX = 10;
 
 /**
  * The canonical names a request can match, in order, after `after`. A single Path filter or a Name

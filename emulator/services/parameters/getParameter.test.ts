@@ -4,6 +4,9 @@ import { useEmulator } from '../../testing/harness.js';
 import { errorOf } from './testkit.js';
 
 const t = useEmulator();
+/** AWS's name-rules text, for a malformed path read or written (recorded from AWS). */
+const NAME_RULES =
+  'Parameter name: can\'t be prefixed with "ssm" (case-insensitive). If formed as a path, it can consist of sub-paths divided by slash symbol; each sub-path can be formed as a mix of letters, numbers and the following 3 symbols .-_';
 const put = (input: Partial<PutParameterCommandInput> & { Name: string }) => t.ssm.send(new PutParameterCommand({ Value: 'v', Type: 'String', ...input }));
 const get = (Name: string, WithDecryption?: boolean) => t.ssm.send(new GetParameterCommand({ Name, WithDecryption }));
 
@@ -36,12 +39,31 @@ describe('GetParameter', () => {
     expect((await errorOf(get('/g/p:nolabel'))).name).toBe('ParameterVersionNotFound');
   });
 
-  it('answers ParameterNotFound for a name that does not exist', async () => {
+  it('answers ParameterNotFound with no message for a name that does not exist, as AWS does', async () => {
     const e = await errorOf(get('/missing'));
     expect(e.name).toBe('ParameterNotFound');
-    expect(e.message).toBe('Parameter /missing not found.');
+    // AWS sends no message member (recorded from AWS); the JS SDK v3 then shows its placeholder.
+    expect(e.message).toBe('UnknownError');
     expect(e.$metadata.httpStatusCode).toBe(400);
     expect((await errorOf(get('/bad@name'))).name).toBe('ParameterNotFound');
+    const raw = await t.rpc('GetParameter', { Name: '/missing' });
+    expect(raw.status).toBe(400);
+    expect(raw.body).toEqual({ __type: 'ParameterNotFound' });
+  });
+
+  it.each(['a/b/c', '/a//b//c', '/a/b/', '/'])('refuses the malformed path %j with ValidationException, not ParameterNotFound', async (name) => {
+    const e = await errorOf(get(name));
+    expect(e.name).toBe('ValidationException');
+    expect(e.message).toBe(NAME_RULES);
+  });
+
+  it('finds a root-level parameter with or without its leading slash and echoes the name as asked', async () => {
+    await put({ Name: 'app-flag', Value: 'on' });
+    expect((await get('app-flag')).Parameter).toMatchObject({ Name: 'app-flag', Value: 'on' });
+    expect((await get('/app-flag')).Parameter).toMatchObject({ Name: '/app-flag', Value: 'on' });
+    expect((await get('/app-flag:1')).Parameter).toMatchObject({ Name: '/app-flag', Selector: ':1' });
+    await put({ Name: '/slashed', Value: 's' });
+    expect((await get('slashed')).Parameter).toMatchObject({ Name: 'slashed', ARN: 'arn:aws:ssm:us-east-1:000000000000:parameter/slashed' });
   });
 
   it('refuses names with spaces between characters (ValidationException) but trims the ends', async () => {
@@ -50,13 +72,13 @@ describe('GetParameter', () => {
     expect((await errorOf(get('/g/with space'))).name).toBe('ValidationException');
   });
 
-  it('accepts the parameter ARN, with a selector, and names the parameter by that ARN', async () => {
+  it('accepts the parameter ARN, with a selector, and answers the parameter\'s name in Name', async () => {
     await put({ Name: '/g/arn', Value: 'x' });
     const arn = 'arn:aws:ssm:us-east-1:000000000000:parameter/g/arn';
-    expect((await get(arn)).Parameter).toMatchObject({ Name: arn, Value: 'x', ARN: arn });
-    expect((await get(`${arn}:1`)).Parameter).toMatchObject({ Version: 1, Selector: ':1' });
+    expect((await get(arn)).Parameter).toMatchObject({ Name: '/g/arn', Value: 'x', ARN: arn });
+    expect((await get(`${arn}:1`)).Parameter).toMatchObject({ Name: '/g/arn', Version: 1, Selector: ':1', ARN: arn });
     await put({ Name: 'single', Value: 's' });
-    expect((await get('arn:aws:ssm:us-east-1:000000000000:parameter/single')).Parameter?.Value).toBe('s');
+    expect((await get('arn:aws:ssm:us-east-1:000000000000:parameter/single')).Parameter).toMatchObject({ Name: 'single', Value: 's' });
   });
 
   it('does not find a parameter by an ARN of another Region', async () => {

@@ -6,6 +6,10 @@ import { resolveRead } from '../../sim/parameters/read.js';
 import { toHistory } from '../../sim/parameters/model.js';
 import * as messages from '../../sim/parameters/messages.js';
 
+/**
+ * The page size without MaxResults: the model's maximum, 50 [unverified: AWS's API reference states no
+ * default and none is recorded from AWS].
+ */
 const DEFAULT_MAX = 50;
 
 /**

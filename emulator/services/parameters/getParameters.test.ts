@@ -65,4 +65,26 @@ describe('GetParameters', () => {
     const e = await errorOf(getMany(['arn:aws:ssm:us-east-1:111111111111:parameter/theirs']));
     expect(e.name).toBe('AccessDeniedException');
   });
+
+  it('answers the name as asked: the parameter\'s name for an ARN, a root-level name with or without its slash', async () => {
+    await put({ Name: '/g/arn', Value: 'x' });
+    await put({ Name: 'root', Value: 'r' });
+    const arn = 'arn:aws:ssm:us-east-1:000000000000:parameter/g/arn';
+    const out = await getMany([arn, `${arn}:1`, '/root', 'root']);
+    expect(out.Parameters?.map((p) => [p.Name, p.ARN, p.Selector])).toEqual([
+      ['/g/arn', arn, undefined],
+      ['/g/arn', arn, ':1'],
+      ['/root', 'arn:aws:ssm:us-east-1:000000000000:parameter/root', undefined],
+      ['root', 'arn:aws:ssm:us-east-1:000000000000:parameter/root', undefined],
+    ]);
+    expect(out.InvalidParameters).toEqual([]);
+  });
+
+  it('fails the request for a malformed path (ValidationException), not an invalid parameter', async () => {
+    for (const name of ['a/b/c', '/a//b//c']) {
+      const e = await errorOf(getMany(['/ok', name]));
+      expect(e.name).toBe('ValidationException');
+      expect(e.message).toMatch(/^Parameter name: can't be prefixed with "ssm" \(case-insensitive\)\. If formed as a path/);
+    }
+  });
 });

@@ -13,6 +13,10 @@ import * as messages from '../../sim/parameters/messages.js';
 
 /** Parameters examined per page beyond which a filtered page ends early with a NextToken (AWS: "best effort"). */
 export const SCAN_BUDGET = 1000;
+/**
+ * The page size without MaxResults: 10, as AWS answers it (AWS's API reference states no default; the
+ * model allows 1-10, and AWS pages at 10 like DescribeParameters, recorded from AWS).
+ */
 const DEFAULT_MAX = 10;
 
 /**

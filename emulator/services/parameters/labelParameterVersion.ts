@@ -1,7 +1,8 @@
 import { defineOperation } from '../../core/operation.js';
-import { AccessDeniedException, ParameterNotFound, ParameterVersionLabelLimitExceeded, ParameterVersionNotFound } from '../../generated/ssm/errors.js';
-import { current, parameters } from '../../sim/parameters/state.js';
-import { canonical, isPublicName, isValidLabel } from '../../sim/parameters/names.js';
+import { ParameterVersionLabelLimitExceeded, ParameterVersionNotFound } from '../../generated/ssm/errors.js';
+import { current } from '../../sim/parameters/state.js';
+import { isValidLabel } from '../../sim/parameters/names.js';
+import { ownParameter } from '../../sim/parameters/read.js';
 import { recordArn } from '../../sim/parameters/model.js';
 import { emitChange } from '../../sim/parameters/events.js';
 import * as messages from '../../sim/parameters/messages.js';
@@ -14,11 +15,7 @@ export const MAX_LABELS_PER_VERSION = 10;
  * AWS's label rules are not attached and come back in InvalidLabels; a version holds at most 10.
  */
 export default defineOperation('LabelParameterVersion', (input, ctx) => {
-  const name = input.Name.trim();
-  const key = canonical(name);
-  if (isPublicName(key)) throw new AccessDeniedException(messages.reservedName(name));
-  const rec = parameters.of(ctx.scope).byName[key];
-  if (!rec) throw new ParameterNotFound(messages.parameterNotFound(name));
+  const { name, rec } = ownParameter(ctx, input.Name);
   const versionNo = input.ParameterVersion ?? current(rec).Version;
   const v = rec.Versions.find((x) => x.Version === versionNo);
   if (!v) throw new ParameterVersionNotFound(messages.versionNotFound(versionNo, name));

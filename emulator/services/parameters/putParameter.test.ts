@@ -49,7 +49,7 @@ describe('PutParameter: creating and overwriting', () => {
   it('treats "/Name" and "Name" as the same single-level parameter', async () => {
     await put({ Name: 'TestParam1', Value: 'a' });
     expect((await errorOf(put({ Name: '/TestParam1', Value: 'b' }))).name).toBe('ParameterAlreadyExists');
-    expect((await get('/TestParam1')).Parameter).toMatchObject({ Name: 'TestParam1', Value: 'a' });
+    expect((await get('/TestParam1')).Parameter).toMatchObject({ Name: '/TestParam1', Value: 'a' });
     expect((await put({ Name: '/TestParam1', Value: 'b', Overwrite: true })).Version).toBe(2);
   });
 
@@ -88,13 +88,13 @@ describe('PutParameter: creating and overwriting', () => {
 });
 
 describe('PutParameter: names', () => {
-  it('refuses a hierarchical name without the leading slash', async () => {
+  it('refuses a hierarchical name without the leading slash with the name-rules text, as AWS answers', async () => {
     const e = await errorOf(put({ Name: 'gh-runner/ami/id' }));
     expect(e.name).toBe('ValidationException');
-    expect(e.message).toBe('Parameter name must be a fully qualified name.');
+    expect(e.message).toMatch(/^Parameter name: can't be prefixed with "ssm" \(case-insensitive\)\. If formed as a path/);
   });
 
-  it.each(['/my param', '/a/support@gmail.com', '/a//b', '/a/b/', 'semi;colon'])('refuses the invalid name %j', async (name) => {
+  it.each(['/my param', '/a/support@gmail.com', '/a//b', '/a//b//c', 'a/b/c', '/a/b/', 'semi;colon'])('refuses the invalid name %j', async (name) => {
     const e = await errorOf(put({ Name: name }));
     expect(e.name).toBe('ValidationException');
     expect(e.message).toMatch(/^Parameter name: can't be prefixed with "ssm" \(case-insensitive\)\. If formed as a path/);

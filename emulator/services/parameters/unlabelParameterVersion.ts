@@ -1,7 +1,6 @@
 import { defineOperation } from '../../core/operation.js';
-import { AccessDeniedException, ParameterNotFound, ParameterVersionNotFound } from '../../generated/ssm/errors.js';
-import { parameters } from '../../sim/parameters/state.js';
-import { canonical, isPublicName } from '../../sim/parameters/names.js';
+import { ParameterVersionNotFound } from '../../generated/ssm/errors.js';
+import { ownParameter } from '../../sim/parameters/read.js';
 import * as messages from '../../sim/parameters/messages.js';
 
 /**
@@ -9,11 +8,7 @@ import * as messages from '../../sim/parameters/messages.js';
  * in InvalidLabels; the ones removed in RemovedLabels.
  */
 export default defineOperation('UnlabelParameterVersion', (input, ctx) => {
-  const name = input.Name.trim();
-  const key = canonical(name);
-  if (isPublicName(key)) throw new AccessDeniedException(messages.reservedName(name));
-  const rec = parameters.of(ctx.scope).byName[key];
-  if (!rec) throw new ParameterNotFound(messages.parameterNotFound(name));
+  const { name, rec } = ownParameter(ctx, input.Name);
   const v = rec.Versions.find((x) => x.Version === input.ParameterVersion);
   if (!v) throw new ParameterVersionNotFound(messages.versionNotFound(input.ParameterVersion, name));
   const labels = [...new Set(input.Labels)];

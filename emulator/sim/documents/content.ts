@@ -226,7 +226,9 @@ function parseParameters(section: unknown): DeclaredParameter[] {
       throw bad(`type must be one of ${PARAMETER_TYPES.join(', ')}`);
     }
     const p: DeclaredParameter = { name, type: type as ParameterType, hasDefault: 'default' in def && def.default !== null };
-    if (def.description !== undefined) {
+    // An empty YAML `description:` parses as null: harmless, and AWS does not document refusing it, so
+    // it counts as absent.
+    if (def.description !== undefined && def.description !== null) {
       if (typeof def.description !== 'string') throw bad('description must be a string');
       p.description = def.description;
     }

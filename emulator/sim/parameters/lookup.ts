@@ -7,6 +7,7 @@ import type { Ctx } from '../../core/context.js';
 import type { ParameterType } from '../../generated/ssm/types.js';
 import { resolveRead } from './read.js';
 import { plainValue, recordArn, wireValue } from './model.js';
+import { isSecretReference, readSecretReference } from './secret-refs.js';
 
 export interface ResolvedParameter {
   Name: string;
@@ -23,6 +24,11 @@ export interface ResolvedParameter {
  * Throws the same errors GetParameter throws (ParameterNotFound, ParameterVersionNotFound, ...).
  */
 export function readParameter(ctx: Ctx, name: string, opts: { withDecryption: boolean }): ResolvedParameter {
+  if (isSecretReference(name)) {
+    // {{ssm-secure:/aws/reference/secretsmanager/...}}: a secret, where AWS resolves ssm-secure.
+    const p = readSecretReference(ctx, name, opts.withDecryption);
+    return { Name: p.Name!, Type: 'SecureString', Value: p.Value ?? '', Version: 0, ARN: p.ARN! };
+  }
   const f = resolveRead(ctx, name, 'GetParameter');
   if (f.kind === 'public') {
     return { Name: f.nameOut, Type: f.param.Type, Value: f.param.Value, Version: f.param.Version, ARN: f.param.ARN };

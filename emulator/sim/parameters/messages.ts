@@ -6,10 +6,12 @@
  */
 
 // ---- names ----
-/** [observed] PutParameter "gh-runner/ami/id" (aws-samples/cdk-image-pipeline#148). */
-export const notFullyQualified = () => 'Parameter name must be a fully qualified name.';
-
-/** [observed] invalid characters, spaces, or an "ssm" prefix in a hierarchical name (aws-sdk-php#1952, boto3#1499). */
+/**
+ * [observed] invalid characters, spaces, or an "ssm" prefix in a hierarchical name (aws-sdk-php#1952,
+ * boto3#1499); also, recorded from AWS, a name with "/" that does not start with it or has an empty
+ * level ("a/b/c", "/a//b//c"), for reads and writes alike. (CloudFormation words the first case
+ * "Parameter name must be a fully qualified name." (aws-samples/cdk-image-pipeline#148); the API does not.)
+ */
 export const invalidNameOrSsmPrefix = () =>
   'Parameter name: can\'t be prefixed with "ssm" (case-insensitive). If formed as a path, it can consist of sub-paths divided by slash symbol; each sub-path can be formed as a mix of letters, numbers and the following 3 symbols .-_';
 
@@ -36,7 +38,21 @@ export const reservedPathFilter = () =>
   'Filters for common parameters can\'t be prefixed with "aws" or "ssm" (case-insensitive). When using global parameters, please specify within a global namespace.';
 
 // ---- lookups ----
-/** [observed] e.g. "Parameter /BedrockProxyAPIKey not found." (GetParameter, 2024) and DeleteParameter. */
+/**
+ * GetParameter of a name that does not exist: AWS sends ParameterNotFound with no message at all
+ * (recorded from AWS; the CLI prints "An error occurred (ParameterNotFound) when calling the
+ * GetParameter operation: " with nothing after the colon (awslabs/aws-simple-cicd#10,
+ * aws-solutions/aws-control-tower-customizations#68), the JS SDK v2 "ParameterNotFound: null"
+ * (external-secrets/kubernetes-external-secrets#264), the JS SDK v3 "UnknownError"). An empty
+ * message is left out of the body (core/errors.ts).
+ */
+export const getParameterNotFound = () => '';
+
+/**
+ * [observed] DeleteParameter: "Parameter param-36e2b5a6 not found." (quoted in
+ * localstack/localstack#11841). Also used, [unverified], by GetParameterHistory, LabelParameterVersion and
+ * UnlabelParameterVersion, whose not-found wording AWS does not document.
+ */
 export const parameterNotFound = (name: string) => `Parameter ${name} not found.`;
 
 /** [observed] "Systems Manager could not find version 2 of test-2. Verify the version and try again." */
@@ -167,3 +183,23 @@ export const crossAccountDenied = (account: string, action: string, arn: string)
 
 /** [unverified] writes to another account's parameter named by ARN. */
 export const notOwner = (arn: string) => `You can't modify a parameter you don't own: ${arn}.`;
+
+// ---- references to Secrets Manager (/aws/reference/secretsmanager/..., secret-refs.ts) ----
+/**
+ * [observed] "WithDecryption flag must be True for retrieving a Secret Manager secret." (AWS CLI output
+ * quoted by users; also recorded by another emulator's tests against AWS).
+ */
+export const secretReferenceNeedsDecryption = () => 'WithDecryption flag must be True for retrieving a Secret Manager secret.';
+
+/**
+ * The text the issue gives as AWS's: "An error occurred (ParameterNotFound) when referencing Secrets
+ * Manager: Secret <name> not found.", with the name as asked [unverified: one recording from AWS shows
+ * "Secret aws/reference/secretsmanager/<id>null not found."].
+ */
+export const secretReferenceNotFound = (name: string) => `An error occurred (ParameterNotFound) when referencing Secrets Manager: Secret ${name} not found.`;
+
+/** [unverified] a secret scheduled for deletion, read through a reference. */
+export const secretReferenceDeleted = () => 'Invalid Request to Secrets Manager';
+
+/** [unverified] a reference with more than one selector or an empty one (the double space is AWS's). */
+export const badReferenceSelector = () => 'Invalid parameter name. Please use correct syntax for referencing a version/label  <name>:<version/label>';

@@ -4,6 +4,11 @@
  * with "/"; at most 15 levels; at most 1011 characters counting the ARN that precedes the name; no
  * "aws"/"ssm" prefix (case-insensitive); "/TestParam1" and "TestParam1" are the same parameter.
  *
+ * As AWS answers (recorded from AWS): a name that contains "/" must start with "/" and no level may be
+ * empty, for reads as for writes: "a/b/c" and "/a//b//c" are a ValidationException, not a parameter
+ * that does not exist. A single-level name is found with or without its leading slash, and reads
+ * answer `Name` in the form the caller wrote (see read.ts).
+ *
  * References (what GetParameter & co. accept) add a "name:version" or "name:label" selector and, where
  * AWS allows it, the parameter's ARN: arn:aws:ssm:<region>:<account>:parameter/<name without its
  * leading slash>.
@@ -38,10 +43,9 @@ export const isPublicName = (name: string): boolean => name === '/aws' || name.s
  */
 export function validateNewName(name: string, where: { account: string; region: string }): string {
   const n = name.trim();
-  if (n.includes('/') && !n.startsWith('/')) throw new ValidationException(messages.notFullyQualified());
-  const segments = n.split('/');
-  const levels = n.startsWith('/') ? segments.slice(1) : segments;
-  if (!NAME_CHARS.test(n) || levels.some((s) => s === '')) throw new ValidationException(messages.invalidNameOrSsmPrefix());
+  checkNameShape(n);
+  if (!hasNameCharacters(n)) throw new ValidationException(messages.invalidNameOrSsmPrefix());
+  const levels = n.startsWith('/') ? n.slice(1).split('/') : [n];
   const first = levels[0].toLowerCase();
   const hierarchical = levels.length > 1;
   if (first.startsWith('aws')) {
@@ -71,7 +75,7 @@ const ARN = /^arn:(aws[a-z-]*):ssm:([a-z0-9-]*):(\d{12}|):parameter\/(.+)$/;
 /**
  * Parses what a caller passed as a parameter name (GetParameter, GetParameters, GetParameterHistory,
  * readParameter). Throws ValidationException for names with spaces inside (AWS's documented rule);
- * other malformed names simply name nothing (the caller answers ParameterNotFound).
+ * the caller checks the name part's shape (checkNameShape) once it knows it names a parameter.
  */
 export function parseReference(input: string, opts: { allowSelector: boolean; allowArn: boolean }): Reference {
   const text = input.trim();
@@ -95,14 +99,21 @@ export function parseReference(input: string, opts: { allowSelector: boolean; al
   return { name: body, key: canonical(body), selector, arn };
 }
 
-/** True when the name part can name a parameter at all (characters, structure). */
-export function isWellFormed(ref: Reference): boolean {
-  const n = ref.name;
-  if (!n || !NAME_CHARS.test(n)) return false;
-  if (n.includes('/') && !n.startsWith('/')) return false;
+/**
+ * The structure every name a request gives must have, read or write (recorded from AWS): a name with
+ * "/" starts with it and has no empty level. Otherwise AWS answers ValidationException with the
+ * name-rules text, not ParameterNotFound. (Characters outside AWS's set are refused by writes; a read
+ * of such a name finds nothing: hasNameCharacters.)
+ */
+export function checkNameShape(name: string): void {
   // No empty level: not "/", no "//", no trailing "/" (without splitting: this is on the GetParameter hot path).
-  return n !== '/' && !n.includes('//') && !n.endsWith('/');
+  if (name.includes('/') && (!name.startsWith('/') || name === '/' || name.includes('//') || name.endsWith('/'))) {
+    throw new ValidationException(messages.invalidNameOrSsmPrefix());
+  }
 }
+
+/** Whether a name is made of AWS's characters only (letters, numbers, "_", ".", "-" and "/"). */
+export const hasNameCharacters = (name: string): boolean => NAME_CHARS.test(name);
 
 /**
  * Label rules (LabelParameterVersion documentation): at most 100 characters of letters, numbers, ".",

@@ -4,12 +4,18 @@
  * requires, allowed by that parameter's resource policy), or an AWS public parameter under /aws/.
  * GetParameter, GetParameters, GetParameterHistory and readParameter() all resolve through here, so
  * they agree on every answer and error.
+ *
+ * What `Name` answers (recorded from AWS): the name as the caller wrote it ("app-flag" and "/app-flag"
+ * find the same root-level parameter, and each is echoed as given); for a reference by ARN, the
+ * parameter's name (the ARN is in `ARN`), with or without a selector. A parameter of another account
+ * is only reachable by ARN, and keeps the ARN as its name, as DescribeParameters lists shared
+ * parameters [unverified: AWS's recorded answers cover the caller's own parameters].
  */
 import type { Ctx } from '../../core/context.js';
 import { AccessDeniedException, ParameterNotFound, ParameterVersionNotFound } from '../../generated/ssm/errors.js';
 import { policiesAllow } from '../iam/policies.js';
 import { current, parameters, type ParameterRecord, type ParameterVersion } from './state.js';
-import { isPublicName, isWellFormed, parseReference, type Reference } from './names.js';
+import { canonical, checkNameShape, hasNameCharacters, isPublicName, parseReference, type Reference } from './names.js';
 import { publicParameters, type PublicParameter } from './public.js';
 import { recordArn, toParameter, type Owner } from './model.js';
 import type { Parameter } from '../../generated/ssm/types.js';
@@ -39,9 +45,9 @@ function pickVersion(rec: ParameterRecord, ref: Reference, shownName: string): P
 export function resolveRead(ctx: Ctx, input: string, action: ReadAction): Found {
   const ref = parseReference(input, { allowSelector: action !== 'GetParameterHistory', allowArn: true });
   const shown = ref.arn ? ref.arn.text : ref.name;
-  const notFound = () => new ParameterNotFound(messages.parameterNotFound(shown));
-  if (!isWellFormed(ref)) throw notFound();
-  if (ref.arn && ref.arn.region !== ctx.region) throw notFound();
+  const notFound = () => new ParameterNotFound(action === 'GetParameter' ? messages.getParameterNotFound() : messages.parameterNotFound(shown));
+  checkNameShape(ref.name);
+  if (!hasNameCharacters(ref.name) || (ref.arn && ref.arn.region !== ctx.region)) throw notFound();
 
   // AWS public parameters: /aws/... by name, or by their account-less ARN.
   if (isPublicName(ref.key) && (!ref.arn || ref.arn.account === '' || ref.arn.account === ctx.account)) {
@@ -49,7 +55,7 @@ export function resolveRead(ctx: Ctx, input: string, action: ReadAction): Found 
     if (!param) throw notFound();
     const sel = ref.selector;
     if (sel && sel.version !== param.Version) throw new ParameterVersionNotFound(messages.versionNotFound(sel.raw, shown));
-    return { kind: 'public', param, ref, nameOut: shown };
+    return { kind: 'public', param, ref, nameOut: ref.arn ? param.Name : ref.name };
   }
   if (ref.arn && ref.arn.account === '') throw notFound();
 
@@ -65,7 +71,23 @@ export function resolveRead(ctx: Ctx, input: string, action: ReadAction): Found 
   }
   if (!rec) throw notFound();
   const version = pickVersion(rec, ref, shown);
-  return { kind: 'stored', owner, rec, version, ref, nameOut: ref.arn ? ref.arn.text : rec.Name };
+  const nameOut = !ref.arn ? ref.name : owner.account === ctx.account ? rec.Name : ref.arn.text;
+  return { kind: 'stored', owner, rec, version, ref, nameOut };
+}
+
+/**
+ * The caller's own parameter a write names (DeleteParameter, Label/UnlabelParameterVersion): the
+ * name trimmed and shape-checked as reads are; AWS public parameters are refused (AccessDenied), a
+ * missing one is ParameterNotFound.
+ */
+export function ownParameter(ctx: Ctx, rawName: string): { name: string; key: string; rec: ParameterRecord } {
+  const name = rawName.trim();
+  checkNameShape(name);
+  const key = canonical(name);
+  if (isPublicName(key)) throw new AccessDeniedException(messages.reservedName(name));
+  const rec = parameters.of(ctx.scope).byName[key];
+  if (!rec) throw new ParameterNotFound(messages.parameterNotFound(name));
+  return { name, key, rec };
 }
 
 /** The Parameter shape of what a read found (GetParameter, GetParameters). */
