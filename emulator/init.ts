@@ -49,6 +49,8 @@ const SECTIONS: Record<string, { service: ServiceId; operation: string; name: st
   resourceGroups: { service: 'resource-groups', operation: 'CreateGroup', name: 'Name' },
 };
 const OTHER_KEYS = ['account', 'region', 'fleet', 'calls'];
+/** Every top-level key a seed file may have. */
+export const SEED_KEYS: readonly string[] = [...Object.keys(SECTIONS), ...OTHER_KEYS];
 
 /** The seed files PATH names, in the order they load. */
 export function initFiles(path: string): string[] {

@@ -8,7 +8,8 @@
  *   js, ts   imported as a module ('ssm-emulator' is this package); a default export is called (a
  *            vitest/jest globalSetup: with a stand-in for the project, then its teardown)
  *   yaml     a scenario (name + steps) runs through the scenario runner; a fleet fixture (instances,
- *            groups) is loaded into the page's emulator; a document (schemaVersion) is created
+ *            groups) and seed data (--init sections) load into an emulator of their own; a document
+ *            (schemaVersion) is created
  *
  * Examples talk to the emulator at 127.0.0.1:4583 or localhost:4583; the harness points them at the
  * page's emulator. AWS_ENDPOINT_URL is set to a closed port, so an example that forgets its endpoint
@@ -24,6 +25,7 @@ import { extractBlocks, type DocBlock } from './docs/extract.js';
 import { startTestEmulator, TEST_START, type TestEmulator } from '../emulator/testing/harness.js';
 import { DEFAULT_FLEET_FILE } from '../emulator/sim/fleet/index.js';
 import { Emulator } from '../emulator/emulator.js';
+import { loadInit, SEED_KEYS } from '../emulator/init.js';
 import * as SSM_SDK from '@aws-sdk/client-ssm';
 import * as RG_SDK from '@aws-sdk/client-resource-groups';
 import { runScenario, type ScenarioFile } from '../emulator/scenario/runner.js';
@@ -147,6 +149,20 @@ async function runYaml(b: DocBlock, code: string, t: TestEmulator): Promise<stri
   if (doc && typeof doc === 'object' && ('instances' in doc || 'groups' in doc || 'fleets' in doc)) {
     // Loaded into an emulator of its own: the page's fleet stays what its other examples expect.
     new Emulator({ fleet: doc, clock: { mode: 'frozen', start: TEST_START } }).close();
+    return '';
+  }
+  if (doc && typeof doc === 'object' && Object.keys(doc).every((k) => SEED_KEYS.includes(k))) {
+    // Seed data (--init; the --secrets file has the same shape): loaded into an emulator of its own.
+    mkdirSync(RUN_DIR, { recursive: true });
+    const file = join(RUN_DIR, `seed_${b.line}.yaml`);
+    writeFileSync(file, code);
+    const emu = new Emulator({ clock: { mode: 'frozen', start: TEST_START } });
+    try {
+      loadInit(emu, file);
+    } finally {
+      emu.close();
+      rmSync(file, { force: true });
+    }
     return '';
   }
   if (doc && typeof doc === 'object' && 'schemaVersion' in doc) {
