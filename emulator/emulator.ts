@@ -4,7 +4,8 @@
  * and there is no module-level mutable state, so several emulators can live in one process (tests,
  * the in-process API).
  */
-import { Clock, type ClockMode } from './time/clock.js';
+import { resolveFleetFile } from './sim/fleet/resolve.js';
+import { AUTO_HORIZON_MS, Clock, type ClockMode } from './time/clock.js';
 import { EMULATOR_VERSION } from './core/defaults.js';
 import { Scheduler, type Task } from './time/scheduler.js';
 import { Store, STATE_FORMAT_VERSION } from './state/store.js';
@@ -50,9 +51,12 @@ export interface EmulatorOptions {
   /**
    * Managed nodes to load at start and again after every reset: a fleet fixture file path, a parsed
    * fixture object (see docs/fleet.md), or null/absent for none. main.ts passes the default fleet
-   * unless --no-fleet; tests get no fleet unless they ask for one.
+   * unless --no-fleet; tests get no fleet unless they ask for one. A string is a shipped fixture's
+   * name (`default`) or a path (sim/fleet/resolve.ts), relative to `fleetBaseDirs` or the cwd.
    */
   fleet?: string | Record<string, unknown> | null;
+  /** Folders a relative fleet path is tried against before the working directory (the caller's file's). */
+  fleetBaseDirs?: readonly string[];
   /**
    * A folder of patch catalogs (JSON or gzipped JSON, see docs/patching.md) that add to the built-in
    * ones in fixtures/patches/ or replace those of the same name.
@@ -110,7 +114,7 @@ export class Emulator implements Runtime {
   constructor(options: EmulatorOptions = {}) {
     this.log = options.logger ?? createLogger('silent');
     this.checkResponses = options.checkResponses ?? false;
-    this.fleet = options.fleet ?? null;
+    this.fleet = typeof options.fleet === 'string' ? resolveFleetFile(options.fleet, options.fleetBaseDirs) : (options.fleet ?? null);
     this.patchCatalogs = options.patchCatalogs ?? null;
     this.secrets = options.secrets ?? null;
     this.limits = { maxCommands: MAX_COMMANDS, ...options.limits };
@@ -274,12 +278,20 @@ export class Emulator implements Runtime {
    */
   serve<T>(handle: (now: number) => T): T | Promise<T> {
     const now = this.clock.now();
-    if (this.holders === 0 && !this.scheduler.dueBy(now)) return handle(now);
+    if (this.holders === 0 && !this.scheduler.dueBy(now)) {
+      this.autoJump();
+      return handle(this.clock.now());
+    }
     return this.exclusive(async () => {
-      const at = this.clock.now();
-      await this.scheduler.runDueAsync(at);
-      return handle(at);
+      await this.scheduler.runDueAsync(this.clock.now());
+      this.autoJump();
+      return handle(this.clock.now());
     });
+  }
+
+  /** An auto clock jumps through the work due soon before a live request (see request()). */
+  private autoJump(): void {
+    if (this.clock.mode === 'auto') this.scheduler.runNextWithin(this.clock.now() + AUTO_HORIZON_MS);
   }
 
   /**
@@ -310,9 +322,13 @@ export class Emulator implements Runtime {
    * --data-dir) whether it succeeds or fails: replay reproduces exactly what it did. Calls the
    * handler makes through invoke() are part of it and are not journaled again.
    */
-  request(service: ServiceId, operation: string, input: Record<string, unknown>, caller: Caller, now = this.clock.now()): unknown {
+  request(service: ServiceId, operation: string, input: Record<string, unknown>, caller: Caller, at?: number): unknown {
     checkRegion(caller.region);
     const handler = this.handlerFor(service, operation, input);
+    // An auto clock jumps through the work due soon before a live request (a replayed one carries
+    // its instant, and the jump before it was journaled as ticks and a clock change).
+    if (at === undefined && this.clock.mode === 'auto') this.scheduler.runNextWithin(this.clock.now() + AUTO_HORIZON_MS);
+    const now = at ?? this.clock.now();
     this.scheduler.runDue(now);
     const scopeExisted = this._store.peek(caller.account, caller.region) !== undefined;
     try {

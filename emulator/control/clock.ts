@@ -1,9 +1,7 @@
 /** The virtual clock and the scheduler under /_emulator: /clock, /clock/advance, /tasks. */
 import type { Emulator } from '../emulator.js';
 import { component, ControlError, defineControlRoute, type ControlRoute } from '../core/control.js';
-import type { ClockMode } from '../time/clock.js';
-
-const MODES: readonly ClockMode[] = ['real', 'scaled', 'frozen'];
+import { CLOCK_MODES as MODES, type ClockMode } from '../time/clock.js';
 
 /** Accepts an ISO-8601 string or epoch milliseconds. */
 export function parseInstant(value: unknown, field: string): number {

@@ -174,7 +174,7 @@ describe('control API', () => {
 
   it('refuses a schema violation with 400 naming the field, before the handler runs', async () => {
     const mode = await t.http.post('/_emulator/clock').send({ mode: 'warp' });
-    expect(mode.body).toEqual({ error: 'InvalidClock', message: 'mode must be one of real, scaled, frozen.' });
+    expect(mode.body).toEqual({ error: 'InvalidClock', message: 'mode must be one of real, scaled, frozen, auto.' });
     const rate = await t.http.post('/_emulator/clock').send({ rate: 0 });
     expect(rate.body).toEqual({ error: 'InvalidClock', message: 'rate must be > 0.' });
     // A misspelt field is refused, not ignored: {"acount": ...} must not reset every account.

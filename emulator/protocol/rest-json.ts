@@ -158,10 +158,12 @@ export function createRestJsonHandler(emu: Emulator, api: RestApi, accessKeys?: 
     readBody(req, MAX_REST_BODY_BYTES, (readErr, raw) => {
       const finish = (output: Record<string, unknown> | undefined, err?: unknown) => {
         let status = route.status;
+        let failure: { error: string; message: string } | undefined;
         if (err === undefined) send(res, route.status, output ?? {}, requestId);
         else {
           const e = mapError(toServiceError(err, emu.log, { operation: route.operation, requestId }));
           status = e.status;
+          failure = { error: e.code, message: e.message };
           sendError(res, e, requestId);
         }
         if (logRequests) {
@@ -171,6 +173,7 @@ export function createRestJsonHandler(emu: Emulator, api: RestApi, accessKeys?: 
             account: caller.account,
             region: caller.region,
             status,
+            ...failure,
             ms: Math.round((performance.now() - started) * 100) / 100,
             requestId,
           });

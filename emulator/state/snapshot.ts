@@ -11,7 +11,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { declaredSlices, STATE_FORMAT_VERSION, type StoreData } from './store.js';
 import { anyJson, arr, FALLBACK_SLICE_SCHEMA, int, num, obj, oneOf, rec, str, tuple, type JsonSchema } from './schema.js';
-import { MAX_INSTANT, MIN_INSTANT, type ClockState } from '../time/clock.js';
+import { CLOCK_MODES, MAX_INSTANT, MIN_INSTANT, type ClockState } from '../time/clock.js';
 
 export interface Snapshot {
   formatVersion: number;
@@ -32,7 +32,7 @@ function snapshotSchema(): JsonSchema {
     {
       formatVersion: int,
       clock: obj({
-        mode: oneOf('real', 'scaled', 'frozen'),
+        mode: oneOf(...CLOCK_MODES),
         rate: { type: 'number', exclusiveMinimum: 0, maximum: 1e9 },
         anchorVirtual: { type: 'number', minimum: MIN_INSTANT, maximum: MAX_INSTANT },
         anchorWall: num,

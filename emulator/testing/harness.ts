@@ -95,7 +95,7 @@ export async function startTestEmulator({ access, ...options }: TestEmulatorOpti
 
 /**
  * Registers beforeAll/afterAll/beforeEach for one emulator per test file, reset before each test
- * (state, events, scheduler; the clock back to TEST_START, frozen).
+ * (state, events, scheduler; the clock back to its start and mode: TEST_START, frozen by default).
  */
 export function useEmulator(options: TestEmulatorOptions = {}): TestEmulator {
   const holder = {} as { t?: TestEmulator };
@@ -108,7 +108,7 @@ export function useEmulator(options: TestEmulatorOptions = {}): TestEmulator {
   beforeEach(() => {
     const emu = holder.t!.emu;
     // The clock first: a reset reloads start-up data (a fleet asked for with `fleet`), stamped now.
-    emu.clock.set({ mode: 'frozen', now: options.clock?.start ?? TEST_START });
+    emu.clock.set({ mode: options.clock?.mode ?? 'frozen', now: options.clock?.start ?? TEST_START });
     emu.reset();
   });
   return new Proxy({} as TestEmulator, {

@@ -7,7 +7,8 @@
  * each task's instant while it runs (so every timestamp it writes is exact), and lets tasks schedule
  * more tasks, which run in the same pass when they fall due before the target.
  *
- * Frozen clock: tasks run only on advance. Real and scaled clocks: one unref'd timer wakes at the next
+ * Frozen clock: tasks run only on advance. Auto clock: like frozen, and each request first jumps to
+ * the due tasks within the clock's horizon (runNextWithin). Real and scaled clocks: one unref'd timer wakes at the next
  * due task; every request also runs whatever is due first, so nothing is ever observed late.
  *
  * Two ways to run due tasks, with the same results:
@@ -20,7 +21,7 @@
  *                                request sees state between two tasks.
  * Slicing is decided by wall time, which only says when to yield, never what a task computes.
  */
-import { checkInstant, type Clock } from './clock.js';
+import { checkInstant, standsStill, type Clock } from './clock.js';
 import type { Store } from '../state/store.js';
 
 export interface Task<P = unknown> {
@@ -247,6 +248,31 @@ export class Scheduler {
     }
   }
 
+  /** When the earliest live task falls due (replaced and cancelled tasks are dropped on the way). */
+  nextAt(): number | undefined {
+    const heap = this.heap;
+    while (heap.length) {
+      const top = heap[0]!;
+      if (this.live(top)) return top.at;
+      this.pop();
+      this.stale--;
+    }
+    return undefined;
+  }
+
+  /**
+   * The auto clock's jump: moves time to each task due at or before `limit` in turn, running it (and
+   * what it schedules within the limit). Time stops at the last task that ran, never at the limit.
+   */
+  runNextWithin(limit: number): number {
+    if (this.running) return 0;
+    let ran = 0;
+    for (let next = this.nextAt(); next !== undefined && next <= limit; next = this.nextAt()) {
+      ran += this.advanceTo(Math.max(next, this.clock.now()));
+    }
+    return ran;
+  }
+
   /**
    * Moves virtual time forward by `ms`, running everything that falls due in between in time order,
    * then leaves the clock at exactly now + ms (in any mode).
@@ -308,7 +334,7 @@ export class Scheduler {
     this.timer = undefined;
     this.timerAt = Infinity;
     const next = this.heap[0];
-    if (!next || this.clock.mode === 'frozen') return;
+    if (!next || standsStill(this.clock.mode)) return;
     const delay = this.clock.wallDelayUntil(next.at);
     this.timerAt = next.at;
     // setTimeout holds at most ~24.8 days; a later task re-arms when this one fires.

@@ -22,7 +22,7 @@ import { updateNode } from '../fleet/nodes.js';
 import { getInstance } from '../fleet/state.js';
 import { failedToRunLine } from './output.js';
 import type { CommandPluginRegistration, PluginOutcome, PluginRun, PluginSimulator } from './plugins.js';
-import { decideStep, executionTimeoutSeconds, scriptLines, simulatorFor, startStep, stoppedExitCode } from './steps.js';
+import { decideStep, executionTimeoutSeconds, lineBehaviors, scriptLines, simulatorFor, startStep, stoppedExitCode } from './steps.js';
 import { toStoredStep, type StoredStep } from './state.js';
 import { COMMAND_COST_MS } from './timing.js';
 import * as m from './messages.js';
@@ -46,7 +46,7 @@ function runShell(run: PluginRun, timeoutMs: number): RunScriptResult {
     commandCostMs: COMMAND_COST_MS,
     scriptPath: agentScriptPath({ node: run.facts, dialect, commandId: run.commandId, pluginDir: run.pluginDir }),
     timeoutMs,
-    commandStubs: run.node.Behaviors ?? [],
+    commandStubs: lineBehaviors(run.node),
   });
 }
 

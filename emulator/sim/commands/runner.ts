@@ -208,6 +208,8 @@ export function factsOf(node: FleetInstance, region: string): NodeFacts {
     IPAddress: node.IPAddress,
     AgentVersion: node.AgentVersion,
     Region: region,
+    ...(node.InstanceType !== undefined && { InstanceType: node.InstanceType }),
+    ...(node.LaunchTime !== undefined && { LaunchTime: node.LaunchTime }),
     ...((node.Architecture === 'x86_64' || node.Architecture === 'arm64') && { Architecture: node.Architecture }),
     // The live lists: the shell copies them and reports its changes (applied by the script plugin's complete()).
     Services: node.Services,

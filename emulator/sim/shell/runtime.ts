@@ -6,6 +6,7 @@
  * Guards unwind the interpreter with an Abort, which no script construct can catch (not `|| true`,
  * not a subshell, not PowerShell's try/catch).
  */
+import type { Machine } from './machine.js';
 import type { Facts } from './facts.js';
 import type { Vfs } from './vfs.js';
 import type { CommandStub } from './types.js';
@@ -30,6 +31,8 @@ export const OUT_OF_MEMORY = 'write error: Cannot allocate memory';
 export interface DialectRun {
   script: string;
   facts: Facts;
+  /** The machine under the node (cpus, memory, boot time, processes: machine.ts). */
+  machine: Machine;
   rt: Runtime;
   vfs: Vfs;
   env: Record<string, string>;

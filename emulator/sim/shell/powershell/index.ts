@@ -19,6 +19,7 @@ import { dotnetFormat, psDefaultDate, psInvariantDate, strftime } from '../datef
 import { compileRegex, globMatch, RegexError } from '../regex.js';
 import { compileUserRegex, type UserRegex } from '../../../core/regex.js';
 import { splitOnChars, trimChars } from '../chars.js';
+import { computerInfo, ipconfigText, processTable, systeminfoText } from '../machine.js';
 import { Abort, checkSize, MAX_ARRAY_ITEMS, MAX_STRING_CHARS, type DialectRun, type Runtime } from '../runtime.js';
 import type { CommandStub } from '../types.js';
 import { INSTALL_MS, REMOVE_MS, type ServiceFact } from '../system.js';
@@ -60,6 +61,8 @@ class ScriptBlock {
 class PsObject {
   constructor(readonly props: Record<string, unknown>) {}
 }
+/** An object PowerShell shows as a list (Format-List) by default. */
+class PsList extends PsObject {}
 class PsType {
   constructor(readonly name: string) {}
 }
@@ -123,7 +126,9 @@ class PsThrow {
 
 // ------------------------------------------------------------------ interpreter
 
-const NATIVE = new Set(['hostname', 'whoami', 'hostname.exe', 'whoami.exe']);
+const NATIVE = new Set(['hostname', 'whoami', 'hostname.exe', 'whoami.exe', 'ipconfig', 'ipconfig.exe', 'systeminfo', 'systeminfo.exe']);
+/** Programs only Windows has (pwsh on Linux and macOS: "not recognized"). */
+const WINDOWS_ONLY = new Set(['ipconfig', 'ipconfig.exe', 'systeminfo', 'systeminfo.exe', 'get-computerinfo', 'gin']);
 const WINDOWS_SYSTEM_CMDLETS = new Set([
   'get-service', 'start-service', 'stop-service', 'restart-service', 'set-service', 'install-package', 'uninstall-package', 'get-package',
 ]);
@@ -347,6 +352,11 @@ class Ps {
       let s = `${nl}${'Name'.padEnd(kw)}Value${nl}${'----'.padEnd(kw)}-----${nl}`;
       for (const [k, val] of v.m.values()) s += `${String(k).padEnd(kw)}${this.str(val)}${nl}`;
       return s + nl;
+    }
+    if (v instanceof PsList) {
+      // Format-List: "Name : value", names padded to the longest (Get-ComputerInfo's default view).
+      const w = Math.max(...Object.keys(v.props).map((k) => k.length));
+      return `${nl}${Object.entries(v.props).map(([k, val]) => `${k.padEnd(w)} : ${this.str(val)}`).join(nl)}${nl}${nl}${nl}`;
     }
     if (v instanceof PsPath) return `${nl}Path${nl}${'-'.repeat(Math.max(4, 4))}${nl}${v.path}${nl}${nl}${nl}`;
     if (v instanceof PsErrorValue) return this.renderError(v.rec);
@@ -880,6 +890,16 @@ class Ps {
       case 'whoami.exe':
         this.lastExit = 0;
         return [this.o.facts.user];
+      case 'ipconfig':
+      case 'ipconfig.exe':
+      case 'systeminfo':
+      case 'systeminfo.exe':
+      case 'get-computerinfo':
+      case 'gin':
+      case 'get-process':
+      case 'gps':
+        if (this.windows || !WINDOWS_ONLY.has(name)) return this.systemInfo(name, positional, named, errPos);
+        break;
       case 'get-date': {
         withValues(['format', 'uformat', 'date']);
         let ms = this.rt.now();
@@ -1106,6 +1126,33 @@ class Ps {
     this.commandNotFound(rawName, { line: pos.line, col: pos.col, nameLen: pos.nameLen });
   }
 
+  /** ipconfig, systeminfo, Get-ComputerInfo, Get-Process: from the node's machine (../machine.ts). */
+  private systemInfo(name: string, positional: unknown[], named: Map<string, unknown>, errPos: { line: number; col: number; len: number }): unknown[] {
+    const m = this.o.machine;
+    const f = this.o.facts;
+    this.lastExit = 0;
+    if (name.startsWith('ipconfig')) {
+      this.rt.writeOut(ipconfigText(f, m, positional.some((p) => /^[/-]all$/i.test(this.str(p))) || named.has('all')));
+      return [];
+    }
+    if (name.startsWith('systeminfo')) {
+      this.rt.writeOut(systeminfoText(f, m));
+      return [];
+    }
+    if (name === 'get-computerinfo' || name === 'gin') return [new PsList(computerInfo(f, m))];
+    const wanted = [...(named.has('name') && named.get('name') !== true ? [named.get('name')] : []), ...positional].flatMap((v) => this.enumerate(v)).map((v) => this.str(v));
+    const r = processTable(m, wanted.length ? wanted : undefined, this.nl);
+    for (const n of r.missing) {
+      this.nonTerminating({
+        message: `Cannot find a process with the name "${n}". Verify the process name and call the cmdlet again.`, category: 'ObjectNotFound', target: n,
+        activity: 'Get-Process', reason: 'ProcessCommandException', fqid: 'NoProcessFoundForGivenName,Microsoft.PowerShell.Commands.GetProcessCommand',
+        prefix: 'Get-Process', pos: errPos, label: 'Get-Process',
+      }, named);
+    }
+    this.rt.writeOut(r.out);
+    return [];
+  }
+
   // ---------------------------------------------------------------- services and packages
 
   private serviceRow(sv: ServiceFact): PsRow {
@@ -1258,12 +1305,13 @@ class Ps {
 
   private isCommand(n: string): boolean {
     const k = n.toLowerCase();
-    if (this.funcs.has(k) || NATIVE.has(k)) return true;
+    if (this.funcs.has(k) || (NATIVE.has(k) && (this.windows || !WINDOWS_ONLY.has(k)))) return true;
     return [
       'write-output', 'write-host', 'write-error', 'write-warning', 'write-verbose', 'start-sleep', 'get-date', 'get-location',
       'set-location', 'get-content', 'set-content', 'add-content', 'out-file', 'test-path', 'new-item', 'remove-item', 'out-null',
       'out-string', 'select-object', 'where-object', 'foreach-object', 'measure-object', 'sort-object', 'select-string',
-      'convertto-json', 'get-command', 'invoke-expression', 'get-random',
+      'convertto-json', 'get-command', 'invoke-expression', 'get-random', 'get-process', 'gps',
+      ...(this.windows ? ['get-computerinfo', 'gin'] : []),
     ].includes(k) || (this.windows && WINDOWS_SYSTEM_CMDLETS.has(k));
   }
 

@@ -13,6 +13,7 @@ import { systemCommand } from './system.js';
 import {
   BufSink, compareInts, ExitSig, fileTest, LoopSig, ReturnSig, type IO, type Sh, type ShState,
 } from './interp.js';
+import { SYSTEM_INFO } from './sysinfo.js';
 
 export type Impl = (sh: Sh, argv: string[], st: ShState, io: IO) => number;
 
@@ -77,7 +78,7 @@ function inputs(sh: Sh, prog: string, files: string[], st: ShState, io: IO): { d
 }
 
 /** Splits short options (-abc) from operands; `--` ends options; `withArg` options take the next word. */
-function getopts(args: string[], withArg = ''): { flags: Map<string, string | true>; rest: string[] } {
+export function getopts(args: string[], withArg = ''): { flags: Map<string, string | true>; rest: string[] } {
   const flags = new Map<string, string | true>();
   const rest: string[] = [];
   let i = 0;
@@ -867,7 +868,7 @@ const curl: Impl = (sh, argv, _st, io) => {
 };
 
 /** The instance metadata service, from the node's facts (IMDSv1 and v2 both answered). */
-function imds(sh: Sh, method: string, path: string): { status: number; body: string } {
+export function imds(sh: Sh, method: string, path: string): { status: number; body: string } {
   const f = sh.facts;
   if (path === '/latest/api/token') {
     if (method !== 'PUT') return { status: 405, body: '' };
@@ -1438,8 +1439,9 @@ export const COMMANDS: Record<string, Impl> = {
   bash: (sh, argv, st, io) => runShell(sh, argv, st, io),
   sh: (sh, argv, st, io) => runShell(sh, argv, st, io),
   curl,
-  nproc: (_sh, _argv, _st, io) => {
-    io.out.write('2\n');
+  ...SYSTEM_INFO,
+  nproc: (sh, _argv, _st, io) => {
+    io.out.write(`${sh.machine.cpus}\n`);
     return 0;
   },
   arch: (sh, _argv, _st, io) => {
