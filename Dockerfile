@@ -10,14 +10,16 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY emulator ./emulator
-COPY scripts/bundle.mjs ./scripts/bundle.mjs
+COPY ui ./ui
+COPY scripts/bundle.mjs scripts/bundle-ui.mjs ./scripts/
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM ${BASE_IMAGE} AS runtime
 WORKDIR /app
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
-    PORT=4583
+    PORT=4583 \
+    SSM_EMULATOR_INIT=/init
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
@@ -25,8 +27,9 @@ COPY fixtures ./fixtures
 COPY openapi ./openapi
 RUN (getent group emulator || groupadd --system emulator) \
  && (getent passwd emulator || useradd --system --gid emulator --home-dir /app --shell /usr/sbin/nologin emulator) \
- && mkdir -p /data && chown emulator:emulator /data
+ && mkdir -p /data /init && chown emulator:emulator /data
 USER emulator
+# /data: state under SSM_EMULATOR_DATA_DIR=/data; /init: seed files loaded at start (mount yours read-only).
 VOLUME ["/data"]
 EXPOSE 4583
 HEALTHCHECK --interval=5s --timeout=3s --start-period=5s --retries=3 \

@@ -1,17 +1,22 @@
 /**
  * createApp(emu): the express application for everything that is not the SSM RPC hot path: the
  * /_emulator control API (routes declared with their schemas, mounted by control/mount.ts) and the
- * areas' REST-JSON APIs (Resource Groups, protocol/rest-json.ts). No listen here: tests use it
+ * areas' REST-JSON APIs (Resource Groups, protocol/rest-json.ts), and the dashboard's static files
+ * (/_emulator/ui, built into dist/ui by `npm run build`; it reads and changes state only through the
+ * control API and the SSM operations, like any client). No listen here: tests use it
  * with supertest, server.ts mounts it behind the RPC handler.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Emulator } from './emulator.js';
 import { ControlError } from './core/control.js';
 import { controlRoutesOf } from './control/index.js';
 import { controlRouter } from './control/mount.js';
 import { createRestJsonHandler } from './protocol/rest-json.js';
 import type { AccessKeys } from './protocol/sigv4.js';
+import { UI_DIR } from './core/paths.js';
 
 export function createApp(emu: Emulator, options: { accessKeys?: AccessKeys } = {}): express.Express {
   const app = express();
@@ -24,6 +29,7 @@ export function createApp(emu: Emulator, options: { accessKeys?: AccessKeys } = 
     next();
   });
 
+  app.use('/_emulator/ui', dashboard());
   app.use('/_emulator', controlRouter(emu, controlRoutesOf(emu.areas)));
 
   for (const area of emu.areas) {
@@ -51,4 +57,19 @@ export function createApp(emu: Emulator, options: { accessKeys?: AccessKeys } = 
     res.status(500).json({ error: 'InternalError', message: `Unexpected failure (${id}); see the emulator log.` });
   });
   return app;
+}
+
+/** The dashboard's files; a clear answer when they were not built (a source checkout without npm run build). */
+function dashboard(): express.Handler {
+  const files = express.static(UI_DIR, { index: 'index.html', fallthrough: true, maxAge: 0 });
+  return (req, res, next) => {
+    // /_emulator/ui without a slash: relative asset URLs need the folder form.
+    if (req.originalUrl === '/_emulator/ui') return res.redirect(301, '/_emulator/ui/');
+    if (!existsSync(join(UI_DIR, 'index.html'))) {
+      res.status(404).json({ error: 'NotFound', message: 'The dashboard is not built: run `npm run build` (it bundles ui/ into dist/ui).' });
+      return;
+    }
+    res.setHeader('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
+    files(req, res, next);
+  };
 }

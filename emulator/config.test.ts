@@ -9,7 +9,9 @@ describe('configuration: flags win over the environment, the environment over de
       clockMode: 'real',
       clockRate: 1,
       clockStart: undefined,
-      seed: undefined,
+      idSeed: undefined,
+      init: undefined,
+      warnings: [],
       logLevel: 'info',
       fleet: undefined,
       dataDir: undefined,
@@ -41,12 +43,19 @@ describe('configuration: flags win over the environment, the environment over de
       clockMode: 'scaled',
       clockRate: 120,
       clockStart: Date.UTC(2025, 0, 1),
-      seed: 's',
+      idSeed: 's',
       logLevel: 'warn',
+      warnings: ['SSM_EMULATOR_SEED is deprecated: use SSM_EMULATOR_ID_SEED.'],
     });
     expect(loadConfig(['--no-fleet', '--clock-mode', 'frozen', '--log-level', 'silent'], env)).toMatchObject({ fleet: null, clockMode: 'frozen', logLevel: 'silent' });
     expect(loadConfig(['--clock-mode', 'scaled'], {})).toMatchObject({ clockRate: 60 });
     expect(loadConfig(['--help'], {}).help).toBe(true);
+  });
+
+  it('--id-seed names the seed of generated ids; --seed still works, with a deprecation warning; --init names seed data', () => {
+    expect(loadConfig(['--id-seed', 'a', '--init', './seed'], {})).toMatchObject({ idSeed: 'a', init: './seed', warnings: [] });
+    expect(loadConfig(['--seed', 'b'], {})).toMatchObject({ idSeed: 'b', warnings: ['--seed is deprecated: use --id-seed (the seed of generated ids; seed data is --init).'] });
+    expect(loadConfig([], { SSM_EMULATOR_ID_SEED: 'c', SSM_EMULATOR_INIT: '/init' })).toMatchObject({ idSeed: 'c', init: '/init', warnings: [] });
   });
 
   it('refuses bad values with a message that names the option', () => {

@@ -3,7 +3,7 @@
  * the environment over defaults.
  */
 import { parseArgs } from 'node:util';
-import type { ClockMode } from './time/clock.js';
+import { CLOCK_MODES, type ClockMode } from './time/clock.js';
 import { LOG_LEVELS, type LogLevel } from './core/log.js';
 import { parseAccessKeys } from './protocol/sigv4.js';
 
@@ -14,7 +14,12 @@ export interface Config {
   clockRate: number;
   /** Epoch ms, or undefined for "now". */
   clockStart?: number;
-  seed?: string;
+  /** Seed for generated ids (--id-seed). */
+  idSeed?: string;
+  /** Seed files to load at start (--init): a file or a folder. */
+  init?: string;
+  /** Things the user should change (a deprecated flag): main prints them. */
+  warnings: string[];
   logLevel: LogLevel;
   /** Fleet fixture file; undefined = the default fleet; null = none. */
   fleet?: string | null;
@@ -35,20 +40,25 @@ export interface Config {
 }
 
 export const USAGE = `Usage: ssm-emulator [options]
+       ssm-emulator scenario FILE.yaml|DIR [...]   run scenario stories (README: Scenarios)
 
   --port N             port to listen on (env PORT, default 4583; 0 picks a free port)
   --host HOST          address to bind (env HOST, default 127.0.0.1; 0.0.0.0 in Docker)
-  --fleet FILE         fleet fixture to load (env SSM_EMULATOR_FLEET, default fixtures/fleets/default.yaml)
+  --fleet FILE|NAME    fleet fixture to load: a path, or a shipped fleet by name (env SSM_EMULATOR_FLEET,
+                       default: the shipped fleet "default")
   --no-fleet           start with no managed nodes
   --patch-catalogs DIR patch catalogs that add to or replace the built-in ones (env SSM_EMULATOR_PATCH_CATALOGS)
   --secrets FILE       Secrets Manager secrets to load at start and after each reset (env SSM_EMULATOR_SECRETS)
   --data-dir DIR       keep state in DIR across restarts (env SSM_EMULATOR_DATA_DIR; default in memory)
   --recover            with --data-dir: start from a damaged journal, keeping what is good up to the
                        first bad record (start-up refuses a damaged journal otherwise)
-  --clock-mode MODE    real | scaled | frozen (env SSM_EMULATOR_CLOCK_MODE, default real)
+  --clock-mode MODE    real | scaled | frozen | auto (env SSM_EMULATOR_CLOCK_MODE, default real)
   --clock-rate N       virtual seconds per wall second in scaled mode (env SSM_EMULATOR_CLOCK_RATE, default 60)
   --clock-start ISO    the virtual time to start at (env SSM_EMULATOR_CLOCK_START, default now)
-  --seed S             seed for generated ids (env SSM_EMULATOR_SEED, default random)
+  --init PATH          seed data to load before answering: a YAML/JSON file, or a folder of them in
+                       file-name order (env SSM_EMULATOR_INIT; the Docker image reads /init)
+  --id-seed S          seed for generated ids: the same seed, the same ids (env SSM_EMULATOR_ID_SEED,
+                       default random; --seed is its deprecated old name)
   --allow-host NAME    also answer requests addressed to NAME (repeatable; env SSM_EMULATOR_ALLOW_HOSTS,
                        comma-separated). On a loopback address only localhost names are answered
   --cors-origins LIST  origins whose web pages may call the SSM API, comma-separated, or * (env
@@ -86,6 +96,8 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
         'clock-rate': { type: 'string' },
         'clock-start': { type: 'string' },
         seed: { type: 'string' },
+        'id-seed': { type: 'string' },
+        init: { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -102,7 +114,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port must be 0-65535, not ${portText}`);
 
   const clockMode = (pick(parsed['clock-mode'], 'SSM_EMULATOR_CLOCK_MODE') ?? 'real') as ClockMode;
-  if (!['real', 'scaled', 'frozen'].includes(clockMode)) throw new ConfigError(`--clock-mode must be real, scaled or frozen, not ${clockMode}`);
+  if (!CLOCK_MODES.includes(clockMode as ClockMode)) throw new ConfigError(`--clock-mode must be real, scaled, frozen or auto, not ${clockMode}`);
 
   const rateText = pick(parsed['clock-rate'], 'SSM_EMULATOR_CLOCK_RATE');
   const clockRate = rateText === undefined ? (clockMode === 'scaled' ? 60 : 1) : Number(rateText);
@@ -127,13 +139,21 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
 
   const fleet = parsed['no-fleet'] ? null : pick(parsed.fleet, 'SSM_EMULATOR_FLEET');
 
+  // --seed read as "seed data" to newcomers; it is the id generator's seed, now --id-seed.
+  const warnings: string[] = [];
+  if (parsed.seed !== undefined) warnings.push('--seed is deprecated: use --id-seed (the seed of generated ids; seed data is --init).');
+  if (env.SSM_EMULATOR_SEED !== undefined && env.SSM_EMULATOR_ID_SEED === undefined) warnings.push('SSM_EMULATOR_SEED is deprecated: use SSM_EMULATOR_ID_SEED.');
+  const idSeed = parsed['id-seed'] ?? parsed.seed ?? env.SSM_EMULATOR_ID_SEED ?? env.SSM_EMULATOR_SEED;
+
   return {
     port,
     host: pick(parsed.host, 'HOST') ?? '127.0.0.1',
     clockMode,
     clockRate,
     clockStart,
-    seed: pick(parsed.seed, 'SSM_EMULATOR_SEED'),
+    idSeed,
+    init: pick(parsed.init, 'SSM_EMULATOR_INIT'),
+    warnings,
     logLevel,
     fleet,
     patchCatalogs: pick(parsed['patch-catalogs'], 'SSM_EMULATOR_PATCH_CATALOGS'),

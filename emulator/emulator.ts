@@ -4,7 +4,8 @@
  * and there is no module-level mutable state, so several emulators can live in one process (tests,
  * the in-process API).
  */
-import { Clock, type ClockMode } from './time/clock.js';
+import { resolveFleetFile } from './sim/fleet/resolve.js';
+import { AUTO_HORIZON_MS, Clock, type ClockMode } from './time/clock.js';
 import { EMULATOR_VERSION } from './core/defaults.js';
 import { Scheduler, type Task } from './time/scheduler.js';
 import { Store, STATE_FORMAT_VERSION } from './state/store.js';
@@ -31,6 +32,7 @@ import { operations as rgOperations } from './generated/resource-groups/operatio
 import { shapes as smShapes } from './generated/secretsmanager/shapes.js';
 import { operations as smOperations } from './generated/secretsmanager/operations.js';
 import { areas as defaultAreas } from './services/index.js';
+import { ChangeFeed } from './core/changes.js';
 
 export { DEFAULT_ACCOUNT, DEFAULT_REGION, EMULATOR_VERSION } from './core/defaults.js';
 export { SnapshotError, type Snapshot } from './state/snapshot.js';
@@ -49,9 +51,12 @@ export interface EmulatorOptions {
   /**
    * Managed nodes to load at start and again after every reset: a fleet fixture file path, a parsed
    * fixture object (see docs/fleet.md), or null/absent for none. main.ts passes the default fleet
-   * unless --no-fleet; tests get no fleet unless they ask for one.
+   * unless --no-fleet; tests get no fleet unless they ask for one. A string is a shipped fixture's
+   * name (`default`) or a path (sim/fleet/resolve.ts), relative to `fleetBaseDirs` or the cwd.
    */
   fleet?: string | Record<string, unknown> | null;
+  /** Folders a relative fleet path is tried against before the working directory (the caller's file's). */
+  fleetBaseDirs?: readonly string[];
   /**
    * A folder of patch catalogs (JSON or gzipped JSON, see docs/patching.md) that add to the built-in
    * ones in fixtures/patches/ or replace those of the same name.
@@ -96,6 +101,8 @@ export class Emulator implements Runtime {
   readonly limits: Limits;
   /** Wall time at creation, for uptime. */
   readonly startedAt = Date.now();
+  /** Told of every state change, for live views (the dashboard's GET /_emulator/live). */
+  readonly changes = new ChangeFeed();
   /** Set by persistence (--data-dir): receives every state change to journal. */
   journal: ((entry: JournalEntry) => void) | undefined;
   /** Set by persistence: writes a checkpoint (control API changes wait for it before answering). */
@@ -107,7 +114,7 @@ export class Emulator implements Runtime {
   constructor(options: EmulatorOptions = {}) {
     this.log = options.logger ?? createLogger('silent');
     this.checkResponses = options.checkResponses ?? false;
-    this.fleet = options.fleet ?? null;
+    this.fleet = typeof options.fleet === 'string' ? resolveFleetFile(options.fleet, options.fleetBaseDirs) : (options.fleet ?? null);
     this.patchCatalogs = options.patchCatalogs ?? null;
     this.secrets = options.secrets ?? null;
     this.limits = { maxCommands: MAX_COMMANDS, ...options.limits };
@@ -120,10 +127,16 @@ export class Emulator implements Runtime {
       () => this._store,
       this.clock,
       (task, err) => this.log.log('error', 'scheduled task failed', { kind: task.kind, error: String((err as Error)?.stack ?? err) }),
-      (until) => this.journal?.({ t: 'tick', until }),
+      (until) => {
+        this.journal?.({ t: 'tick', until });
+        this.changes.bump();
+      },
     );
     // Clock changes (set, advance) are journaled under --data-dir so a restart finds the same time.
-    this.clock.onChange(() => this.journal?.({ t: 'clock', state: this.clock.snapshot() }));
+    this.clock.onChange(() => {
+      this.journal?.({ t: 'clock', state: this.clock.snapshot() });
+      this.changes.bump();
+    });
     this.services = {
       ssm: { id: 'ssm', shapes: ssmShapes, operations: ssmOperations, validator: createValidator(ssmShapes, (m) => new ValidationException(m)), handlers: new Map() },
       'resource-groups': {
@@ -154,6 +167,9 @@ export class Emulator implements Runtime {
       }
       for (const [kind, run] of Object.entries(area.tasks ?? {})) {
         this.scheduler.define(kind, (task: Task, t) => run(task, this.context(t.account, t.region, t.now)));
+      }
+      for (const [kind, prepare] of Object.entries(area.prepare ?? {})) {
+        this.scheduler.definePrepare(kind, (task: Task, t) => prepare(task, this.context(t.account, t.region, t.now)));
       }
     }
     for (const area of this.areas) area.init?.(this);
@@ -236,6 +252,63 @@ export class Emulator implements Runtime {
     for (const h of this.resetHooks) h(undefined, 'restore');
   }
 
+  // ─────────────── sharing the event loop (the HTTP server; see Scheduler.runDueAsync) ───────────────
+
+  private tail: Promise<unknown> = Promise.resolve();
+  private holders = 0;
+  private wakeQueued = false;
+
+  /**
+   * Runs `work` alone: after every earlier piece of exclusive work has finished, and before any later
+   * one starts. Sliced scheduler runs hold it across their turns of the event loop, so requests see
+   * the state between requests, never between two tasks.
+   */
+  exclusive<T>(work: () => T | Promise<T>): Promise<T> {
+    this.holders++;
+    const run = this.tail.then(work).finally(() => {
+      this.holders--;
+    });
+    this.tail = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * Runs a request at `now`: at once (synchronously, as the in-process API does) when nothing holds
+   * the state and nothing is due; otherwise once the lock is free and what is due has run in slices.
+   */
+  serve<T>(handle: (now: number) => T): T | Promise<T> {
+    const now = this.clock.now();
+    if (this.holders === 0 && !this.scheduler.dueBy(now)) {
+      this.autoJump();
+      return handle(this.clock.now());
+    }
+    return this.exclusive(async () => {
+      await this.scheduler.runDueAsync(this.clock.now());
+      this.autoJump();
+      return handle(this.clock.now());
+    });
+  }
+
+  /** An auto clock jumps through the work due soon before a live request (see request()). */
+  private autoJump(): void {
+    if (this.clock.mode === 'auto') this.scheduler.runNextWithin(this.clock.now() + AUTO_HORIZON_MS);
+  }
+
+  /**
+   * From now on the scheduler's timer runs due tasks in slices under the lock (what the HTTP server
+   * wants: a long run of tasks never holds the event loop).
+   */
+  shareEventLoop(): void {
+    this.scheduler.wake = () => {
+      if (this.wakeQueued) return;
+      this.wakeQueued = true;
+      void this.exclusive(() => {
+        this.wakeQueued = false;
+        return this.scheduler.runDueAsync(this.clock.now());
+      });
+    };
+  }
+
   /** Runs whatever is due now (called before each request in real and scaled modes). */
   catchUp(): void {
     this.scheduler.runDue(this.clock.now());
@@ -249,9 +322,13 @@ export class Emulator implements Runtime {
    * --data-dir) whether it succeeds or fails: replay reproduces exactly what it did. Calls the
    * handler makes through invoke() are part of it and are not journaled again.
    */
-  request(service: ServiceId, operation: string, input: Record<string, unknown>, caller: Caller, now = this.clock.now()): unknown {
+  request(service: ServiceId, operation: string, input: Record<string, unknown>, caller: Caller, at?: number): unknown {
     checkRegion(caller.region);
     const handler = this.handlerFor(service, operation, input);
+    // An auto clock jumps through the work due soon before a live request (a replayed one carries
+    // its instant, and the jump before it was journaled as ticks and a clock change).
+    if (at === undefined && this.clock.mode === 'auto') this.scheduler.runNextWithin(this.clock.now() + AUTO_HORIZON_MS);
+    const now = at ?? this.clock.now();
     this.scheduler.runDue(now);
     const scopeExisted = this._store.peek(caller.account, caller.region) !== undefined;
     try {
@@ -262,8 +339,9 @@ export class Emulator implements Runtime {
       throw err;
     } finally {
       // A request made while scheduled tasks run belongs to their tick, which is journaled instead.
-      if (this.journal && handler.mutates && !this.scheduler.isRunning) {
-        this.journal({ t: 'op', svc: service, op: operation, in: input, a: caller.account, r: caller.region, now });
+      if (handler.mutates && !this.scheduler.isRunning) {
+        this.journal?.({ t: 'op', svc: service, op: operation, in: input, a: caller.account, r: caller.region, now });
+        this.changes.bump();
       }
     }
   }

@@ -14,12 +14,17 @@ import { Persistence } from './state/persistence.js';
 import type { ClockMode } from './time/clock.js';
 import type { EmulatorEvent } from './core/events.js';
 import { FleetControls } from './sim/fleet/controls.js';
+import { loadInit } from './init.js';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export { Emulator } from './emulator.js';
 export type { EmulatorOptions, Snapshot } from './emulator.js';
 export type { EmulatorEvent } from './core/events.js';
 export type { ClockMode } from './time/clock.js';
 export { FleetControlError } from './sim/fleet/controls.js';
+export { InitError } from './init.js';
+export { FixtureError } from './sim/fleet/fixtures.js';
 
 export interface StartOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
@@ -32,7 +37,10 @@ export interface StartOptions {
   corsOrigins?: string[];
   /** Verify SigV4 signatures against these keys (access key id -> secret access key); default: accept any. */
   verifySignatures?: Record<string, string>;
-  /** A fleet fixture: a file path, a parsed fixture object, or null/undefined for no nodes. */
+  /**
+   * A fleet fixture: a shipped one by name ('default'), a file path (relative to the calling file,
+   * then the working directory), a parsed fixture object, or null/undefined for no nodes.
+   */
   fleet?: string | Record<string, unknown> | null;
   /** A folder of patch catalogs that add to or replace the built-in ones (docs/patching.md). */
   patchCatalogs?: string;
@@ -44,7 +52,11 @@ export interface StartOptions {
   /** With dataDir: start from a damaged journal with what is good up to the first bad record. */
   recover?: boolean;
   /** Seed for generated ids (deterministic ids across runs). */
+  idSeed?: string | number;
+  /** @deprecated the old name of idSeed. */
   seed?: string | number;
+  /** Seed data loaded before startEmulator resolves: a YAML/JSON file or a folder of them (see README, Start-up data). */
+  init?: string;
   /** Default 'warn'. */
   logLevel?: LogLevel;
 }
@@ -87,6 +99,21 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
+/** The folders of the files that called startEmulator (from the stack), nearest first, outside this package. */
+function callerDirs(): string[] {
+  const self = dirname(fileURLToPath(import.meta.url));
+  const dirs: string[] = [];
+  for (const line of (new Error().stack ?? '').split('\n').slice(1)) {
+    const m = /\(?((?:file:\/\/)?\/[^:()]+):\d+:\d+\)?\s*$/.exec(line);
+    if (!m) continue;
+    const file = m[1]!.startsWith('file://') ? fileURLToPath(m[1]!) : m[1]!;
+    const dir = dirname(file);
+    if (dir.startsWith(self) || file.includes('/node_modules/') || dirs.includes(dir)) continue;
+    dirs.push(dir);
+  }
+  return dirs;
+}
+
 const instant = (v: string | number | Date): number => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Date.parse(v));
 
 export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
@@ -94,17 +121,27 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   if (start !== undefined && !Number.isFinite(start)) throw new Error(`clock.start is not a date: ${String(options.clock?.start)}`);
   const emuOptions: EmulatorOptions & { fleet?: unknown } = {
     clock: { mode: options.clock?.mode ?? 'real', rate: options.clock?.rate, start },
-    seed: options.seed,
+    seed: options.idSeed ?? options.seed,
     logger: createLogger(options.logLevel ?? 'warn'),
     patchCatalogs: options.patchCatalogs,
     secrets: options.secrets,
   };
   if (options.fleet !== undefined) emuOptions.fleet = options.fleet;
-  const emu = new Emulator(emuOptions as EmulatorOptions);
+  const emu = new Emulator({ ...(emuOptions as EmulatorOptions), fleetBaseDirs: callerDirs() });
   let persistence: Persistence | undefined;
+  let restored = false;
   if (options.dataDir) {
     persistence = new Persistence(emu, options.dataDir, { recover: options.recover, warn: (message) => emu.log.log('warn', message, { dataDir: options.dataDir }) });
-    await persistence.open();
+    restored = (await persistence.open()).restored;
+  }
+  if (options.init && !restored) {
+    try {
+      loadInit(emu, options.init);
+    } catch (e) {
+      emu.close();
+      await persistence?.close();
+      throw e;
+    }
   }
   const server = createServer(emu, {
     bindHost: options.host ?? '127.0.0.1',
@@ -156,3 +193,4 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     },
   };
 }
+export { controlClient, ControlClientError, type ControlClient } from './control/client.js';

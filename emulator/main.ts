@@ -6,14 +6,23 @@ import { createServer, listen } from './server.js';
 import { createLogger } from './core/log.js';
 import { DEFAULT_FLEET_FILE } from './sim/fleet/fixtures.js';
 import { Persistence, PersistenceError } from './state/persistence.js';
+import { FixtureError } from './sim/fleet/fixtures.js';
+import { InitError, loadInit } from './init.js';
+import { readFileSync } from 'node:fs';
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'scenario') {
+    // Loaded only for this subcommand: the SDK clients it needs stay out of the server's start-up.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    const { scenarioCli } = await import('./scenario/cli.js');
+    process.exit(await scenarioCli(process.argv.slice(3)));
+  }
   let config;
   try {
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`ssm-emulator: ${err.message}\n\n${USAGE}`);
+      process.stderr.write(`ssm-emulator: ${err.message} (ssm-emulator --help lists the options)\n`);
       process.exit(2);
     }
     throw err;
@@ -23,9 +32,10 @@ async function main(): Promise<void> {
     return;
   }
   const log = createLogger(config.logLevel);
+  for (const w of config.warnings) process.stderr.write(`ssm-emulator: warning: ${w}\n`);
   const emu = new Emulator({
     clock: { mode: config.clockMode, rate: config.clockRate, start: config.clockStart },
-    seed: config.seed,
+    seed: config.idSeed,
     logger: log,
     // undefined = the default fleet, null = --no-fleet, a string = --fleet FILE
     fleet: config.fleet === undefined ? DEFAULT_FLEET_FILE : config.fleet,
@@ -33,10 +43,17 @@ async function main(): Promise<void> {
     secrets: config.secrets,
   });
   let persistence: Persistence | undefined;
+  let restoredState = false;
   if (config.dataDir) {
     persistence = new Persistence(emu, config.dataDir, { recover: config.recover, warn: (message) => log.log('warn', message, { dataDir: config.dataDir }) });
     const { restored, replayed, dropped } = await persistence.open();
     log.log('info', restored ? 'state restored' : 'new data directory', { dataDir: config.dataDir, replayed, ...(dropped && { dropped }) });
+    restoredState = restored;
+  }
+  if (config.init) {
+    // Before listening: health answers only once the seed data is in.
+    if (restoredState) log.log('info', 'seed data not loaded: the data directory holds state already', { init: config.init });
+    else log.log('info', 'seed data loaded', { init: config.init, ...loadInit(emu, config.init) });
   }
   const server = createServer(emu, { bindHost: config.host, allowHosts: config.allowHosts, corsOrigins: config.corsOrigins, accessKeys: config.accessKeys });
   const address = await listen(server, config.port, config.host);
@@ -64,11 +81,56 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (err) => log.log('error', 'unhandled rejection; still serving', { error: String((err as Error)?.stack ?? err) }));
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGHUP', () => stop('SIGHUP'));
+  watchLauncher(stop);
+}
+
+/**
+ * `npm start` runs `sh -c "node dist/bundle/main.js"`: when something kills npm's own process (a CI
+ * step's timeout, `kill $!`), no signal reaches this one, and it would keep the port. So under npm
+ * the emulator watches the processes that launched it and stops when they are gone. (Run
+ * `npx ssm-emulator` or `node dist/bundle/main.js` directly in CI: signals then reach it.)
+ */
+function watchLauncher(stop: (why: string) => void): void {
+  if (!process.env.npm_lifecycle_event) return;
+  const watched = [process.ppid];
+  const parentOf = (pid: number): number | undefined => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+      return undefined; // not Linux: the parent alone is watched
+    }
+  };
+  const grand = parentOf(process.ppid);
+  if (grand !== undefined && grand > 1) watched.push(grand);
+  const alive = (pid: number): boolean => {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return false;
+    }
+    // A killed process whose own parent has not reaped it yet is a zombie: gone for our purpose.
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    } catch {
+      return true;
+    }
+  };
+  setInterval(() => {
+    if (process.ppid !== watched[0] || !watched.every(alive)) stop('launcher exited');
+  }, 1000).unref();
 }
 
 main().catch((err) => {
   // A refusal the user can act on is one line; anything else is a bug, with its stack.
-  const known = err instanceof PersistenceError;
+  if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
+    const e = err as NodeJS.ErrnoException & { port?: number; address?: string };
+    process.stderr.write(`ssm-emulator: port ${e.port ?? ''} is in use${e.address ? ` on ${e.address}` : ''}: stop what listens there, or pick another with --port (0 picks a free one).\n`);
+    process.exit(1);
+  }
+  const known = err instanceof PersistenceError || err instanceof FixtureError || err instanceof InitError;
   process.stderr.write(`ssm-emulator: ${known ? err.message : String((err as Error)?.stack ?? err)}\n`);
   process.exit(1);
 });

@@ -21,8 +21,11 @@ import { createRpcHandler, rpcHeaders } from './protocol/json-rpc.js';
 import { accessPolicy, corsAllowed, corsHeaders, hostAllowed, ownOrigin, rawHeader, refuse, type AccessOptions, type AccessPolicy } from './protocol/guard.js';
 import { sendHealth } from './control/health.js';
 import { createStsHandler, isQueryRequest } from './protocol/sts.js';
+import { scriptPool } from './sim/shell/pool.js';
 
 export function createServer(emu: Emulator, access: AccessOptions = {}): http.Server {
+  // Due tasks run in slices from here on: no request, timer or script holds the event loop.
+  emu.shareEventLoop();
   const rpc = createRpcHandler(emu, { accessKeys: access.accessKeys });
   const sts = createStsHandler(emu.log, { accessKeys: access.accessKeys });
   const policy = accessPolicy(access);
@@ -35,7 +38,8 @@ export function createServer(emu: Emulator, access: AccessOptions = {}): http.Se
       // POST / is the AWS API even without X-Amz-Target: it answers in AWS's error format.
       if (headers.target !== undefined || req.url === '/') {
         if (!hostAllowed(policy, headers.host)) return refuse(res, true, hostRefusal(headers.host));
-        if (headers.origin !== undefined) {
+        // The dashboard (a page the emulator serves itself) calls the SSM API same-origin.
+        if (headers.origin !== undefined && headers.origin.toLowerCase() !== ownOrigin(headers.host)) {
           if (!corsAllowed(policy, headers.origin)) return refuse(res, true, originRefusal(headers.origin));
           for (const [k, v] of Object.entries(corsHeaders(headers.origin))) res.setHeader(k, v);
         }
@@ -57,10 +61,13 @@ export function createServer(emu: Emulator, access: AccessOptions = {}): http.Se
   });
   server.on('upgrade', createUpgradeHandler(emu, policy));
   server.keepAliveTimeout = 65_000;
-  // Start loading express right after listening, off the start-up path.
+  // Start loading express (and the simulated shell's worker threads) right after listening, off the
+  // start-up path.
   server.once('listening', () =>
     setImmediate(() => {
-      if (server.listening) void loadApp().catch(() => {});
+      if (!server.listening) return;
+      void loadApp().catch(() => {});
+      scriptPool.warm();
     }),
   );
   return server;

@@ -1,12 +1,14 @@
 // Bundles the CLI entry (dist/main.js, from tsc) into dist/bundle/: one chunk for the emulator, a
-// lazily loaded chunk for the express control app (express itself stays external and lazy). Half
-// the start-up time of loading ~170 separate ES modules. `npm run build` runs it after tsc.
+// lazily loaded chunk for the express control app (express itself stays external and lazy), and the
+// simulated shell's worker thread (worker.js). Half the start-up time of loading ~170 separate ES
+// modules. `npm run build` runs it after tsc.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
 rmSync('dist/bundle', { recursive: true, force: true });
 await build({
-  entryPoints: ['dist/main.js'],
+  // The simulated shell's worker (sim/shell/pool.ts finds it as dist/bundle/worker.js).
+  entryPoints: { main: 'dist/main.js', worker: 'dist/sim/shell/worker.js' },
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -1,14 +1,28 @@
 #!/usr/bin/env bash
 # Builds the emulator's Docker image, runs it, waits for its HEALTHCHECK, calls it with the AWS SDK,
 # and reports the image size. Where Docker Hub is not reachable, it first builds a local stand-in
-# base image (Debian bookworm by debootstrap from Debian's mirror, plus this machine's Node and npm)
-# and imports it with `docker import`.
+# base image (Debian bookworm by debootstrap from the mirror this machine's apt uses, plus this
+# machine's Node and npm) and imports it with `docker import`.
 #   scripts/docker-smoke.sh            (BASE_IMAGE=... to choose the base yourself)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v docker >/dev/null; then echo "docker is not installed: skipped"; exit 0; fi
 if ! docker info >/dev/null 2>&1; then echo "no Docker daemon is running (start dockerd): skipped"; exit 0; fi
+
+# The Debian mirror this machine's apt already uses (DEBIAN_MIRROR overrides): the archive that
+# carries the plain release (not -security or -updates), from apt's own view of its sources, so
+# deb822 .sources files and a classic sources.list both count.
+debian_mirror() {
+  if [ -n "${DEBIAN_MIRROR:-}" ]; then echo "$DEBIAN_MIRROR"; return; fi
+  local mirror
+  mirror=$(apt-get indextargets --format '$(REPO_URI) $(RELEASE)' 2>/dev/null | awk '$2 !~ /-(security|updates|backports)$/ { print $1; exit }')
+  if [ -z "$mirror" ]; then
+    echo "no Debian mirror in this machine's apt sources (apt-get update first, or set DEBIAN_MIRROR)" >&2
+    exit 1
+  fi
+  echo "$mirror"
+}
 
 BASE=${BASE_IMAGE:-}
 STANDIN=ssm-emulator-base:local
@@ -22,7 +36,9 @@ if [ -z "$BASE" ]; then
       command -v debootstrap >/dev/null || { echo "debootstrap is needed: apt-get install debootstrap"; exit 1; }
       rootfs=$(mktemp -d)
       trap 'rm -rf "$rootfs"' EXIT
-      debootstrap --variant=minbase --include=ca-certificates bookworm "$rootfs" http://deb.debian.org/debian >/dev/null
+      mirror=$(debian_mirror)
+      echo "debootstrap from $mirror"
+      debootstrap --variant=minbase --include=ca-certificates bookworm "$rootfs" "$mirror" >/dev/null
       node_bin=$(command -v node)
       npm_dir=$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")
       install -D "$node_bin" "$rootfs/usr/local/bin/node"

@@ -50,10 +50,42 @@ describe('ssm-emulator command line', () => {
     }
   });
 
-  it('a bad flag exits 2 and says what is wrong', async () => {
+  it('a bad flag exits 2 with one line saying what is wrong', async () => {
     const p = run(['--clock-mode', 'warp']);
     expect(await p.exited).toBe(2);
-    expect(p.out().stderr).toContain('--clock-mode must be real, scaled or frozen');
+    expect(p.out().stderr).toBe('ssm-emulator: --clock-mode must be real, scaled, frozen or auto, not warp (ssm-emulator --help lists the options)\n');
+    const q = run(['--flet', 'x']);
+    expect(await q.exited).toBe(2);
+    expect(q.out().stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('scenario FILE runs a story from the built package; a missing file is one line', async () => {
+    const ok = run(['scenario', 'fixtures/scenarios/parameter-expires.yaml']);
+    expect(await ok.exited).toBe(0);
+    expect(ok.out().stdout).toContain('1 of 1 scenarios green');
+    const missing = run(['scenario', 'no-such-story.yaml']);
+    expect(await missing.exited).toBe(2);
+    expect(missing.out().stderr).toBe('ssm-emulator scenario: no-such-story.yaml: no such file or folder\n');
+  });
+
+  it('a missing fleet fixture, bad seed data and a port in use are one line each, without a stack', async () => {
+    const fleet = run(['--fleet', 'no-such-fleet.yaml', '--port', '0']);
+    expect(await fleet.exited).toBe(1);
+    expect(fleet.out().stderr).toMatch(/^ssm-emulator: Fleet fixture "no-such-fleet\.yaml" not found; tried .*\. Shipped fleets: default\.\n$/);
+    const seed = run(['--init', '/nonexistent/seed', '--port', '0', '--no-fleet']);
+    expect(await seed.exited).toBe(1);
+    expect(seed.out().stderr).toBe('ssm-emulator: --init /nonexistent/seed: no such file or folder.\n');
+    const first = run(['--port', '0', '--no-fleet'], { untilStderr: /"endpoint":"http:\/\/127\.0\.0\.1:\d+"/ });
+    await first.matched;
+    const port = /127\.0\.0\.1:(\d+)/.exec(first.out().stderr)![1]!;
+    try {
+      const second = run(['--port', port, '--no-fleet']);
+      expect(await second.exited).toBe(1);
+      expect(second.out().stderr).toBe(`ssm-emulator: port ${port} is in use on 127.0.0.1: stop what listens there, or pick another with --port (0 picks a free one).\n`);
+    } finally {
+      first.child.kill('SIGTERM');
+      await first.exited;
+    }
   });
 
   it('listens where told, logs each request as one JSON line at info level, and stops on SIGTERM', async () => {

@@ -1,9 +1,7 @@
 /** The virtual clock and the scheduler under /_emulator: /clock, /clock/advance, /tasks. */
 import type { Emulator } from '../emulator.js';
 import { component, ControlError, defineControlRoute, type ControlRoute } from '../core/control.js';
-import type { ClockMode } from '../time/clock.js';
-
-const MODES: readonly ClockMode[] = ['real', 'scaled', 'frozen'];
+import { CLOCK_MODES as MODES, type ClockMode } from '../time/clock.js';
 
 /** Accepts an ISO-8601 string or epoch milliseconds. */
 export function parseInstant(value: unknown, field: string): number {
@@ -67,7 +65,7 @@ const setClock = defineControlRoute<{ now?: string | number; mode?: ClockMode; r
   },
   invalid: 'InvalidClock',
   responses: clockChanged,
-  handle({ body }, emu) {
+  async handle({ body }, emu) {
     const change: { now?: number; mode?: ClockMode; rate?: number } = { mode: body.mode, rate: body.rate };
     if (body.rate !== undefined && change.mode === undefined && body.rate !== 1) change.mode = 'scaled';
     let ran = 0;
@@ -75,7 +73,7 @@ const setClock = defineControlRoute<{ now?: string | number; mode?: ClockMode; r
       const target = parseInstant(body.now, 'now');
       // Moving forward fires what falls due in between, as an advance does; moving back does not
       // undo anything (tasks never run twice).
-      if (target > emu.clock.now()) ran = emu.scheduler.advanceTo(target);
+      if (target > emu.clock.now()) ran = await emu.scheduler.advanceToAsync(target);
       else emu.clock.set({ now: target });
     }
     if (change.mode !== undefined || change.rate !== undefined) emu.clock.set(change);
@@ -99,27 +97,39 @@ const advanceClock = defineControlRoute<{ seconds?: number | string; duration?: 
   },
   invalid: 'InvalidDuration',
   responses: clockChanged,
-  handle({ body }, emu) {
+  async handle({ body }, emu) {
     const seconds = parseDuration(body.seconds ?? body.duration, body.seconds !== undefined ? 'seconds' : 'duration');
-    const ran = emu.scheduler.advance(Math.round(seconds * 1000));
+    // In slices: an advance that completes thousands of runs never holds the event loop.
+    const ran = await emu.scheduler.advanceAsync(Math.round(seconds * 1000));
     return { ...emu.clock.describe(), tasksRun: ran };
   },
 });
 
-const listTasks = defineControlRoute<undefined, Record<string, never>, Emulator>({
+type TaskQuery = { account?: string; region?: string; limit?: number };
+const listTasks = defineControlRoute<undefined, TaskQuery, Emulator>({
   method: 'GET',
   path: '/tasks',
   operationId: 'listTasks',
   summary: 'Pending scheduler tasks and recent task failures',
-  description: 'What will happen, and when, and the scheduled tasks that failed.',
+  description: 'What will happen, and when (earliest first; of one account and/or region when asked, at most limit), and the scheduled tasks that failed.',
+  query: {
+    account: { type: 'string' },
+    region: { type: 'string' },
+    limit: { type: 'integer', minimum: 1, description: 'at most this many tasks (the earliest)' },
+  },
+  invalid: 'InvalidFilter',
   responses: {
     200: {
       description: 'Tasks and failures',
       schema: { type: 'object', properties: { tasks: { type: 'array', items: { type: 'object' } }, failures: { type: 'array', items: { type: 'object' } } } },
     },
   },
-  handle: (_req, emu) => ({
-    tasks: emu.scheduler.list().map((t) => ({ ...t, at: new Date(t.at).toISOString() })),
+  handle: ({ query: q }, emu) => ({
+    tasks: emu.scheduler
+      .list()
+      .filter((t) => (q.account === undefined || t.account === q.account) && (q.region === undefined || t.region === q.region))
+      .slice(0, q.limit)
+      .map((t) => ({ ...t, at: new Date(t.at).toISOString() })),
     failures: emu.scheduler.failures,
   }),
 });

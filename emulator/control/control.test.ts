@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import { join } from 'node:path';
 import { useEmulator, TEST_START } from '../testing/harness.js';
 import { defineSlice } from '../state/store.js';
@@ -173,7 +174,7 @@ describe('control API', () => {
 
   it('refuses a schema violation with 400 naming the field, before the handler runs', async () => {
     const mode = await t.http.post('/_emulator/clock').send({ mode: 'warp' });
-    expect(mode.body).toEqual({ error: 'InvalidClock', message: 'mode must be one of real, scaled, frozen.' });
+    expect(mode.body).toEqual({ error: 'InvalidClock', message: 'mode must be one of real, scaled, frozen, auto.' });
     const rate = await t.http.post('/_emulator/clock').send({ rate: 0 });
     expect(rate.body).toEqual({ error: 'InvalidClock', message: 'rate must be > 0.' });
     // A misspelt field is refused, not ignored: {"acount": ...} must not reset every account.
@@ -274,7 +275,9 @@ describe('control API: content types (415)', () => {
 });
 
 describe('control API: routes and their OpenAPI document', () => {
-  const doc = JSON.parse(readFileSync(join(OPENAPI_DIR, 'control.openapi.json'), 'utf8')) as { paths: Record<string, Record<string, { operationId: string }>> };
+  const doc = JSON.parse(readFileSync(join(OPENAPI_DIR, 'control.openapi.json'), 'utf8')) as {
+    paths: Record<string, Record<string, { operationId: string; responses: Record<string, { content?: Record<string, unknown> }> }>>;
+  };
   const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
 
   it('documents every declared route and nothing else', () => {
@@ -287,6 +290,15 @@ describe('control API: routes and their OpenAPI document', () => {
     for (const op of documented) {
       const [method, path] = op.split(' ');
       const url = `/_emulator${path.replace(/\{\w+\}/g, 'i-00000000000000001')}`;
+      if (doc.paths[path][method.toLowerCase()].responses['200'].content?.['text/event-stream']) {
+        // A stream never ends: its status and type are what it answers.
+        const head = await new Promise<http.IncomingMessage>((resolve, reject) => {
+          const req = http.get(`${t.endpoint}${url}`, (res) => (resolve(res), req.destroy()));
+          req.on('error', reject);
+        });
+        expect([head.statusCode, head.headers['content-type']], op).toEqual([200, 'text/event-stream; charset=utf-8']);
+        continue;
+      }
       const req = t.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](url);
       const res = method === 'GET' ? await req : await req.set('Content-Type', 'application/x-probe').send('probe');
       expect(res.body.error, op).not.toBe('NotFound');

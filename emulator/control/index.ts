@@ -1,6 +1,6 @@
 /**
  * The /_emulator control API's routes: the core ones (clock, tasks, reset, events, state, health,
- * the OpenAPI documents) and those the areas declare. app.ts mounts this list (control/mount.ts) and
+ * the OpenAPI documents, the dashboard's live stream) and those the areas declare. app.ts mounts this list (control/mount.ts) and
  * scripts/codegen writes openapi/control.openapi.json from it.
  */
 import type { Emulator } from '../emulator.js';
@@ -9,8 +9,9 @@ import type { ControlRoute } from '../core/control.js';
 import { clockRoutes } from './clock.js';
 import { stateRoutes } from './state.js';
 import { healthRoute } from './health.js';
+import { liveRoutes } from './live.js';
 
-export const coreControlRoutes: readonly ControlRoute<any, any, Emulator>[] = [healthRoute, ...clockRoutes, ...stateRoutes];
+export const coreControlRoutes: readonly ControlRoute<any, any, Emulator>[] = [healthRoute, ...clockRoutes, ...stateRoutes, ...liveRoutes];
 
 export function controlRoutesOf(areas: readonly Area[]): ControlRoute<any, any, Emulator>[] {
   return [...coreControlRoutes, ...areas.flatMap((a) => a.controlRoutes ?? [])];

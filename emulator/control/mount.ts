@@ -11,8 +11,9 @@
  *             A route without a body takes a request without one (or with an empty JSON object).
  *          -> a JSON type is parsed and checked against the route's schema (400 naming the field);
  *             another declared type (YAML) reaches the handler as `text`
- *   answer -> the handler's result as JSON; under --data-dir a state-changing request answers only
- *             once a checkpoint holding the change is on disk (see state/persistence.ts)
+ *   answer -> the handler's result as JSON (or a stream of server-sent events); under --data-dir a
+ *             state-changing request answers only once a checkpoint holding the change is on disk
+ *             (see state/persistence.ts); live views are told of it (emu.changes)
  *
  * The schemas are checked by Ajv, in the JSON Schema dialect of OpenAPI 3.1 (2020-12), the one the
  * control API's document carries them in.
@@ -21,7 +22,7 @@ import { Router, type Request, type Response } from 'express';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Emulator } from '../emulator.js';
 import { ClockRangeError } from '../time/clock.js';
-import { bodyContentTypes, ControlError, isJsonMediaType, JSON_MEDIA_TYPE, JsonChunks, JsonText, type ControlRoute, type Schema } from '../core/control.js';
+import { bodyContentTypes, ControlError, EventStream, isJsonMediaType, JSON_MEDIA_TYPE, JsonChunks, JsonText, type ControlRoute, type Schema } from '../core/control.js';
 import { readBody } from '../protocol/json-rpc.js';
 
 /** Snapshots and fleet fixtures can be large (the benchmark loads 10,000 nodes). */
@@ -105,15 +106,21 @@ async function serve(emu: Emulator, route: Route, checks: Checks, req: Request, 
   let result: unknown;
   let failure: unknown;
   try {
-    result = await route.handle(input, emu);
+    // One at a time, and never between two tasks of a sliced scheduler run (Emulator.exclusive).
+    result = await emu.exclusive(() => route.handle(input, emu));
   } catch (e) {
     failure = e;
   }
-  // A handler that failed half-way may still have changed something: checkpoint either way.
-  if (changes && emu.checkpoint) await emu.checkpoint();
+  // A handler that failed half-way may still have changed something: checkpoint either way, and
+  // tell live views (the dashboard) to look again.
+  if (changes) {
+    if (emu.checkpoint) await emu.checkpoint();
+    emu.changes.bump();
+  }
   // A clock change the clock cannot make (beyond 9999, not a number) changed nothing: the caller's mistake.
   if (failure instanceof ClockRangeError) throw new ControlError('InvalidClock', failure.message);
   if (failure !== undefined) throw failure;
+  if (result instanceof EventStream) return stream(result, req, res);
   if (result instanceof JsonText) res.type('application/json').send(result.text);
   else if (result instanceof JsonChunks) {
     res.type('application/json');
@@ -121,6 +128,16 @@ async function serve(emu: Emulator, route: Route, checks: Checks, req: Request, 
     res.end();
   }
   else res.json(result ?? {});
+}
+
+/** Server-sent events until the client goes away; the stream says when to stop sending. */
+function stream(events: EventStream, req: Request, res: Response): void {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+  res.flushHeaders();
+  const stop = events.open((event, data) => {
+    if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  });
+  req.on('close', stop);
 }
 
 function read(req: Request): Promise<Buffer> {

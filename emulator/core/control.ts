@@ -67,6 +67,8 @@ export interface ControlRequest<B = unknown, Q = Record<string, unknown>> {
 export interface ControlResponse {
   readonly description: string;
   readonly schema?: Schema;
+  /** The media type of the answer (application/json unless said: text/event-stream for a stream). */
+  readonly contentType?: string;
 }
 
 /** R: what the handler gets; areas' routes get the Runtime, the core routes (control/) the Emulator. */
@@ -125,6 +127,14 @@ export class JsonText {
  */
 export class JsonChunks {
   constructor(readonly chunks: () => Iterable<string>) {}
+}
+
+/**
+ * A handler's answer that is a stream of server-sent events (text/event-stream): `open` starts it
+ * with a function that sends one event, and returns what stops it (called when the client goes).
+ */
+export class EventStream {
+  constructor(readonly open: (send: (event: string, data: unknown) => void) => () => void) {}
 }
 
 /** The control API's error: {"error": code, "message": text} with an HTTP status (400 by default). */

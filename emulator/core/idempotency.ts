@@ -17,6 +17,7 @@
 import type { Ctx } from './context.js';
 import type { ServiceError } from './errors.js';
 import { defineSlice } from '../state/store.js';
+import { anyJson, int, num, obj, rec, str } from '../state/schema.js';
 
 export const TOKEN_TTL_MS = 24 * 3600 * 1000;
 
@@ -28,7 +29,11 @@ interface Remembered {
   at: number;
 }
 
-const tokens = defineSlice<{ byKey: Record<string, Remembered>; writes: number }>('idempotency', () => ({ byKey: Object.create(null), writes: 0 }));
+const tokens = defineSlice<{ byKey: Record<string, Remembered>; writes: number }>(
+  'idempotency',
+  () => ({ byKey: Object.create(null), writes: 0 }),
+  obj({ byKey: rec(obj({ request: str, answer: anyJson, at: num })), writes: int }),
+);
 
 /** JSON with object keys sorted, so two equal requests compare equal whatever their member order. */
 function canonical(value: unknown): string {

@@ -72,6 +72,11 @@ export interface Area {
   readonly operations?: readonly OperationHandler[];
   /** Scheduler task kinds this area runs; names are prefixed by convention: "parameters.expire". */
   readonly tasks?: Readonly<Record<string, (task: Task<any>, ctx: Ctx) => void>>;
+  /**
+   * For task kinds whose run can be expensive (a script step): work computed ahead, off the event
+   * loop, without changing state (time/scheduler.ts TaskPreparer; sim/commands/scripts.ts).
+   */
+  readonly prepare?: Readonly<Record<string, (task: Task<any>, ctx: Ctx) => Promise<void> | undefined>>;
   /** Runs once when an emulator is created (load fixtures, subscribe to fleet changes). */
   readonly init?: (runtime: Runtime) => void;
   /**

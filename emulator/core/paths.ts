@@ -20,3 +20,5 @@ function findRoot(): string {
 export const PROJECT_ROOT = findRoot();
 export const FIXTURES_DIR = join(PROJECT_ROOT, 'fixtures');
 export const OPENAPI_DIR = join(PROJECT_ROOT, 'openapi');
+/** The dashboard's built assets (npm run build: scripts/bundle.mjs bundles ui/ there). */
+export const UI_DIR = join(PROJECT_ROOT, 'dist', 'ui');

@@ -56,6 +56,14 @@ describe('on a loopback address (the default)', () => {
     expect((await t.http.options('/').set('Origin', 'http://evil.example').set('Access-Control-Request-Method', 'POST')).status).toBe(403);
   });
 
+  it("answers the SSM API from the emulator's own origin (the dashboard), and not from a rebinding page's", async () => {
+    const own = await t.http.post('/').set(getParameter).set('Origin', `http://${self()}`).send('{"Names":["x"]}');
+    expect(own.status).toBe(200);
+    expect(own.headers['access-control-allow-origin']).toBeUndefined();
+    const rebound = await t.http.post('/').set(getParameter).set('Host', 'rebind.attacker.example').set('Origin', 'http://rebind.attacker.example').send('{"Names":["x"]}');
+    expect(rebound.status).toBe(403);
+  });
+
   it('SDKs and tools (no Origin) are unaffected', async () => {
     const res = await t.http.post('/').set(getParameter).send('{"Names":["x"]}');
     expect(res.status).toBe(200);

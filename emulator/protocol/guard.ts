@@ -9,9 +9,10 @@
  *   - The control API (/_emulator) answers a request with an Origin header only from the emulator's
  *     own origin (the dashboard); state-changing control requests must also be JSON (control/mount.ts
  *     answers 415 otherwise), which a form or a no-cors fetch cannot send without a preflight.
- *   - The SSM API answers browsers (requests with an Origin) only from origins allowed with
- *     --cors-origins, with CORS headers and preflights for those; other origins get 403. SDKs and
- *     tools send no Origin and are unaffected.
+ *   - The SSM API answers browsers (requests with an Origin) only from the emulator's own origin
+ *     (the dashboard at /_emulator/ui) and origins allowed with --cors-origins, with CORS headers
+ *     and preflights for the latter; other origins get 403. SDKs and tools send no Origin and are
+ *     unaffected.
  * docs/security.md describes the threat model.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';

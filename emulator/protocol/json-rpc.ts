@@ -16,6 +16,7 @@ import { callerOfAuthorization, verifySignature, type AccessKeys } from './sigv4
 import { sendError, sendJson, toServiceError } from './respond.js';
 import { endpointOf } from './endpoint.js';
 import { SerializationException, UnknownOperationException } from '../core/errors.js';
+import { redact } from '../core/redact.js';
 import type { ServiceId } from '../core/operation.js';
 
 /** Larger bodies are refused before parsing (AWS's own limits are far lower for every SSM operation). */
@@ -90,6 +91,7 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = {}) {
     return { prefix: targets[0][0], service: targets[0][1], operation: '' };
   }
   const logRequests = emu.log.enabled('info');
+  const logBodies = emu.log.enabled('debug');
 
   function dispatch(req: IncomingMessage, res: ServerResponse, headers: RpcHeaders, body: Buffer, started: number): void {
     const requestId = randomUUID();
@@ -97,7 +99,31 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = {}) {
     const target = headers.target ?? '';
     const { prefix, service, operation } = route(target);
     const svc = emu.services[service];
-    let status = 200;
+    const finish = (output: unknown, err?: unknown) => {
+      let status = 200;
+      let failure: { error: string; message: string } | undefined;
+      if (err === undefined) {
+        if (logBodies) emu.log.log('debug', 'response body', { operation, requestId, body: redact(output) });
+        sendJson(res, 200, JSON.stringify(output), requestId);
+      } else {
+        const e = toServiceError(err, emu.log, { operation, requestId });
+        status = e.status;
+        failure = { error: e.code, message: e.message };
+        sendError(res, e, requestId);
+      }
+      if (logRequests) {
+        emu.log.log('info', 'request', {
+          operation: operation || target,
+          account: caller.account,
+          region: caller.region,
+          status,
+          // A refusal says why (its code and AWS's message), so a 400 in the log explains itself.
+          ...failure,
+          ms: Math.round((performance.now() - started) * 100) / 100,
+          requestId,
+        });
+      }
+    };
     try {
       if (opts.accessKeys) verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers }, body, opts.accessKeys);
       const def = svc.operations[operation];
@@ -116,22 +142,14 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = {}) {
         throw new SerializationException('The request body must be a JSON object.');
       }
       const endpoint = endpointOf(headers.host, req.socket);
-      const output = emu.request(service, operation, input as Record<string, unknown>, { account: caller.account, region: caller.region, requestId, endpoint });
-      sendJson(res, 200, JSON.stringify(output), requestId);
+      if (logBodies) emu.log.log('debug', 'request body', { operation, requestId, body: redact(input) });
+      const who = { account: caller.account, region: caller.region, requestId, endpoint };
+      // At once when nothing is due; else after due tasks ran in slices (Emulator.serve).
+      const output = emu.serve((now) => emu.request(service, operation, input as Record<string, unknown>, who, now));
+      if (output instanceof Promise) output.then(finish, (err: unknown) => finish(undefined, err ?? new Error('request failed')));
+      else finish(output);
     } catch (err) {
-      const e = toServiceError(err, emu.log, { operation, requestId });
-      status = e.status;
-      sendError(res, e, requestId);
-    }
-    if (logRequests) {
-      emu.log.log('info', 'request', {
-        operation: operation || target,
-        account: caller.account,
-        region: caller.region,
-        status,
-        ms: Math.round((performance.now() - started) * 100) / 100,
-        requestId,
-      });
+      finish(undefined, err ?? new Error('request failed'));
     }
   }
 

@@ -156,7 +156,29 @@ export function createRestJsonHandler(emu: Emulator, api: RestApi, accessKeys?: 
     const route = compiled.route;
     const started = performance.now();
     readBody(req, MAX_REST_BODY_BYTES, (readErr, raw) => {
-      let status = route.status;
+      const finish = (output: Record<string, unknown> | undefined, err?: unknown) => {
+        let status = route.status;
+        let failure: { error: string; message: string } | undefined;
+        if (err === undefined) send(res, route.status, output ?? {}, requestId);
+        else {
+          const e = mapError(toServiceError(err, emu.log, { operation: route.operation, requestId }));
+          status = e.status;
+          failure = { error: e.code, message: e.message };
+          sendError(res, e, requestId);
+        }
+        if (logRequests) {
+          emu.log.log('info', 'request', {
+            service,
+            operation: route.operation,
+            account: caller.account,
+            region: caller.region,
+            status,
+            ...failure,
+            ms: Math.round((performance.now() - started) * 100) / 100,
+            requestId,
+          });
+        }
+      };
       try {
         if (readErr) throw readErr;
         if (accessKeys) verifySignature({ method: req.method ?? 'GET', url, headers: req.headers }, raw, accessKeys);
@@ -195,23 +217,12 @@ export function createRestJsonHandler(emu: Emulator, api: RestApi, accessKeys?: 
           if (value !== undefined) input[member] = convert(svc.shapes[members[member]], value, name);
         }
         const endpoint = endpointOf(req.headers.host, req.socket);
-        const output = (emu.request(service, route.operation, input, { ...caller, requestId, endpoint }) ?? {}) as Record<string, unknown>;
-        send(res, route.status, output, requestId);
+        // At once when nothing is due; else after due tasks ran in slices (Emulator.serve).
+        const output = emu.serve((now) => emu.request(service, route.operation, input, { ...caller, requestId, endpoint }, now) as Record<string, unknown> | undefined);
+        if (output instanceof Promise) output.then(finish, (err: unknown) => finish(undefined, err ?? new Error('request failed')));
+        else finish(output);
       } catch (err) {
-        const e = mapError(toServiceError(err, emu.log, { operation: route.operation, requestId }));
-        status = e.status;
-        sendError(res, e, requestId);
-      }
-      if (logRequests) {
-        emu.log.log('info', 'request', {
-          service,
-          operation: route.operation,
-          account: caller.account,
-          region: caller.region,
-          status,
-          ms: Math.round((performance.now() - started) * 100) / 100,
-          requestId,
-        });
+        finish(undefined, err ?? new Error('request failed'));
       }
     });
   };

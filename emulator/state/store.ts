@@ -8,6 +8,7 @@
  */
 import type { Task } from '../time/scheduler.js';
 import type { EmulatorEvent } from '../core/events.js';
+import type { JsonSchema } from './schema.js';
 
 /** Bumped whenever the shape of persisted state changes; snapshots of another version are refused. */
 export const STATE_FORMAT_VERSION = 1;
@@ -112,12 +113,17 @@ export interface Slice<T> {
   peek(scope: Scope): T | undefined;
 }
 
-const sliceNames = new Set<string>();
+/** Declared slices: name -> the JSON Schema of its data (undefined: none declared yet). */
+const slices = new Map<string, JsonSchema | undefined>();
 
-/** Declares an area's slice of region state. `init` must return plain JSON data. */
-export function defineSlice<T>(name: string, init: () => T): Slice<T> {
-  if (sliceNames.has(name)) throw new Error(`slice ${name} is declared twice`);
-  sliceNames.add(name);
+/**
+ * Declares an area's slice of region state. `init` must return plain JSON data; `schema` (built with
+ * state/schema.ts) is what a restored snapshot's slice must satisfy (without one, the slice is only
+ * checked as an object of non-null members: FALLBACK_SLICE_SCHEMA).
+ */
+export function defineSlice<T>(name: string, init: () => T, schema?: JsonSchema): Slice<T> {
+  if (slices.has(name)) throw new Error(`slice ${name} is declared twice`);
+  slices.set(name, schema);
   return {
     name,
     of(scope: Scope): T {
@@ -130,4 +136,9 @@ export function defineSlice<T>(name: string, init: () => T): Slice<T> {
       return scope.data[name] as T | undefined;
     },
   };
+}
+
+/** Every declared slice and its schema (state/snapshot.ts composes the snapshot's schema from them). */
+export function declaredSlices(): ReadonlyMap<string, JsonSchema | undefined> {
+  return slices;
 }

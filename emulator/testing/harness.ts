@@ -106,8 +106,8 @@ export async function startTestEmulator({ access, ...options }: TestEmulatorOpti
 
 /**
  * Registers beforeAll/afterAll/beforeEach/afterEach for one emulator per test file, reset before each
- * test (state, events, scheduler; the clock back to TEST_START, frozen), and records the operations
- * each test makes it run in the test's meta.operations (see the header).
+ * test (state, events, scheduler; the clock back to its start and mode: TEST_START, frozen by default),
+ * and records the operations each test makes it run in the test's meta.operations (see the header).
  */
 export function useEmulator(options: TestEmulatorOptions = {}): TestEmulator {
   const holder = {} as { t?: TestEmulator };
@@ -133,7 +133,7 @@ export function useEmulator(options: TestEmulatorOptions = {}): TestEmulator {
     called = ctx.task.meta.operations ??= [];
     const emu = holder.t!.emu;
     // The clock first: a reset reloads start-up data (a fleet asked for with `fleet`), stamped now.
-    emu.clock.set({ mode: 'frozen', now: options.clock?.start ?? TEST_START });
+    emu.clock.set({ mode: options.clock?.mode ?? 'frozen', now: options.clock?.start ?? TEST_START });
     emu.reset();
   });
   // Registered before the file's own afterEach hooks, so it runs after them (vitest runs them in reverse).

@@ -5,12 +5,26 @@
  * Modes:
  *   real    virtual time moves with wall time (rate 1), from wherever it was set;
  *   scaled  virtual time moves at `rate` x wall time (60 = an hour a minute);
- *   frozen  virtual time moves only when set or advanced.
+ *   frozen  virtual time moves only when set or advanced;
+ *   auto    frozen, but each API request first runs the work due within AUTO_HORIZON_MS of its
+ *           arrival, jumping time from one due task to the next (fake timers' "run to next timer"):
+ *           SDK waiters and polling loops see work finish at once, and time stands still otherwise.
  *
  * Represented as an anchor pair: at wall instant `anchorWall` the virtual time was `anchorVirtual`.
  * That pair is plain data, so it persists and snapshots with the rest of the state.
  */
-export type ClockMode = 'real' | 'scaled' | 'frozen';
+export type ClockMode = 'real' | 'scaled' | 'frozen' | 'auto';
+export const CLOCK_MODES: readonly ClockMode[] = ['real', 'scaled', 'frozen', 'auto'];
+
+/**
+ * How far ahead of a request an auto clock looks for due work: far enough for a command's delivery,
+ * its sleeps and the document and policy steps a test waits on; short enough that a recurring
+ * schedule (an association every 30 minutes, a daily sweep) does not move time on every request.
+ */
+export const AUTO_HORIZON_MS = 10 * 60_000;
+
+/** Modes in which virtual time stands still between explicit moves. */
+export const standsStill = (mode: ClockMode) => mode === 'frozen' || mode === 'auto';
 
 /**
  * The instants the virtual clock can stand at: 1970-01-01 to 9999-12-31T23:59:59.999Z. Every
@@ -64,7 +78,7 @@ export class Clock {
   now(): number {
     if (this.pinned !== undefined) return this.pinned;
     const s = this.state;
-    if (s.mode === 'frozen') return s.anchorVirtual;
+    if (standsStill(s.mode)) return s.anchorVirtual;
     return Math.floor(s.anchorVirtual + (this.wall() - s.anchorWall) * s.rate);
   }
 
@@ -76,9 +90,9 @@ export class Clock {
     return this.state.rate;
   }
 
-  /** Wall milliseconds until virtual time reaches `virtualMs` (Infinity when frozen). */
+  /** Wall milliseconds until virtual time reaches `virtualMs` (Infinity when frozen or auto). */
   wallDelayUntil(virtualMs: number): number {
-    if (this.state.mode === 'frozen') return Infinity;
+    if (standsStill(this.state.mode)) return Infinity;
     return Math.max(0, (virtualMs - this.now()) / this.state.rate);
   }
 

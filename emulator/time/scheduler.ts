@@ -7,10 +7,21 @@
  * each task's instant while it runs (so every timestamp it writes is exact), and lets tasks schedule
  * more tasks, which run in the same pass when they fall due before the target.
  *
- * Frozen clock: tasks run only on advance. Real and scaled clocks: one unref'd timer wakes at the next
+ * Frozen clock: tasks run only on advance. Auto clock: like frozen, and each request first jumps to
+ * the due tasks within the clock's horizon (runNextWithin). Real and scaled clocks: one unref'd timer wakes at the next
  * due task; every request also runs whatever is due first, so nothing is ever observed late.
+ *
+ * Two ways to run due tasks, with the same results:
+ *   runDue / advance             synchronous, in one stretch (the in-process API, journal replay);
+ *   runDueAsync / advanceAsync   what the HTTP server uses: the same tasks in the same order, but the
+ *                                event loop gets a turn every SLICE_MS of work, and a task kind with a
+ *                                `prepare` hook (definePrepare) gets its expensive pure work (a script
+ *                                run by the simulated shell) computed off the main thread before it
+ *                                runs. The caller holds the emulator's lock (Emulator.exclusive), so no
+ *                                request sees state between two tasks.
+ * Slicing is decided by wall time, which only says when to yield, never what a task computes.
  */
-import { checkInstant, type Clock } from './clock.js';
+import { checkInstant, standsStill, type Clock } from './clock.js';
 import type { Store } from '../state/store.js';
 
 export interface Task<P = unknown> {
@@ -33,11 +44,25 @@ export interface TaskRunContext {
 }
 
 export type TaskRunner<P = any> = (task: Task<P>, ctx: TaskRunContext) => void;
+/**
+ * Computes ahead what a task will need, without changing state (it runs on the state as it is just
+ * before the task): a promise while that work is under way elsewhere, undefined when nothing is needed.
+ */
+export type TaskPreparer<P = any> = (task: Task<P>, ctx: TaskRunContext) => Promise<void> | undefined;
+
+/** Wall milliseconds of task work after which runDueAsync gives the event loop a turn. */
+export const SLICE_MS = 10;
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const before = (a: Task, b: Task) => a.at < b.at || (a.at === b.at && a.id < b.id);
 
 export class Scheduler {
   private runners = new Map<string, TaskRunner>();
+  private preparers = new Map<string, TaskPreparer>();
+  private settledListeners: (() => void)[] = [];
+  /** Wakes the scheduler when the timer fires; the server replaces it with a sliced run under its lock. */
+  wake: () => void = () => this.runDue(this.clock.now());
   /** key -> id of the live task with that key; tasks whose id differs were replaced or cancelled. */
   private keys = new Map<string, number>();
   private stale = 0;
@@ -65,6 +90,22 @@ export class Scheduler {
   define<P>(kind: string, runner: TaskRunner<P>): void {
     if (this.runners.has(kind)) throw new Error(`task kind ${kind} is defined twice`);
     this.runners.set(kind, runner as TaskRunner);
+  }
+
+  /** A task kind's prepare hook (see TaskPreparer), used by runDueAsync. */
+  definePrepare<P>(kind: string, preparer: TaskPreparer<P>): void {
+    this.preparers.set(kind, preparer as TaskPreparer);
+  }
+
+  /** Called after each runDueAsync (prepared work that no task used can be dropped). */
+  onSettled(listener: () => void): void {
+    this.settledListeners.push(listener);
+  }
+
+  /** Whether a task falls due at or before `until` (a request can run at once when none does). */
+  dueBy(until: number): boolean {
+    const heap = this.heap;
+    return heap.length > 0 && heap[0].at <= until;
   }
 
   private get heap(): Task[] {
@@ -117,32 +158,118 @@ export class Scheduler {
     let ran = 0;
     try {
       while (heap.length && heap[0].at <= until) {
-        const task = this.pop()!;
-        if (task.key !== undefined) {
-          if (this.keys.get(task.key) !== task.id) {
-            this.stale--;
-            continue;
-          }
-          this.keys.delete(task.key);
-        }
-        const runner = this.runners.get(task.kind);
-        this.clock.pin(task.at);
-        try {
-          runner?.(task, { account: task.account, region: task.region, now: task.at });
-        } catch (err) {
-          this.failures.push({ at: task.at, kind: task.kind, error: String((err as Error)?.stack ?? err) });
-          if (this.failures.length > 100) this.failures.shift();
-          this.onError(task, err);
-        } finally {
-          this.clock.pin(undefined);
-        }
-        ran++;
+        if (this.runNext()) ran++;
       }
     } finally {
       this.running = false;
     }
     if (ran) this.afterRun(until, ran);
     this.arm();
+    return ran;
+  }
+
+  /** Pops the first task and runs it (false when it had been replaced or cancelled). */
+  private runNext(): boolean {
+    const task = this.pop()!;
+    if (task.key !== undefined) {
+      if (this.keys.get(task.key) !== task.id) {
+        this.stale--;
+        return false;
+      }
+      this.keys.delete(task.key);
+    }
+    const runner = this.runners.get(task.kind);
+    this.clock.pin(task.at);
+    try {
+      runner?.(task, { account: task.account, region: task.region, now: task.at });
+    } catch (err) {
+      this.failures.push({ at: task.at, kind: task.kind, error: String((err as Error)?.stack ?? err) });
+      if (this.failures.length > 100) this.failures.shift();
+      this.onError(task, err);
+    } finally {
+      this.clock.pin(undefined);
+    }
+    return true;
+  }
+
+  /**
+   * runDue in slices (see the header): the same tasks, in the same order, with the same results,
+   * but the event loop is never held for long. The caller holds the emulator's lock.
+   */
+  async runDueAsync(until: number): Promise<number> {
+    if (this.running || !this.dueBy(until)) return 0;
+    this.running = true;
+    let ran = 0;
+    const prepared = new Set<number>();
+    let sliceStart = performance.now();
+    const yieldIfLong = async () => {
+      if (performance.now() - sliceStart < SLICE_MS) return;
+      await turn();
+      sliceStart = performance.now();
+    };
+    try {
+      while (this.dueBy(until)) {
+        const top = this.heap[0];
+        if (this.live(top) && this.preparers.has(top.kind) && !prepared.has(top.id)) {
+          // Everything due at this instant is prepared together: the pool computes it in parallel.
+          // (The batch includes `top`, so this branch is taken once per task.)
+          const batch = this.heap.filter((t) => t.at === top.at && this.live(t) && this.preparers.has(t.kind) && !prepared.has(t.id));
+          const pending: Promise<void>[] = [];
+          for (const task of batch) {
+            prepared.add(task.id);
+            const p = this.prepare(task);
+            if (p) pending.push(p);
+            await yieldIfLong();
+          }
+          if (pending.length) {
+            await Promise.all(pending);
+            sliceStart = performance.now();
+          }
+          continue;
+        }
+        if (this.runNext()) ran++;
+        await yieldIfLong();
+      }
+    } finally {
+      this.running = false;
+      for (const l of this.settledListeners) l();
+    }
+    if (ran) this.afterRun(until, ran);
+    this.arm();
+    return ran;
+  }
+
+  private prepare(task: Task): Promise<void> | undefined {
+    try {
+      // A failed preparation only loses the head start: the task computes inline when it runs.
+      return this.preparers.get(task.kind)!(task, { account: task.account, region: task.region, now: task.at })?.catch(() => {});
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** When the earliest live task falls due (replaced and cancelled tasks are dropped on the way). */
+  nextAt(): number | undefined {
+    const heap = this.heap;
+    while (heap.length) {
+      const top = heap[0]!;
+      if (this.live(top)) return top.at;
+      this.pop();
+      this.stale--;
+    }
+    return undefined;
+  }
+
+  /**
+   * The auto clock's jump: moves time to each task due at or before `limit` in turn, running it (and
+   * what it schedules within the limit). Time stops at the last task that ran, never at the limit.
+   */
+  runNextWithin(limit: number): number {
+    if (this.running) return 0;
+    let ran = 0;
+    for (let next = this.nextAt(); next !== undefined && next <= limit; next = this.nextAt()) {
+      ran += this.advanceTo(Math.max(next, this.clock.now()));
+    }
     return ran;
   }
 
@@ -161,6 +288,18 @@ export class Scheduler {
     const ran = this.runDue(target);
     this.clock.set({ now: target });
     return ran + this.runDue(target);
+  }
+
+  /** advance() in slices (runDueAsync): what the control API's clock routes use. */
+  async advanceAsync(ms: number): Promise<number> {
+    return this.advanceToAsync(this.clock.now() + ms);
+  }
+
+  async advanceToAsync(target: number): Promise<number> {
+    checkInstant(target, 'advancing the clock: the target time');
+    const ran = await this.runDueAsync(target);
+    this.clock.set({ now: target });
+    return ran + (await this.runDueAsync(target));
   }
 
   /** After a snapshot restore: rebuild the key index from the stored heap. */
@@ -195,14 +334,14 @@ export class Scheduler {
     this.timer = undefined;
     this.timerAt = Infinity;
     const next = this.heap[0];
-    if (!next || this.clock.mode === 'frozen') return;
+    if (!next || standsStill(this.clock.mode)) return;
     const delay = this.clock.wallDelayUntil(next.at);
     this.timerAt = next.at;
     // setTimeout holds at most ~24.8 days; a later task re-arms when this one fires.
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.timerAt = Infinity;
-      this.runDue(this.clock.now());
+      this.wake();
       this.arm();
     }, Math.min(Math.ceil(delay), 2 ** 31 - 1));
     this.timer.unref();

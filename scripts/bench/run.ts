@@ -5,9 +5,10 @@
  *   2. GetParameter and PutParameter throughput and p99 latency at 8 connections: the emulator vs a
  *      bare node:http server that parses the body and returns the same response (the limit) vs moto;
  *   3. GetParametersByPath first-page latency with 1,000 vs 100,000 parameters in the store;
- *   4. extra suites from other capabilities (fleet, Run Command, Patch Manager, Inventory, Maintenance Windows, State Manager, Automation, Session Manager) when present.
+ *   4. extra suites from other capabilities (fleet, Run Command, Patch Manager, Inventory, Maintenance Windows, State Manager, Automation, Session Manager) when present;
+ *   5. adversarial scripts: the worst event-loop delay while runaway scripts run (adversarial.ts).
  *
- * Options: --quick (shorter runs), --no-moto, --only=start,throughput,path,fleet,commands,patching,inventory,maintenance-windows,associations,automation,sessions
+ * Options: --quick (shorter runs), --no-moto, --only=start,throughput,path,fleet,commands,patching,inventory,maintenance-windows,associations,automation,sessions,adversarial
  * Results are printed as a table and written to scripts/bench/results.md.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -257,7 +258,7 @@ async function main(): Promise<void> {
   if (want('start')) await coldStart();
   if (want('throughput')) await throughput();
   if (want('path')) await pathPaging();
-  for (const extra of ['fleet', 'commands', 'patching', 'inventory', 'maintenance-windows', 'associations', 'automation', 'sessions']) if (want(extra)) await extraSuite(extra);
+  for (const extra of ['fleet', 'commands', 'patching', 'inventory', 'maintenance-windows', 'associations', 'automation', 'sessions', 'adversarial']) if (want(extra)) await extraSuite(extra);
 
   const md = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${spawnSync('nproc').stdout?.toString().trim()} cores, Node ${process.version}, load by ${hasWrk() ? 'wrk' : 'the node load generator'}.`,

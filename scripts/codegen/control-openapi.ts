@@ -9,7 +9,7 @@
  * checks them. Schemas named with component() are listed once under components/schemas.
  */
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { bodyContentTypes, componentName, ErrorSchema, type ControlRoute, type Schema } from '../../emulator/core/control.js';
+import { bodyContentTypes, componentName, ErrorSchema, type ControlResponse, type ControlRoute, type Schema } from '../../emulator/core/control.js';
 
 type SchemaObject = OpenAPIV3_1.SchemaObject | OpenAPIV3_1.ReferenceObject;
 
@@ -41,9 +41,9 @@ export function controlOpenApi(routes: readonly ControlRoute<any, any, any>[]): 
     if (typeof schema.additionalProperties === 'object') out.additionalProperties = schemaOf(schema.additionalProperties);
     return out as OpenAPIV3_1.SchemaObject;
   };
-  const json = (description: string, schema?: Schema): OpenAPIV3_1.ResponseObject => ({
+  const json = (description: string, schema?: Schema, contentType = 'application/json'): OpenAPIV3_1.ResponseObject => ({
     description,
-    ...(schema ? { content: { 'application/json': { schema: schemaOf(schema) } } } : {}),
+    ...(schema ? { content: { [contentType]: { schema: schemaOf(schema) } } } : {}),
   });
 
   const paths: Record<string, Record<string, OpenAPIV3_1.OperationObject>> = {};
@@ -55,8 +55,8 @@ export function controlOpenApi(routes: readonly ControlRoute<any, any, any>[]): 
       parameters.push({ name, in: 'query', ...(description ? { description } : {}), schema: schemaOf(rest) as OpenAPIV3_1.ParameterObject['schema'] });
     }
     const responses: OpenAPIV3_1.ResponsesObject = {};
-    const declared = { 200: { description: 'OK', schema: { type: 'object' } as Schema }, ...route.responses };
-    for (const [status, r] of Object.entries(declared)) responses[status] = json(r.description, r.schema ?? (Number(status) >= 400 ? ErrorSchema : undefined));
+    const declared: Record<number, ControlResponse> = { 200: { description: 'OK', schema: { type: 'object' } as Schema }, ...route.responses };
+    for (const [status, r] of Object.entries(declared)) responses[status] = json(r.description, r.schema ?? (Number(status) >= 400 ? ErrorSchema : undefined), r.contentType);
     if (route.body || route.query) responses['400'] ??= json('Invalid request (the field is named in the message)', ErrorSchema);
     if (STATE_CHANGING.has(route.method)) {
       responses['415'] = json(route.body ? 'The body is not of a declared Content-Type (or is missing)' : 'A body was sent; this route takes none', ErrorSchema);

@@ -20,6 +20,9 @@ export const checks: TerraformChecks = {
     const task = await ssm.send(new GetMaintenanceWindowTaskCommand({ WindowId, WindowTaskId: outputs.window_task_id as string }));
     expect(task).toMatchObject({ TaskType: 'RUN_COMMAND', CutoffBehavior: 'CANCEL_TASK', MaxConcurrency: '2', MaxErrors: '1' });
     expect(task.TaskInvocationParameters?.RunCommand?.Parameters).toEqual({ commands: ['yum -y update', 'echo {{WINDOW_EXECUTION_ID}}'], executionTimeout: ['3600'] });
+    const restart = await ssm.send(new GetMaintenanceWindowTaskCommand({ WindowId, WindowTaskId: outputs.restart_task_id as string }));
+    expect(restart).toMatchObject({ TaskType: 'AUTOMATION', TaskArn: 'AWS-RestartEC2Instance', Priority: 2 });
+    expect(restart.TaskInvocationParameters?.Automation).toEqual({ DocumentVersion: '$DEFAULT', Parameters: { InstanceId: ['{{RESOURCE_ID}}'] } });
     const runs = await ssm.send(new DescribeMaintenanceWindowScheduleCommand({ WindowId, MaxResults: 2 }));
     expect(runs.ScheduledWindowExecutions).toHaveLength(2);
   },

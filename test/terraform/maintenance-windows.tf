@@ -67,10 +67,41 @@ resource "aws_ssm_maintenance_window_task" "patch" {
   }
 }
 
+# After the update, restart the web servers one at a time through Automation.
+resource "aws_ssm_maintenance_window_task" "restart" {
+  window_id       = aws_ssm_maintenance_window.patch.id
+  name            = "tf-restart"
+  task_type       = "AUTOMATION"
+  task_arn        = "AWS-RestartEC2Instance"
+  priority        = 2
+  max_concurrency = "1"
+  max_errors      = "1"
+
+  targets {
+    key    = "WindowTargetIds"
+    values = [aws_ssm_maintenance_window_target.web.id]
+  }
+
+  task_invocation_parameters {
+    automation_parameters {
+      document_version = "$DEFAULT"
+
+      parameter {
+        name   = "InstanceId"
+        values = ["{{RESOURCE_ID}}"]
+      }
+    }
+  }
+}
+
 output "window_id" {
   value = aws_ssm_maintenance_window.patch.id
 }
 
 output "window_task_id" {
   value = aws_ssm_maintenance_window_task.patch.window_task_id
+}
+
+output "restart_task_id" {
+  value = aws_ssm_maintenance_window_task.restart.window_task_id
 }

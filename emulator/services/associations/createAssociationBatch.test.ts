@@ -1,5 +1,5 @@
 import { describe as group, expect, it } from 'vitest';
-import { CreateAssociationBatchCommand, ListAssociationsCommand } from '@aws-sdk/client-ssm';
+import { CreateAssociationBatchCommand, CreateAssociationCommand, ListAssociationsCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
 import { addNode, iid } from './testkit.js';
 
@@ -29,5 +29,39 @@ group('CreateAssociationBatch', () => {
     expect(out.Failed![0].Message).toMatch(/already exists/);
     expect(out.Failed![1].Message).toMatch(/30 minutes or greater/);
     expect((await t.ssm.send(new ListAssociationsCommand({}))).Associations).toHaveLength(2);
+  });
+
+  it('reports every kind of bad entry in Failed with its error\'s message, and creates the rest', async () => {
+    await addNode(t.http, { InstanceId: iid(1), Platform: 'windows-2022' });
+    const run = { Name: 'AWS-RunShellScript', Targets: [{ Key: 'InstanceIds', Values: [iid(1)] }], Parameters: { commands: ['true'] } };
+    const out = await t.ssm.send(
+      new CreateAssociationBatchCommand({
+        Entries: [
+          { ...run, Name: 'NoSuchDocument' },
+          { ...run, DocumentVersion: '99' },
+          { ...run, Parameters: { nope: ['x'] } },
+          { Name: 'AWS-UpdateSSMAgent', InstanceId: 'i-0000000000000dead' },
+          { ...run, ScheduleExpression: 'cron(not a cron)' },
+          { ...run, Targets: [{ Key: 'resource-groups:Name', Values: ['no-such-group'] }] },
+          { ...run, OutputLocation: { S3Location: { OutputS3BucketName: 'Not..A..Bucket' } } },
+          { ...run, AssociationName: 'good' },
+        ],
+      }),
+    );
+    expect(out.Successful!.map((d) => d.AssociationName)).toEqual(['good']);
+    const failed = out.Failed!.map((f) => f.Message);
+    expect(out.Failed!.every((f) => f.Fault === 'Client')).toBe(true);
+    expect(failed).toHaveLength(7);
+    // Each message is the one CreateAssociation answers for that entry alone.
+    for (const [i, f] of out.Failed!.entries()) {
+      const alone = await t.ssm.send(new CreateAssociationCommand(f.Entry!)).then(
+        () => 'created',
+        (e: Error) => e.message,
+      );
+      expect([i, alone]).toEqual([i, failed[i]]);
+    }
+    expect(failed[0]).toMatch(/NoSuchDocument|document/i);
+    expect(failed[3]).toMatch(/instance/i);
+    expect((await t.ssm.send(new ListAssociationsCommand({}))).Associations).toHaveLength(1);
   });
 });

@@ -36,4 +36,12 @@ group('DescribeAssociationExecutionTargets', () => {
     );
     await expectError(t.ssm.send(new DescribeAssociationExecutionTargetsCommand({ AssociationId: id, ExecutionId: '11111111-2222-3333-4444-555555555555' })), 'AssociationExecutionDoesNotExist');
   });
+
+  it('a token it did not issue is InvalidNextToken', async () => {
+    await addNodes(t, 1, () => ({ Tags: { Role: 'web' } }));
+    const id = await shellAssociation(t, ['true']);
+    await t.advance(5);
+    const [e] = await executions(t, id);
+    await expectError(t.ssm.send(new DescribeAssociationExecutionTargetsCommand({ AssociationId: id, ExecutionId: e.ExecutionId, NextToken: 'bogus' })), 'InvalidNextToken');
+  });
 });

@@ -38,4 +38,10 @@ group('DescribeAssociationExecutions', () => {
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     await expectError(t.ssm.send(new DescribeAssociationExecutionsCommand({ AssociationId: '11111111-2222-3333-4444-555555555555' })), 'AssociationDoesNotExist');
   });
+
+  it('a token it did not issue is InvalidNextToken', async () => {
+    await addNode(t.http, { InstanceId: iid(1), Tags: { Role: 'web' } });
+    const id = await shellAssociation(t, ['true']);
+    await expectError(t.ssm.send(new DescribeAssociationExecutionsCommand({ AssociationId: id, NextToken: 'bogus' })), 'InvalidNextToken');
+  });
 });

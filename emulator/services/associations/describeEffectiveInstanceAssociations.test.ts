@@ -29,4 +29,10 @@ group('DescribeEffectiveInstanceAssociations', () => {
     await expectError(t.ssm.send(new DescribeEffectiveInstanceAssociationsCommand({ InstanceId: iid(1), MaxResults: 6 })), 'ValidationException');
     await expectError(t.ssm.send(new DescribeEffectiveInstanceAssociationsCommand({ InstanceId: iid(9) })), 'InvalidInstanceId');
   });
+
+  it('a token it did not issue is InvalidNextToken', async () => {
+    await addNode(t.http, { InstanceId: iid(1), Tags: { Role: 'web' } });
+    await shellAssociation(t, ['true']);
+    await expectError(t.ssm.send(new DescribeEffectiveInstanceAssociationsCommand({ InstanceId: iid(1), NextToken: 'bogus' })), 'InvalidNextToken');
+  });
 });

@@ -27,4 +27,10 @@ group('DescribeInstanceAssociationsStatus', () => {
   it('an unknown node is InvalidInstanceId', async () => {
     await expectError(t.ssm.send(new DescribeInstanceAssociationsStatusCommand({ InstanceId: iid(9) })), 'InvalidInstanceId');
   });
+
+  it('a token it did not issue is InvalidNextToken', async () => {
+    await addNode(t.http, { InstanceId: iid(1), Tags: { Role: 'web' } });
+    await shellAssociation(t, ['true']);
+    await expectError(t.ssm.send(new DescribeInstanceAssociationsStatusCommand({ InstanceId: iid(1), NextToken: 'bogus' })), 'InvalidNextToken');
+  });
 });

@@ -10,7 +10,9 @@
  *   PUT    /automation/preferences        Automation's Change Calendar integration (a console setting in
  *                                         AWS, with no API): {ChangeCalendarNames: [...]}; executions
  *                                         that start while a calendar is CLOSED fail, and change requests
- *                                         wait for an override or the calendar to open
+ *                                         wait for an override or the calendar to open;
+ *                                         {CreateOpsItemsOnFailure: true}: failed executions create
+ *                                         OpsItems (sim/automation/opsitems.ts)
  */
 import { ControlError, defineControlRoute, type ControlRoute } from '../../core/control.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../../core/defaults.js';
@@ -83,22 +85,35 @@ const clearBehaviors = defineControlRoute<undefined, Where>({
   },
 });
 
-const putPreferences = defineControlRoute<{ ChangeCalendarNames: string[] } & Where>({
+interface Preferences extends Where {
+  ChangeCalendarNames?: string[];
+  CreateOpsItemsOnFailure?: boolean;
+}
+
+const putPreferences = defineControlRoute<Preferences>({
   method: 'PUT',
   path: '/automation/preferences',
   operationId: 'putAutomationPreferences',
-  summary: "Automation's Change Calendar integration (the console's Preferences tab)",
+  summary: "Automation's Change Calendar integration (the console's Preferences tab) and OpsItems for failed executions",
+  description: 'A member left out keeps its value. CreateOpsItemsOnFailure stands in for an EventBridge rule that sends failed executions to OpsCenter.',
   body: {
     type: 'object',
-    required: ['ChangeCalendarNames'],
     additionalProperties: false,
-    properties: { ...where, ChangeCalendarNames: { type: 'array', items: { type: 'string' }, description: 'calendar names or ARNs; [] turns the integration off' } },
+    properties: {
+      ...where,
+      ChangeCalendarNames: { type: 'array', items: { type: 'string' }, description: 'calendar names or ARNs; [] turns the integration off' },
+      CreateOpsItemsOnFailure: { type: 'boolean', description: 'a top-level execution that ends Failed or TimedOut creates an OpsItem (one open per runbook)' },
+    },
   },
   handle: ({ body }, emu) => {
     const ctx = scope(emu, body);
-    if (body.ChangeCalendarNames.length > 10) throw new ControlError('InvalidPreferences', 'At most 10 change calendars.');
-    automationOf(ctx).calendarNames = [...body.ChangeCalendarNames];
-    return { ChangeCalendarNames: automationOf(ctx).calendarNames };
+    const slice = automationOf(ctx);
+    if (body.ChangeCalendarNames !== undefined) {
+      if (body.ChangeCalendarNames.length > 10) throw new ControlError('InvalidPreferences', 'At most 10 change calendars.');
+      slice.calendarNames = [...body.ChangeCalendarNames];
+    }
+    if (body.CreateOpsItemsOnFailure !== undefined) slice.opsItemOnFailure = body.CreateOpsItemsOnFailure;
+    return { ChangeCalendarNames: slice.calendarNames, CreateOpsItemsOnFailure: slice.opsItemOnFailure ?? false };
   },
 });
 

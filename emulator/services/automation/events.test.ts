@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AddTagsToResourceCommand, GetAutomationExecutionCommand, ListTagsForResourceCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
-import { automationStarter, automationWatchers } from '../../sim/automation/starter.js';
+import { automationStarter } from '../../sim/automation/starter.js';
 import { eventDate } from '../../sim/automation/events.js';
 import { runbook, start } from './testkit.js';
 
@@ -42,13 +42,11 @@ describe('EventBridge events, tags and the automationStarter port', () => {
     expect(TagList).toEqual([{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }]);
   });
 
-  it('automationStarter starts an execution for another capability and tells its watchers how it ended', async () => {
+  it('automationStarter starts an execution for another capability, reports its status and stops it (watchers: starterPort.test.ts)', async () => {
     await runbook(t, 'Nap', { mainSteps: [{ name: 'nap', action: 'aws:sleep', inputs: { Duration: 'PT2S' } }] });
     const ctx = t.emu.context('000000000000', 'us-east-1');
     const starter = t.emu.ports.one(automationStarter)!;
-    // The capabilities that start executions (maintenance-window tasks, associations) watch them.
-    expect(t.emu.ports.all(automationWatchers).map((w) => w.kind)).toEqual(['maintenance-window', 'association']);
-    const id = starter.start(ctx, { DocumentName: 'Nap' }, { kind: 'maintenance-window', id: 'task-1' });
+    const id = starter.start(ctx, { DocumentName: 'Nap' }, { kind: 'nobody-watches', id: 'task-1' });
     expect(starter.status(ctx, id)).toBe('Pending');
     await t.advance(2);
     expect(starter.status(t.emu.context('000000000000', 'us-east-1'), id)).toBe('Success');

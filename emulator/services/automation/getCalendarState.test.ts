@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GetCalendarStateCommand } from '@aws-sdk/client-ssm';
+import { GetCalendarStateCommand, UpdateDocumentCommand, UpdateDocumentDefaultVersionCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
 import { changeCalendars } from '../../sim/calendars/port.js';
 import { createCalendar as createCalendarDoc, calendar, calendarEvent as event, execution, expectError, runbook, start } from './testkit.js';
@@ -28,6 +28,24 @@ describe('GetCalendarState', () => {
     expect(events.map((e) => [e.time, e.detail, e.resources])).toEqual([
       ['2025-01-02T00:00:00Z', { state: 'CLOSED', atTime: '2025-01-02T00:00:00Z', nextTransitionTime: '2025-01-03T00:00:00Z' }, ['arn:aws:ssm:us-east-1:000000000000:document/Freeze']],
       ['2025-01-03T00:00:00Z', { state: 'OPEN', atTime: '2025-01-03T00:00:00Z' }, ['arn:aws:ssm:us-east-1:000000000000:document/Freeze']],
+    ]);
+  });
+
+  it('events follow the default version: a new default is followed at once, a newer version that is not the default is not', async () => {
+    const freeze = (day: string) => calendar('DEFAULT_OPEN', [event('1', [`DTSTART:202501${day}T000000Z`, `DTEND:202501${day}T120000Z`])]);
+    await createCalendar('Freeze', calendar('DEFAULT_OPEN'));
+    await t.ssm.send(new UpdateDocumentCommand({ Name: 'Freeze', Content: freeze('03'), DocumentFormat: 'TEXT', DocumentVersion: '$LATEST' }));
+    await t.advance(1);
+    await t.ssm.send(new UpdateDocumentCommand({ Name: 'Freeze', Content: freeze('02'), DocumentFormat: 'TEXT', DocumentVersion: '$LATEST' }));
+    await t.advance(1);
+    // Versions 2 and 3 are Active while version 1 (no events) is the default: nothing to follow yet.
+    await t.ssm.send(new UpdateDocumentDefaultVersionCommand({ Name: 'Freeze', DocumentVersion: '2' }));
+    // Version 3 (a freeze on the 2nd) is not the default: the 2nd passes without an event.
+    await t.advance(3 * 24 * 3600);
+    const events = (await t.http.get('/_emulator/events?detail-type=Calendar%20State%20Change')).body.events as any[];
+    expect(events.map((e) => [e.time, e.detail.state])).toEqual([
+      ['2025-01-03T00:00:00Z', 'CLOSED'],
+      ['2025-01-03T12:00:00Z', 'OPEN'],
     ]);
   });
 

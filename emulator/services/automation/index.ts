@@ -61,7 +61,10 @@ export const automationArea: Area = {
       },
     }),
     changeCalendars.provide(calendarPort),
-    documentWatchers.provide({ activated: (ctx, name, type) => type === 'ChangeCalendar' && followCalendar(ctx, name) }),
+    documentWatchers.provide({
+      activated: (ctx, name, type) => type === 'ChangeCalendar' && followCalendar(ctx, name),
+      defaultChanged: (ctx, name, type) => type === 'ChangeCalendar' && followCalendar(ctx, name),
+    }),
     commandWatchers.provide({ kind: COMMAND_ORIGIN, settled: (ctx, cmd) => commandSettled(ctx, cmd.Origin!.id, cmd.CommandId) }),
     taggableResources.provide({
       resourceType: 'Automation',

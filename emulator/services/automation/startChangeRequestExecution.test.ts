@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SendAutomationSignalCommand, StartChangeRequestExecutionCommand, UpdateDocumentMetadataCommand } from '@aws-sdk/client-ssm';
+import { DescribeOpsItemsCommand, GetOpsItemCommand, ListOpsItemEventsCommand, SendAutomationSignalCommand, StartChangeRequestExecutionCommand, UpdateDocumentMetadataCommand, type OpsItemFilter } from '@aws-sdk/client-ssm';
 import { useEmulator, TEST_START } from '../../testing/harness.js';
 import { calendar, createCalendar, execution, expectError, runbook } from './testkit.js';
 
@@ -46,6 +46,40 @@ describe('StartChangeRequestExecution', () => {
     await t.advance(5);
     ex = await execution(t, id!);
     expect(ex.AutomationExecutionStatus).toBe('CompletedWithSuccess');
+  });
+
+  it('its OpsItem (/aws/changerequest) follows the request, and the ChangeRequestBy* filters find it', async () => {
+    await runbook(t, 'Nap', { mainSteps: [{ name: 's', action: 'aws:sleep', inputs: { Duration: 'PT5S' } }] });
+    await approvedTemplate('Restart');
+    const { AutomationExecutionId: id } = await request();
+    const OpsItemId = (await execution(t, id!)).OpsItemId!;
+    const item = async () => (await t.ssm.send(new GetOpsItemCommand({ OpsItemId }))).OpsItem!;
+    expect(await item()).toMatchObject({ OpsItemType: '/aws/changerequest', Title: 'restart web', Status: 'PendingApproval' });
+    const data = () => item().then((i) => JSON.parse(i.OperationalData!['/aws/changerequest'].Value!));
+    expect(await data()).toEqual({ templateName: 'Restart', requesterArn: 'arn:aws:iam::000000000000:root', requesterName: 'root' });
+    const found = async (Key: string, value: string) =>
+      ((await t.ssm.send(new DescribeOpsItemsCommand({ OpsItemFilters: [{ Key, Values: [value], Operator: 'Equal' } as OpsItemFilter] }))).OpsItemSummaries ?? []).map((x) => x.OpsItemId);
+    expect(await found('ChangeRequestByTemplate', 'Restart')).toEqual([OpsItemId]);
+    expect(await found('ChangeRequestByRequesterArn', 'arn:aws:iam::000000000000:root')).toEqual([OpsItemId]);
+    expect(await found('ChangeRequestByApproverName', 'root')).toEqual([]);
+    await signal(id!, 'Approve');
+    await signal(id!, 'Approve');
+    expect(await found('ChangeRequestByApproverName', 'root')).toEqual([OpsItemId]);
+    expect((await item()).Status).toBe('RunbookInProgress');
+    await t.advance(5);
+    expect((await item()).Status).toBe('CompletedWithSuccess');
+    const events = (await t.ssm.send(new ListOpsItemEventsCommand({ Filters: [{ Key: 'OpsItemId', Values: [OpsItemId], Operator: 'Equal' }] }))).Summaries!;
+    const statuses = events.map((e) => JSON.parse(e.Detail!).Status).reverse();
+    expect(statuses).toEqual(expect.arrayContaining(['Open', 'PendingApproval', 'Approved', 'RunbookInProgress', 'CompletedWithSuccess']));
+  });
+
+  it("a Rejected request's OpsItem is Rejected", async () => {
+    await runbook(t, 'Nap', { mainSteps: [{ name: 's', action: 'aws:sleep', inputs: { Duration: 'PT5S' } }] });
+    await approvedTemplate('Restart');
+    const { AutomationExecutionId: id } = await request();
+    await signal(id!, 'Reject');
+    const OpsItemId = (await execution(t, id!)).OpsItemId!;
+    expect((await t.ssm.send(new GetOpsItemCommand({ OpsItemId }))).OpsItem!.Status).toBe('Rejected');
   });
 
   it('Reject: Rejected, and the runbook never runs', async () => {

@@ -25,7 +25,7 @@ describe('behaviours and the simulated shell', () => {
     await addNode(t.http, {
       InstanceId: iid(1),
       Behaviors: [
-        { Match: '^yum update', Stdout: 'Complete!\n', Stderr: 'warning: slow mirror\n', ExitCode: 1, DurationSeconds: 90 },
+        { Match: '^yum update', Scope: 'script', Stdout: 'Complete!\n', Stderr: 'warning: slow mirror\n', ExitCode: 1, DurationSeconds: 90 },
         { Match: 'yum', Stdout: 'never reached\n' },
       ],
     });
@@ -43,6 +43,19 @@ describe('behaviours and the simulated shell', () => {
       StandardErrorContent: 'warning: slow mirror\nfailed to run commands: exit status 1',
       ExecutionElapsedTime: 'PT1M30S',
     });
+  });
+
+  it('a behaviour answers one command line by default: a script that mentions the command still runs (Scope: line)', async () => {
+    await addNode(t.http, { InstanceId: iid(1), Behaviors: [{ Match: 'systemctl (status|is-active) nginx', Stdout: 'active\n' }] });
+    const id = await shell([iid(1)], ['echo before', 'systemctl is-active nginx', 'echo after']);
+    await t.advance(3);
+    expect(await invocation(t.ssm, id, iid(1))).toMatchObject({ Status: 'Success', StandardOutputContent: 'before\nactive\nafter\n' });
+  });
+
+  it('a Scope other than line or script is refused with the entry named', async () => {
+    const r = await t.http.post('/_emulator/fleet/instances').send({ Behaviors: [{ Match: 'x', Scope: 'file' }] });
+    expect(r.status).toBe(400);
+    expect(r.body.message).toMatch(/Behaviors\[0\]\.Scope must be line .* or script/);
   });
 
   it('when no behaviour fits the whole script, behaviours stub single commands inside the shell run', async () => {

@@ -7,7 +7,7 @@
 import type { Area } from '../../core/operation.js';
 import type { Runtime } from '../../core/runtime.js';
 import { onFleetChange } from '../../sim/fleet/index.js';
-import { agentStarted, nodeRemoved, tasks } from '../../sim/commands/engine.js';
+import { agentStarted, nodeRemoved, prepare, tasks } from '../../sim/commands/engine.js';
 import { BUILTIN_PLUGINS } from '../../sim/commands/builtin.js';
 import { commandPlugins } from '../../sim/commands/plugins.js';
 import sendCommand from './sendCommand.js';
@@ -27,6 +27,7 @@ export const commandsArea: Area = {
   name: 'commands',
   operations: [sendCommand, listCommands, listCommandInvocations, getCommandInvocation, cancelCommand],
   tasks,
+  prepare,
   provides: BUILTIN_PLUGINS.map((r) => commandPlugins.provide(r)),
   init,
 };

@@ -160,7 +160,7 @@ describe('simulators contributed by another area (Area.plugins)', () => {
 
   it('a registration for a document takes over that document\'s steps only; behaviours still come first', async () => {
     await addNode(t.http, { InstanceId: iid(1) });
-    await addNode(t.http, { InstanceId: iid(2), Behaviors: [{ Match: 'patch_baseline_operations', Stdout: 'from a behaviour\n', DurationSeconds: 1 }] });
+    await addNode(t.http, { InstanceId: iid(2), Behaviors: [{ Match: 'patch_baseline_operations', Scope: 'script', Stdout: 'from a behaviour\n', DurationSeconds: 1 }] });
     const patch = await t.ssm.send(new SendCommandCommand({ InstanceIds: [iid(1), iid(2)], DocumentName: 'AWS-RunPatchBaseline', Parameters: { Operation: ['Scan'] } }));
     const plain = await t.ssm.send(new SendCommandCommand({ InstanceIds: [iid(1)], DocumentName: 'AWS-RunShellScript', Parameters: { commands: ['echo plain'] } }));
     await t.advance(40);

@@ -6,7 +6,7 @@ import { addNodes, command, iid, inFlight, statusCounts, statusesById } from './
 const t = useEmulator();
 
 /** A behaviour that answers any script after `seconds` of virtual time with `exit`. */
-const behaves = (seconds: number, exit = 0) => ({ Behaviors: [{ Match: '.*', Stdout: 'ok\n', ExitCode: exit, DurationSeconds: seconds }] });
+const behaves = (seconds: number, exit = 0) => ({ Behaviors: [{ Match: '.*', Scope: 'script', Stdout: 'ok\n', ExitCode: exit, DurationSeconds: seconds }] });
 
 async function send(n: number, extra: Record<string, unknown>): Promise<string> {
   const ids = Array.from({ length: n }, (_, k) => iid(k + 1));

@@ -3,6 +3,7 @@ import { assert } from '../../core/errors.js';
 import { InvalidDocument, InvalidDocumentSchemaVersion, InvalidDocumentVersion } from '../../generated/ssm/errors.js';
 import { amazonDocument, ownDocument } from '../../sim/documents/model.js';
 import * as messages from '../../sim/documents/messages.js';
+import { documentWatchers } from '../../sim/documents/lifecycle.js';
 
 /** UpdateDocumentDefaultVersion: the account's own documents only; a Failed version can't become the default. */
 export default defineOperation('UpdateDocumentDefaultVersion', (input, ctx) => {
@@ -14,6 +15,7 @@ export default defineOperation('UpdateDocumentDefaultVersion', (input, ctx) => {
   assert(v.SchemaVersion !== '1.2', () => new InvalidDocumentSchemaVersion(messages.schema12NotUpdatable()));
   const doc = ownDocument(ctx, Name, { materialize: true })!.doc;
   doc.DefaultVersion = input.DocumentVersion;
+  for (const w of ctx.emu.ports.all(documentWatchers)) w.defaultChanged?.(ctx, Name, doc.DocumentType, doc.DefaultVersion);
   return {
     Description: { Name, DefaultVersion: doc.DefaultVersion, ...(v.VersionName !== undefined && { DefaultVersionName: v.VersionName }) },
   };

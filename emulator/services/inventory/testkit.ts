@@ -2,7 +2,8 @@
  * Test helpers for inventory: a small fleet, custom inventory items, and a stand-in for a State
  * Manager association that runs AWS-GatherSoftwareInventory on nodes through the per-node runner
  * (sim/commands/runner.ts), as an association does, so the plugin sees a non-Run-Command host.
- * (The real associations come with State Manager; this host only sends runs and keeps them.)
+ * (The plugin's own tests use it to read the NodeRun directly; associations/capabilities.test.ts runs
+ * the plugin through a real association.)
  *
  *   const id = gatherAsAssociation(t.emu, ['i-...'], { files: ['[...]'] });
  *   await t.advance(60);

@@ -1,15 +1,16 @@
 /**
  * The ops-items area: OpsCenter (OpsItems, their timeline and related items, GetOpsSummary over
  * OpsData) and Application Manager's OpsMetadata. The domain is emulator/sim/ops-items/. It provides
- * the opsItemCreator port (Automation and other capabilities create OpsItems as CreateOpsItem would),
+ * the opsItemCreator port (Automation and other capabilities create OpsItems as CreateOpsItem would,
+ * and move their workflow statuses as UpdateOpsItem would),
  * its OpsData sources (AWS:OpsItem, AWS:OpsItemTrendline, AWS:EC2InstanceInformation), and tags of
  * OpsItems and OpsMetadata.
  */
 import type { Area } from '../../core/operation.js';
-import { OpsItemAlreadyExistsException } from '../../generated/ssm/errors.js';
+import { OpsItemAlreadyExistsException, OpsItemConflictException, OpsItemNotFoundException } from '../../generated/ssm/errors.js';
 import { taggableResources } from '../../sim/tags/registry.js';
 import { opsItemCreator } from '../../sim/ops-items/creator.js';
-import { createOpsItem } from '../../sim/ops-items/model.js';
+import { createOpsItem, getItem, updateOpsItem as updateItem } from '../../sim/ops-items/model.js';
 import { instanceInformationSource, opsDataSources, opsItemSource, trendlineSource } from '../../sim/ops-items/opsdata.js';
 import createOpsItemOp from './createOpsItem.js';
 import getOpsItem from './getOpsItem.js';
@@ -44,6 +45,23 @@ export const opsItemsArea: Area = {
         } catch (e) {
           const existing = e instanceof OpsItemAlreadyExistsException ? e.fields?.OpsItemId : undefined;
           if (typeof existing === 'string') return existing;
+          throw e;
+        }
+      },
+      update(ctx, request) {
+        try {
+          updateItem(ctx, request);
+          return true;
+        } catch (e) {
+          if (e instanceof OpsItemNotFoundException || e instanceof OpsItemConflictException) return false;
+          throw e;
+        }
+      },
+      operationalData(ctx, id) {
+        try {
+          return getItem(ctx, id).OperationalData;
+        } catch (e) {
+          if (e instanceof OpsItemNotFoundException) return undefined;
           throw e;
         }
       },

@@ -12,29 +12,19 @@ describe('UpdateOpsItem', () => {
   it('edits the fields it is given, bumps the version and records who and when', async () => {
     const { OpsItemId } = await createItem(t.ssm, { Priority: 3 });
     await t.advance(60);
-    const out = await update({
-      OpsItemId,
+    const edits = {
       Title: 'Disk full on web-1',
       Description: 'Primary OpsItem for failover event',
       Priority: 2,
       Category: 'Security',
       Severity: '1',
-      Status: 'InProgress',
+      Status: 'InProgress' as const,
       Notifications: [{ Arn: 'arn:aws:sns:us-east-1:000000000000:topic' }],
-    });
+    };
+    const out = await update({ OpsItemId, ...edits });
     expect(Object.keys(out).filter((k) => k !== '$metadata')).toEqual([]);
     const item = await get(OpsItemId!);
-    expect(item).toMatchObject({
-      Title: 'Disk full on web-1',
-      Description: 'Primary OpsItem for failover event',
-      Priority: 2,
-      Category: 'Security',
-      Severity: '1',
-      Status: 'InProgress',
-      Version: '2',
-      Notifications: [{ Arn: 'arn:aws:sns:us-east-1:000000000000:topic' }],
-      Source: 'EC2',
-    });
+    expect(item).toMatchObject({ ...edits, Version: '2', Source: 'EC2' });
     expect(item.LastModifiedTime!.getTime() / 1000).toBe(TEST_START_SECONDS + 60);
     expect(item.CreatedTime!.getTime() / 1000).toBe(TEST_START_SECONDS);
     await update({ OpsItemId, Status: 'Resolved' });

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CancelTagSyncTaskCommand, DeleteGroupCommand, GetTagSyncTaskCommand, ListGroupResourcesCommand, ListTagSyncTasksCommand, StartTagSyncTaskCommand, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
+import { CancelTagSyncTaskCommand, DeleteGroupCommand, GetTagSyncTaskCommand, ListTagSyncTasksCommand, StartTagSyncTaskCommand, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
 import { useEmulator } from '../../testing/harness.js';
 import { addNode, expectError, rgClient } from '../../testing/fleet.js';
-import { APPLICATION, createConfigured, ec2 } from './rgtestkit.js';
+import { APPLICATION, ROLE, createConfigured, ec2, memberArns } from './rgtestkit.js';
 
 const t = useEmulator();
 let rg: ResourceGroupsClient;
 beforeAll(() => void (rg = rgClient(t.endpoint)));
 afterAll(() => rg.destroy());
-const ROLE = 'arn:aws:iam::000000000000:role/tag-sync-role';
-const members = async (Group: string) => (await rg.send(new ListGroupResourcesCommand({ Group }))).Resources!.map((r) => r.Identifier!.ResourceArn);
+const members = (Group: string) => memberArns(rg, Group);
 
 describe('CancelTagSyncTask', () => {
   it('stops the task; what it onboarded stays in the application, new tags no longer join', async () => {

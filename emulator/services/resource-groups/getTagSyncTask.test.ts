@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetTagSyncTaskCommand, StartTagSyncTaskCommand, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
 import { useEmulator, TEST_START_SECONDS } from '../../testing/harness.js';
 import { expectError, rgClient } from '../../testing/fleet.js';
-import { APPLICATION, createConfigured } from './rgtestkit.js';
+import { APPLICATION, ROLE, createConfigured } from './rgtestkit.js';
 
 const t = useEmulator();
 let rg: ResourceGroupsClient;
 beforeAll(() => void (rg = rgClient(t.endpoint)));
 afterAll(() => rg.destroy());
-const ROLE = 'arn:aws:iam::000000000000:role/tag-sync-role';
 
 describe('GetTagSyncTask', () => {
   it('answers the task: its group, tag, role, status ACTIVE and creation time', async () => {

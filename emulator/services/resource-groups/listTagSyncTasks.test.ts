@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListTagSyncTasksCommand, StartTagSyncTaskCommand, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
 import { useEmulator } from '../../testing/harness.js';
 import { expectError, rgClient } from '../../testing/fleet.js';
-import { APPLICATION, createConfigured } from './rgtestkit.js';
+import { APPLICATION, ROLE, createConfigured } from './rgtestkit.js';
 
 const t = useEmulator();
 let rg: ResourceGroupsClient;
 beforeAll(() => void (rg = rgClient(t.endpoint)));
 afterAll(() => rg.destroy());
-const ROLE = 'arn:aws:iam::000000000000:role/tag-sync-role';
 
 describe('ListTagSyncTasks', () => {
   it("lists every task, or one application group's by name or ARN, paged", async () => {

@@ -1,5 +1,5 @@
 /** Helpers of the Resource Groups tests for service configurations and static groups (no test-runner imports). */
-import { CreateGroupCommand, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
+import { CreateGroupCommand, ListGroupResourcesCommand, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
 
 export const CAPACITY_POOL = [
   { Type: 'AWS::EC2::CapacityReservationPool' },
@@ -25,3 +25,10 @@ export const ec2 = (id: string) => `arn:aws:ec2:us-east-1:000000000000:instance/
 
 export const createConfigured = (rg: ResourceGroupsClient, Name: string, Configuration: { Type: string; Parameters?: { Name: string; Values: string[] }[] }[]) =>
   rg.send(new CreateGroupCommand({ Name, Configuration }));
+
+/** The role a tag-sync task assumes (not assumed by the emulator, only kept). */
+export const ROLE = 'arn:aws:iam::000000000000:role/tag-sync-role';
+
+/** The ARNs ListGroupResources answers for a group. */
+export const memberArns = async (rg: ResourceGroupsClient, Group: string) =>
+  (await rg.send(new ListGroupResourcesCommand({ Group }))).Resources!.map((r) => r.Identifier!.ResourceArn);

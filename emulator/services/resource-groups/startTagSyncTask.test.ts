@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateGroupCommand, GetGroupCommand, ListGroupResourcesCommand, StartTagSyncTaskCommand, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
+import { CreateGroupCommand, GetGroupCommand, StartTagSyncTaskCommand, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
 import { PutParameterCommand, SendCommandCommand } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
 import { addNode, expectError, rgClient, tagQuery } from '../../testing/fleet.js';
-import { APPLICATION, createConfigured, ec2 } from './rgtestkit.js';
+import { APPLICATION, ROLE, createConfigured, ec2, memberArns } from './rgtestkit.js';
 
 const t = useEmulator();
 let rg: ResourceGroupsClient;
 beforeAll(() => void (rg = rgClient(t.endpoint)));
 afterAll(() => rg.destroy());
-const ROLE = 'arn:aws:iam::000000000000:role/tag-sync-role';
-const members = async (Group: string) => (await rg.send(new ListGroupResourcesCommand({ Group }))).Resources!.map((r) => r.Identifier!.ResourceArn);
+const members = (Group: string) => memberArns(rg, Group);
 
 describe('StartTagSyncTask', () => {
   it('makes an application group follow a tag: tagged resources join, untagged ones leave', async () => {

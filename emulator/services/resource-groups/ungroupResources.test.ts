@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateGroupCommand, DeleteGroupCommand, GroupResourcesCommand, ListGroupResourcesCommand, UngroupResourcesCommand, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
+import { CreateGroupCommand, DeleteGroupCommand, GroupResourcesCommand, UngroupResourcesCommand, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
 import { useEmulator } from '../../testing/harness.js';
 import { expectError, rgClient, tagQuery } from '../../testing/fleet.js';
-import { CAPACITY_POOL, createConfigured, host, HOST_MANAGEMENT, reservation } from './rgtestkit.js';
+import { CAPACITY_POOL, HOST_MANAGEMENT, createConfigured, host, memberArns, reservation } from './rgtestkit.js';
 
 const t = useEmulator();
 let rg: ResourceGroupsClient;
 beforeAll(() => void (rg = rgClient(t.endpoint)));
 afterAll(() => rg.destroy());
-const arns = async (Group: string) => (await rg.send(new ListGroupResourcesCommand({ Group }))).Resources!.map((r) => r.Identifier!.ResourceArn);
+const arns = (Group: string) => memberArns(rg, Group);
 
 describe('UngroupResources', () => {
   it('removes members at once from a pool; a resource that is not a member fails', async () => {

@@ -4,6 +4,8 @@
  *
  *   GET  /sessions                                 every session (all accounts and regions, or one),
  *                                                  with whether a data channel is attached now
+ *   POST /sessions/{id}/disconnect                 cuts the session's WebSocket as a network failure
+ *                                                  would: Disconnected, until the client resumes it
  *   GET  /sessions/access-requests                 just-in-time access requests
  *   POST /sessions/access-requests/{id}/approve    {"hours"?: 1-336, "approver"?}: Approved for that
  *                                                  window (default 1 hour); GetAccessToken issues
@@ -20,7 +22,7 @@ import type { Ctx } from '../../core/context.js';
 import { AccessDecisionError, decideAccess, MAX_ACCESS_HOURS, type AccessDecision } from '../../sim/sessions/access.js';
 import { accessRevoked } from '../../sim/sessions/lifecycle.js';
 import { liveSessions } from '../../sim/sessions/live.js';
-import { getAccessRequest, sessionsIn, type AccessRequestRecord } from '../../sim/sessions/state.js';
+import { getAccessRequest, getSession, sessionsIn, type AccessRequestRecord } from '../../sim/sessions/state.js';
 import { sessionView } from './describeSessions.js';
 
 interface Where {
@@ -59,6 +61,32 @@ const listSessions = defineControlRoute<undefined, Where>({
           })),
       ),
     };
+  },
+});
+
+const disconnect = defineControlRoute<undefined, Where>({
+  method: 'POST',
+  path: '/sessions/{id}/disconnect',
+  operationId: 'disconnectSession',
+  summary: "Cuts a session's data channel as a network failure would",
+  description:
+    'Closes the WebSocket without a close frame. The session becomes Disconnected; a client resumes it with ResumeSession and a new token (session-manager-plugin does so on its own), keeping the shell and the sequence numbers.',
+  query: where,
+  responses: {
+    200: { description: 'The session after the cut', schema: { type: 'object', properties: { session: { type: 'object' } } } },
+    404: { description: 'No such session' },
+    409: { description: 'No client holds the session now' },
+  },
+  handle: ({ params, query }, emu) => {
+    for (const ctx of within(emu, query)) {
+      const rec = getSession(ctx, params.id);
+      if (!rec) continue;
+      if (!liveSessions(emu).find(ctx.account, ctx.region, rec.SessionId)?.dropConnection()) {
+        throw new ControlError('Conflict', `Session ${params.id} has no data channel connected (${rec.Status}).`, 409);
+      }
+      return { session: { account: ctx.account, region: ctx.region, ...sessionView(rec) } };
+    }
+    throw new ControlError('NotFound', `No session ${params.id}.`, 404);
   },
 });
 
@@ -123,6 +151,7 @@ const decision = (verb: AccessDecision, summary: string) =>
 
 export const sessionsControlRoutes: readonly ControlRoute[] = [
   listSessions,
+  disconnect,
   listAccessRequests,
   decision('approve', 'Approves a pending just-in-time access request'),
   decision('reject', 'Rejects a pending just-in-time access request'),

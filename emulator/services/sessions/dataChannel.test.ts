@@ -41,6 +41,19 @@ describe('data channel: who may connect', () => {
     await waitForStatus(t, s.SessionId, 'Disconnected');
   });
 
+  it('cuts the connection on POST /_emulator/sessions/{id}/disconnect (Disconnected, resumable); 404 unknown, 409 without a client', async () => {
+    const s = await openSession(t);
+    await s.client.waitForOutput('$ ');
+    const cut = await t.http.post(`/_emulator/sessions/${s.SessionId}/disconnect`);
+    expect(cut.status).toBe(200);
+    expect(cut.body.session.SessionId).toBe(s.SessionId);
+    const closed = await s.client.closed;
+    expect(closed.code).toBe(1006); // no close frame: as a network failure
+    await waitForStatus(t, s.SessionId, 'Disconnected');
+    expect((await t.http.post(`/_emulator/sessions/${s.SessionId}/disconnect`)).status).toBe(409);
+    expect((await t.http.post('/_emulator/sessions/root-00000000000000000/disconnect')).status).toBe(404);
+  });
+
   it('lets a second connection with the token take over the session, closing the first', async () => {
     const s = await openSession(t);
     await s.client.waitForOutput('$ ');
@@ -193,6 +206,25 @@ describe('data channel: the terminal', () => {
     c.type('$n = 6 * 7\r');
     c.type('"answer $n"\r');
     await c.waitForOutput('answer 42\r\nPS C:\\Windows\\system32> ');
+  });
+});
+
+describe('data channel: what a session changes', () => {
+  it('keeps service changes in the session: the node and other sessions still see the service running', async () => {
+    const nodeRecord = async () => ((await t.http.get('/_emulator/fleet/instances')).body.instances as any[]).find((n) => n.InstanceId === LINUX);
+    const before = await nodeRecord();
+    const a = await openSession(t);
+    await a.client.waitForOutput('sh-5.2$ ');
+    a.client.type('sudo systemctl stop sshd; systemctl is-active sshd\r');
+    await a.client.waitForOutput('inactive\r\nsh-5.2$ ', 5000);
+    const b = await openSession(t);
+    await b.client.waitForOutput('sh-5.2$ ');
+    b.client.type('systemctl is-active sshd\r');
+    await b.client.waitForOutput('\r\nactive\r\nsh-5.2$ ', 5000);
+    expect(before).toBeDefined();
+    expect(await nodeRecord()).toEqual(before);
+    a.client.close();
+    b.client.close();
   });
 });
 

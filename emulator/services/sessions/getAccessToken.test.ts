@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DescribeSessionsCommand, GetAccessTokenCommand, StartAccessRequestCommand } from '@aws-sdk/client-ssm';
+import { DescribeOpsItemsCommand, DescribeSessionsCommand, GetAccessTokenCommand, GetOpsItemCommand, StartAccessRequestCommand, type OpsItemFilter } from '@aws-sdk/client-ssm';
 import { useEmulator } from '../../testing/harness.js';
 import { expectError } from '../../testing/fleet.js';
 import { FLEET, LINUX, startSession } from './testkit.js';
@@ -49,6 +49,29 @@ describe('GetAccessToken (just-in-time node access)', () => {
     expect(await t.ssm.send(new GetAccessTokenCommand({ AccessRequestId: revoked }))).toMatchObject({ AccessRequestStatus: 'Revoked' });
     const [ended] = (await t.ssm.send(new DescribeSessionsCommand({ State: 'History' }))).Sessions!;
     expect(ended).toMatchObject({ SessionId: s.SessionId, Status: 'Terminated', AccessType: 'JustInTime' });
+  });
+
+  it('is an OpsItem (/aws/accessrequest) whose status follows the decisions; the AccessRequestBy* filters find it', async () => {
+    const id = await request();
+    const item = async () => (await t.ssm.send(new GetOpsItemCommand({ OpsItemId: id }))).OpsItem!;
+    expect(await item()).toMatchObject({ OpsItemType: '/aws/accessrequest', Status: 'Pending', Description: 'on call' });
+    const found = async (Key: string, value: string) =>
+      ((await t.ssm.send(new DescribeOpsItemsCommand({ OpsItemFilters: [{ Key, Values: [value], Operator: 'Equal' } as OpsItemFilter] }))).OpsItemSummaries ?? []).map((x) => x.OpsItemId);
+    expect(await found('AccessRequestByTargetResourceId', LINUX)).toEqual([id]);
+    expect(await found('AccessRequestByRequesterArn', 'arn:aws:iam::000000000000:root')).toEqual([id]);
+    expect(await found('AccessRequestBySourceRegion', 'us-east-1')).toEqual([id]);
+    expect(await found('AccessRequestByIsReplica', 'false')).toEqual([id]);
+    expect(await found('AccessRequestByApproverId', 'alice')).toEqual([]);
+    await decide(id, 'approve', { approver: 'alice' });
+    expect((await item()).Status).toBe('Approved');
+    expect(await found('AccessRequestByApproverId', 'alice')).toEqual([id]);
+    await t.advance(3600);
+    expect((await item()).Status).toBe('Closed');
+    const revoked = await request();
+    await decide(revoked, 'approve', { approver: 'arn:aws:iam::000000000000:role/approver' });
+    await decide(revoked, 'revoke');
+    expect(await t.ssm.send(new GetOpsItemCommand({ OpsItemId: revoked }))).toMatchObject({ OpsItem: { Status: 'Revoked' } });
+    expect(await found('AccessRequestByApproverArn', 'arn:aws:iam::000000000000:role/approver')).toEqual([revoked]);
   });
 
   it('refuses bad decisions in the control API: unknown request 404, a window outside 1-336 hours 400', async () => {

@@ -16,8 +16,12 @@
  *   CompletedWithSuccess / CompletedWithFailure
  *
  * The template version must be APPROVED (its review, UpdateDocumentMetadata), else
- * AutomationDefinitionNotApprovedException. An OpsItem represents the request when the OpsCenter area
- * provides opsItemCreator (OpsItemId); without it there is none.
+ * AutomationDefinitionNotApprovedException. An OpsItem of type /aws/changerequest represents the
+ * request when the OpsCenter area provides opsItemCreator (OpsItemId); without it there is none. Its
+ * Status follows the request's (the statuses above are OpsItem statuses too), and its operational
+ * data /aws/changerequest (a JSON object: templateName, requesterArn, requesterName,
+ * targetsResourceGroup, then approverArn / approverName per review) is what DescribeOpsItems'
+ * ChangeRequestBy* filters read.
  */
 import type { Ctx } from '../../core/context.js';
 import { toEpochSeconds } from '../../core/context.js';
@@ -33,6 +37,7 @@ import { calendarStateAt } from '../calendars/index.js';
 import { ServiceError } from '../../core/errors.js';
 import { finish, hooks, isTerminal, setStatus, startExecution, tickHooks, type SignalError } from './engine.js';
 import { emitStepStatus } from './events.js';
+import { changeRequestOpsItem } from './opsitems.js';
 import { resolveRunbook, startAutomation } from './start.js';
 import type { ExecutionRecord, StepRecord } from './state.js';
 import * as m from './messages.js';
@@ -78,11 +83,19 @@ export function startChangeRequest(ctx: Ctx, req: StartChangeRequestExecutionReq
   }));
   const creator = ctx.emu.ports.one(opsItemCreator);
   const title = req.ChangeRequestName ?? template.name;
+  const resourceGroup = runbook.Targets?.find((t) => t.Key === 'ResourceGroup')?.Values?.[0];
   const opsItemId = creator?.create(ctx, {
     Title: title.slice(0, 1024),
     Description: (req.ChangeDetails ?? (typeof body.templateInformation === 'string' ? body.templateInformation : title)).slice(0, 2048) || title,
     Source: 'ssm',
     OpsItemType: '/aws/changerequest',
+    ...changeRequestOpsItem({
+      templateName: template.name,
+      requesterArn: `arn:aws:iam::${ctx.account}:root`,
+      ...(resourceGroup !== undefined && { targetsResourceGroup: resourceGroup }),
+      ...(req.ScheduledTime !== undefined && { scheduledTime: Number(req.ScheduledTime) }),
+      ...(req.ScheduledEndTime !== undefined && { scheduledEndTime: Number(req.ScheduledEndTime) }),
+    }),
   });
   return startExecution(ctx, {
     document: template,
@@ -218,6 +231,31 @@ hooks.changeChild = (ctx, parent, child) => {
   finish(ctx, parent, child.AutomationExecutionStatus === 'Success' ? 'CompletedWithSuccess' : 'CompletedWithFailure');
 };
 
+/** The workflow data of a change request's OpsItem (CHANGE_DATA_KEY). */
+const CHANGE_DATA_KEY = '/aws/changerequest';
+const changeRequestData = (o: Record<string, unknown>) => ({ [CHANGE_DATA_KEY]: { Type: 'SearchableString' as const, Value: JSON.stringify(o) } });
+
+/** Records a reviewer in the change request's OpsItem (ChangeRequestByApprover* filters). */
+function recordApprover(ctx: Ctx, ex: ExecutionRecord): void {
+  if (ex.OpsItemId === undefined) return;
+  const creator = ctx.emu.ports.one(opsItemCreator);
+  const current = creator?.operationalData(ctx, ex.OpsItemId)?.[CHANGE_DATA_KEY]?.Value;
+  let data: Record<string, unknown> = {};
+  try {
+    data = current ? (JSON.parse(current) as Record<string, unknown>) : {};
+  } catch {
+    // a user replaced the object with something else: start again
+  }
+  const add = (field: string, value: string) => {
+    const list = Array.isArray(data[field]) ? (data[field] as unknown[]) : data[field] === undefined ? [] : [data[field]];
+    if (!list.includes(value)) list.push(value);
+    data[field] = list;
+  };
+  add('approverArn', `arn:aws:iam::${ctx.account}:root`);
+  add('approverName', 'root');
+  creator?.update(ctx, { OpsItemId: ex.OpsItemId, OperationalData: changeRequestData(data) });
+}
+
 /** SendAutomationSignal for a change request: reviews and change-freeze overrides. */
 export function changeSignal(ctx: Ctx, ex: ExecutionRecord, type: string, payload: Record<string, string[]> | undefined): SignalError | undefined {
   const c = ex.E.change!;
@@ -226,6 +264,7 @@ export function changeSignal(ctx: Ctx, ex: ExecutionRecord, type: string, payloa
   const comment = payload?.Comment?.[0];
   if (c.phase === 'approval' && ex.AutomationExecutionStatus === 'PendingApproval') {
     const rec = ex.StepExecutions[c.approvalStep];
+    recordApprover(ctx, ex);
     if (type === 'Reject') {
       rec.FailureMessage = m.approvalRejected(comment);
       setStep(ctx, ex, rec, 'Failed');

@@ -36,6 +36,7 @@ import type { AutomationExecutionStatus, ExecutionMode, Tag } from '../../genera
 import { renderExecution, substituteReferences, toWireParameters, type ResolvedDocument, type ResolvedParameters, type TypedValue } from '../documents/index.js';
 import { ACTIONS, actionOf, childOutcome, commandOutcome, evaluateCondition, type Outcome, type StepRun } from './actions.js';
 import { emitExecutionStatus, emitStepStatus } from './events.js';
+import { executionEnded, statusChanged } from './opsitems.js';
 import { resolveInputs, toWireInputs, toWireOutputs } from './refs.js';
 import {
   addExecution,
@@ -196,6 +197,7 @@ export function setStatus(ctx: Ctx, ex: ExecutionRecord, status: AutomationExecu
   if (ex.AutomationExecutionStatus === status) return;
   ex.AutomationExecutionStatus = status;
   emitExecutionStatus(ctx, ex);
+  statusChanged(ctx, ex);
 }
 
 function setStepStatus(ctx: Ctx, ex: ExecutionRecord, rec: StepRecord, status: AutomationExecutionStatus): void {
@@ -586,6 +588,7 @@ export function finish(ctx: Ctx, ex: ExecutionRecord, status?: AutomationExecuti
   e.cursor = -1;
   ctx.emu.scheduler.cancel(key(ex.AutomationExecutionId));
   setStatus(ctx, ex, final);
+  executionEnded(ctx, ex);
   settled(ctx, ex);
 }
 

@@ -193,6 +193,8 @@ export interface AutomationSlice {
   behaviors: Record<string, StepBehavior>;
   /** Automation preferences: the change calendars every execution must respect (empty: none). */
   calendarNames: string[];
+  /** Automation preferences: failed executions create OpsItems (stands in for an EventBridge rule; sim/automation/opsitems.ts). */
+  opsItemOnFailure?: boolean;
 }
 
 export const automationSlice = defineSlice<AutomationSlice>('automation', () => ({ executions: {}, seq: 0, previews: {}, behaviors: {}, calendarNames: [] }));

@@ -2,8 +2,8 @@
  * "Calendar State Change" events (user guide, Change Calendar events): when a calendar's state changes
  * on the virtual clock, EventBridge gets {state, atTime, nextTransitionTime} with the calendar
  * document's ARN. A calendar is followed from the moment a version of it becomes Active (the
- * documentWatchers port of sim/documents): a task waits for its next transition, sends the event and
- * waits for the one after. A calendar deleted meanwhile is no longer followed. As AWS documents,
+ * documentWatchers port of sim/documents), and again when its default version changes: a task waits for
+ * its next transition, sends the event and waits for the one after. A calendar deleted meanwhile is no longer followed. As AWS documents,
  * calendars shared from other accounts send no events to the account they are shared with.
  */
 import type { Ctx } from '../../core/context.js';
@@ -30,13 +30,16 @@ export function followCalendar(ctx: Ctx, name: string): void {
 
 export const calendarTasks = {
   [CALENDAR_TASK](task: { payload: { name: string } }, ctx: Ctx) {
-    let state;
+    let state, before;
     try {
       state = calendarStateAt(ctx, [task.payload.name], ctx.now);
+      before = calendarStateAt(ctx, [task.payload.name], ctx.now - 1);
     } catch (e) {
       if (e instanceof ServiceError) return; // deleted, or no longer a calendar
       throw e;
     }
+    // A transition the calendar's new content no longer has: no event, follow the new one.
+    if (state.state === before.state) return followCalendar(ctx, task.payload.name);
     ctx.emu.events.emit(ctx, {
       source: 'aws.ssm',
       detailType: 'Calendar State Change',

@@ -14,14 +14,15 @@
  */
 import { ServiceError } from '../../core/errors.js';
 import { renderExecution, resolveDocument, resolveParameters, type ParameterInput } from '../documents/index.js';
-import { runScript, agentScriptPath, type FactChange, type RunScriptResult } from '../shell/index.js';
+import { agentScriptPath, type FactChange, type RunScriptResult } from '../shell/index.js';
 import { applyDrift } from '../fleet/drift.js';
+import { runScriptFor } from './scripts.js';
 import { LATEST_AGENT_VERSION, compareVersions, type FleetInstance } from '../fleet/instance.js';
 import { updateNode } from '../fleet/nodes.js';
 import { getInstance } from '../fleet/state.js';
 import { failedToRunLine } from './output.js';
 import type { CommandPluginRegistration, PluginOutcome, PluginRun, PluginSimulator } from './plugins.js';
-import { decideStep, executionTimeoutSeconds, scriptLines, simulatorFor, startStep, stoppedExitCode } from './steps.js';
+import { decideStep, executionTimeoutSeconds, lineBehaviors, scriptLines, simulatorFor, startStep, stoppedExitCode } from './steps.js';
 import { toStoredStep, type StoredStep } from './state.js';
 import { COMMAND_COST_MS } from './timing.js';
 import * as m from './messages.js';
@@ -36,7 +37,7 @@ function runShell(run: PluginRun, timeoutMs: number): RunScriptResult {
   const powershell = run.step.action.toLowerCase() === 'aws:runpowershellscript';
   const dialect = powershell ? 'powershell' : 'sh';
   const inputs = inputsOf(run);
-  return runScript({
+  return runScriptFor(run.ctx.emu, {
     dialect,
     script: scriptLines(inputs),
     node: run.facts,
@@ -45,7 +46,7 @@ function runShell(run: PluginRun, timeoutMs: number): RunScriptResult {
     commandCostMs: COMMAND_COST_MS,
     scriptPath: agentScriptPath({ node: run.facts, dialect, commandId: run.commandId, pluginDir: run.pluginDir }),
     timeoutMs,
-    commandStubs: run.node.Behaviors ?? [],
+    commandStubs: lineBehaviors(run.node),
   });
 }
 

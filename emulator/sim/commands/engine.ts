@@ -38,6 +38,7 @@ import {
   forgetWait,
   isTerminal,
   runTasks,
+  runPrepares,
   sendRun,
   type FinalDetail,
 } from './runner.js';
@@ -210,6 +211,9 @@ export function finalStatus(cmd: CommandRecord): [CommandStatus, string] {
 }
 
 // ─────────────────────────────────────────── tasks ────────────────────────────────────────────
+
+/** Work the tasks above get computed ahead, off the event loop (runner.ts runPrepares). */
+export const prepare = { ...runPrepares };
 
 export const tasks = {
   ...runTasks,

@@ -35,6 +35,7 @@ import { outcomeStatus, type PluginOutcome, type PluginRun } from './plugins.js'
 import { commandsOf, type InvocationDetail, type NodeRun, type PendingOutcome, type PluginRecord, type StoredStep } from './state.js';
 import { decideStep, executionTimeoutSeconds, simulatorFor, startStep } from './steps.js';
 import { CANCEL_LATENCY_MS, DELIVERY_LATENCY_MS } from './timing.js';
+import { prepareScripts } from './scripts.js';
 import type { CommandInvocationStatus } from '../../generated/ssm/types.js';
 
 /** What a run executes: a rendered document. */
@@ -207,6 +208,8 @@ export function factsOf(node: FleetInstance, region: string): NodeFacts {
     IPAddress: node.IPAddress,
     AgentVersion: node.AgentVersion,
     Region: region,
+    ...(node.InstanceType !== undefined && { InstanceType: node.InstanceType }),
+    ...(node.LaunchTime !== undefined && { LaunchTime: node.LaunchTime }),
     ...((node.Architecture === 'x86_64' || node.Architecture === 'arm64') && { Architecture: node.Architecture }),
     // The live lists: the shell copies them and reports its changes (applied by the script plugin's complete()).
     Services: node.Services,
@@ -219,7 +222,7 @@ export function pluginDirOf(step: { action: string; id?: string; name: string })
   return `${step.action.replace(/:/g, '')}/${(step.id ?? step.name).replace(/:/g, '')}`;
 }
 
-function runOf(ctx: Ctx, l: Located, k: number, node: FleetInstance, startTime: number): PluginRun {
+function runOf(ctx: Ctx, l: Located, k: number, node: FleetInstance, startTime: number, data = (l.run.Data ??= {})): PluginRun {
   const step = l.program.steps[k];
   return {
     ctx,
@@ -233,7 +236,7 @@ function runOf(ctx: Ctx, l: Located, k: number, node: FleetInstance, startTime: 
     facts: factsOf(node, ctx.region),
     startTime,
     timeoutMs: executionTimeoutSeconds(step) * 1000,
-    data: (l.run.Data ??= {}),
+    data,
     pluginDir: pluginDirOf(step),
   };
 }
@@ -446,6 +449,42 @@ export const runTasks = {
     if (l && l.run.Status === 'Cancelling') cancelNow(ctx, l);
   },
 };
+
+/**
+ * What the tasks above will run, computed ahead (Scheduler.runDueAsync, sim/commands/scripts.ts):
+ * the step a delivery or a step's end starts next, predicted from the state as it is, its simulator
+ * started on a copy of the run's data. A prediction that misses (a step's completion changed the
+ * node) only costs the head start: the task runs the script inline.
+ */
+export const runPrepares = {
+  [RUN_TASKS.deliver](task: { payload: RunTask }, ctx: Ctx) {
+    const l = taskTarget(ctx, task.payload);
+    return l && l.run.Status === 'Pending' ? prepareFrom(ctx, l, 0) : undefined;
+  },
+  [RUN_TASKS.stepEnd](task: { payload: RunTask }, ctx: Ctx) {
+    const l = taskTarget(ctx, task.payload);
+    const r = l?.run.Running;
+    return l && r && r.step === task.payload.k ? prepareFrom(ctx, l, r.step + 1) : undefined;
+  },
+  [RUN_TASKS.resume](task: { payload: RunTask }, ctx: Ctx) {
+    const l = taskTarget(ctx, task.payload);
+    if (!l) return undefined;
+    if (l.run.Waiting === 'deliver') return prepareFrom(ctx, l, 0);
+    return l.run.Waiting === 'report' && l.run.Running ? prepareFrom(ctx, l, l.run.Running.step + 1) : undefined;
+  },
+};
+
+function prepareFrom(ctx: Ctx, l: Located, from: number): Promise<void> | undefined {
+  const node = getInstance(ctx, l.run.InstanceId);
+  if (!node || !agentConnected(node)) return undefined;
+  const steps = l.program.steps;
+  for (let k = from; k < steps.length; k++) {
+    if (decideStep(l.program.schemaVersion, steps[k], node.PlatformType).kind !== 'execute') continue;
+    const run = runOf(ctx, l, k, node, ctx.now, structuredClone(l.run.Data ?? {}));
+    return prepareScripts(ctx.emu, () => void startStep(run));
+  }
+  return undefined;
+}
 
 // ──────────────────────────────────────── agents return ───────────────────────────────────────
 

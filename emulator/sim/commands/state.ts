@@ -10,6 +10,7 @@
  * keyed by the slice and record objects, so a restored snapshot rebuilds them.
  */
 import { defineSlice } from '../../state/store.js';
+import { anyJson, arr, bool, int, num, obj, oneOf, rec, str } from '../../state/schema.js';
 import type { ExecutableStep } from '../documents/index.js';
 import type { Ctx } from '../../core/context.js';
 import type {
@@ -208,7 +209,48 @@ export interface CommandsSlice {
   evicted?: number;
 }
 
-export const commandsSlice = defineSlice<CommandsSlice>('commands', () => ({ commands: {}, seq: 0, waiting: {} }));
+const pluginSchema = obj(
+  { Name: str, Status: str, StatusDetails: str, ResponseCode: int, Output: str, Stdout: str, Stderr: str },
+  { ResponseStartDateTime: num, ResponseFinishDateTime: num },
+);
+const invocationSchema = obj(
+  { InstanceId: str, Status: str, StatusDetails: str, InstanceName: str },
+  {
+    Plugins: arr(pluginSchema),
+    SentAt: num,
+    StartedAt: num,
+    EndedAt: num,
+    Running: obj({ step: int, startedAt: num, endsAt: num, status: oneOf('Success', 'Failed', 'TimedOut'), exitCode: int, stdout: str, stderr: str, output: str }, { data: anyJson }),
+    Waiting: oneOf('deliver', 'report'),
+    Data: { type: 'object' },
+  },
+);
+const counts = obj(Object.fromEntries(['success', 'failed', 'executionTimedOut', 'deliveryTimedOut', 'cancelled', 'terminated', 'undeliverable', 'invalidPlatform'].map((k) => [k, int])));
+const commandSchema = obj(
+  {
+    Seq: int, CommandId: str, DocumentName: str, DocumentVersion: str, Comment: str, ExpiresAfter: num, Parameters: rec(arr(str)),
+    InstanceIds: arr(str), Targets: arr(obj({}, { Key: str, Values: arr(str) })), RequestedDateTime: num, Status: str, StatusDetails: str,
+    OutputS3Region: str, OutputS3BucketName: str, OutputS3KeyPrefix: str, MaxConcurrency: str, MaxErrors: str, TargetCount: int,
+    CompletedCount: int, ErrorCount: int, DeliveryTimedOutCount: int, ServiceRole: str, NotificationConfig: { type: 'object' },
+    CloudWatchOutputConfig: { type: 'object' }, TimeoutSeconds: num,
+    Engine: obj(
+      {
+        documentVersion: str, schemaVersion: str, platformTypes: arr(str),
+        steps: arr(obj({ name: str, action: str, inputs: anyJson, platforms: arr(str) }, { id: str, precondition: anyJson })),
+        executionTimeout: num, concurrency: int, maxErrors: int, next: int, inFlight: int, counts,
+      },
+      { stopped: bool, cancelRequested: bool },
+    ),
+    Invocations: arr(invocationSchema),
+  },
+  { AlarmConfiguration: { type: 'object' }, Origin: obj({ kind: str, id: str }) },
+);
+
+export const commandsSlice = defineSlice<CommandsSlice>(
+  'commands',
+  () => ({ commands: {}, seq: 0, waiting: {} }),
+  obj({ commands: rec(commandSchema), seq: int, waiting: rec(arr(str)) }, { evicted: int }),
+);
 
 export const commandsOf = (ctx: { scope: Ctx['scope'] }) => commandsSlice.of(ctx.scope);
 

@@ -72,11 +72,20 @@ function patternOf(b: CommandBehavior): UserRegex | null {
   return re;
 }
 
-/** The node's first behaviour whose Match fits the whole script (the commands joined by newlines). */
+/**
+ * The node's first `Scope: script` behaviour whose Match fits the whole script (the commands joined
+ * by newlines). Line behaviours (the default) answer single command lines inside the shell instead,
+ * so a script that merely mentions a command still runs.
+ */
 export function matchBehavior(node: FleetInstance, lines: readonly string[]): CommandBehavior | undefined {
   if (!node.Behaviors?.length) return undefined;
   const text = lines.join('\n');
-  return node.Behaviors.find((b) => patternOf(b)?.test(text));
+  return node.Behaviors.find((b) => b.Scope === 'script' && patternOf(b)?.test(text));
+}
+
+/** The node's line behaviours, as the shell's per-command stubs. */
+export function lineBehaviors(node: FleetInstance): CommandBehavior[] {
+  return (node.Behaviors ?? []).filter((b) => b.Scope !== 'script');
 }
 
 /** The exit code the agent reports for a process it stopped (timeout or cancel). */

@@ -38,7 +38,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const invalidToken = () => new InvalidNextToken(messages.invalidNextToken());
 
 /** Every resource and record, sorted, with its summary. */
-function* rows(resources: Iterable<ResourceCompliance>): Generator<ComplianceRow> {
+export function* complianceRows(resources: Iterable<ResourceCompliance>): Generator<ComplianceRow> {
   const sorted = [...resources].sort((a, b) => byText(a.ResourceId, b.ResourceId) || byText(a.ResourceType, b.ResourceType));
   for (const resource of sorted) {
     for (const record of resource.Records.slice().sort((a, b) => byText(a.ComplianceType, b.ComplianceType))) {
@@ -63,7 +63,7 @@ const pad = (i: number) => String(i).padStart(6, '0');
 export function listComplianceItems(ctx: Ctx, req: ListComplianceItemsRequest): ListComplianceItemsResult {
   const test = compileComplianceFilters(ctx, req.Filters);
   const out: { key: string; item: ComplianceItem }[] = [];
-  for (const row of rows(resourcesFor(ctx, req))) {
+  for (const row of complianceRows(resourcesFor(ctx, req))) {
     row.record.Items.forEach((item, i) => {
       if (!test({ ...row, item })) return;
       out.push({
@@ -89,7 +89,7 @@ export function listComplianceItems(ctx: Ctx, req: ListComplianceItemsRequest): 
 export function listResourceComplianceSummaries(ctx: Ctx, req: ListResourceComplianceSummariesRequest): ListResourceComplianceSummariesResult {
   const test = compileComplianceFilters(ctx, req.Filters);
   const out: { key: string; item: ResourceComplianceSummaryItem }[] = [];
-  for (const row of rows(Object.values(complianceSlice.of(ctx.scope).resources))) {
+  for (const row of complianceRows(Object.values(complianceSlice.of(ctx.scope).resources))) {
     if (!test(row)) continue;
     out.push({
       key: `${row.resource.ResourceId}\u0000${row.record.ComplianceType}`,
@@ -112,7 +112,7 @@ export function listResourceComplianceSummaries(ctx: Ctx, req: ListResourceCompl
 export function listComplianceSummaries(ctx: Ctx, req: ListComplianceSummariesRequest): ListComplianceSummariesResult {
   const test = compileComplianceFilters(ctx, req.Filters);
   const byType = new Map<string, ComplianceSummaryItem & { CompliantSummary: { CompliantCount: number }; NonCompliantSummary: { NonCompliantCount: number } }>();
-  for (const row of rows(Object.values(complianceSlice.of(ctx.scope).resources))) {
+  for (const row of complianceRows(Object.values(complianceSlice.of(ctx.scope).resources))) {
     if (!test(row)) continue;
     let s = byType.get(row.record.ComplianceType);
     if (!s) {

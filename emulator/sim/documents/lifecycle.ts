@@ -24,6 +24,8 @@ import { definePort } from '../../core/ports.js';
  */
 export interface DocumentWatcher {
   activated(ctx: Ctx, name: string, type: DocumentType, version: string): void;
+  /** UpdateDocumentDefaultVersion made another version the one readers get. */
+  defaultChanged?(ctx: Ctx, name: string, type: DocumentType, version: string): void;
 }
 export const documentWatchers = definePort<DocumentWatcher>('documents.watchers');
 

@@ -7,6 +7,7 @@
  * computed once when a version is created and stored with it, so a listing never re-parses content.
  */
 import { defineSlice } from '../../state/store.js';
+import { anyJson, arr, int, num, obj, rec, str, tagList } from '../../state/schema.js';
 import type {
   AttachmentsSourceKey,
   DocumentFormat,
@@ -91,4 +92,23 @@ export interface DocumentsState {
   removedDefaults: Record<string, true>;
 }
 
-export const documents = defineSlice<DocumentsState>('documents', () => ({ byName: {}, removedDefaults: {} }));
+const versionSchema = obj(
+  { DocumentVersion: str, Content: str, DocumentFormat: str, Hash: str, CreatedDate: num, Status: str, Parameters: arr(anyJson), PlatformTypes: arr(str) },
+  {
+    VersionName: str, DisplayName: str, StatusInformation: str, TargetType: str, Requires: arr(obj({ Name: str })),
+    Attachments: arr(obj({ Name: str, Key: str, Value: str })), SchemaVersion: str, Description: str, ReviewStatus: str, Reviews: arr(anyJson),
+  },
+);
+const documentSchema = obj(
+  {
+    Name: str, Owner: str, DocumentType: str, CreatedDate: num, Tags: tagList, DefaultVersion: str, LatestVersion: str, NextVersion: int,
+    Versions: rec(versionSchema), Permissions: arr(obj({ AccountId: str, SharedDocumentVersion: str })),
+  },
+  { Author: str, ApprovedVersion: str, PendingReviewVersion: str },
+);
+
+export const documents = defineSlice<DocumentsState>(
+  'documents',
+  () => ({ byName: {}, removedDefaults: {} }),
+  obj({ byName: rec(documentSchema), removedDefaults: rec({ const: true }) }),
+);

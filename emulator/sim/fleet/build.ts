@@ -193,7 +193,11 @@ export function parseBehaviors(v: unknown): CommandBehavior[] | undefined {
       if (typeof b.DurationSeconds !== 'number' || !(b.DurationSeconds >= 0)) fail(`${where}.DurationSeconds must be a number of seconds (0 or more).`);
       out.DurationSeconds = b.DurationSeconds as number;
     }
-    for (const k of Object.keys(b)) if (!['Match', 'Stdout', 'Stderr', 'ExitCode', 'DurationSeconds'].includes(k)) fail(`${where}: unknown field ${k}.`);
+    if (b.Scope !== undefined) {
+      if (b.Scope !== 'line' && b.Scope !== 'script') fail(`${where}.Scope must be line (the default: one command line of the script) or script (the whole script).`);
+      if (b.Scope === 'script') out.Scope = 'script';
+    }
+    for (const k of Object.keys(b)) if (!['Match', 'Scope', 'Stdout', 'Stderr', 'ExitCode', 'DurationSeconds'].includes(k)) fail(`${where}: unknown field ${k}.`);
     return out;
   });
 }

@@ -147,6 +147,13 @@ describe('fixture format', () => {
     loadFleet(emu, { instances: [{ InstanceId: 'i-00000000000000001', Platform: 'windows-2022' }] }, { replace: true });
     expect(nodes(emu).map((n) => n.PlatformType)).toEqual(['Windows']);
   });
+
+  it('replacing removes every node of the scope, not every other one', () => {
+    const ids = ['i-00000000000000001', 'i-00000000000000002', 'i-00000000000000003', 'i-00000000000000004'];
+    const emu = emulator({ instances: ids.map((InstanceId) => ({ InstanceId })) });
+    loadFleet(emu, { instances: [{ InstanceId: 'i-00000000000000002', Platform: 'windows-2022' }] }, { replace: true });
+    expect(nodes(emu).map((n) => n.InstanceId)).toEqual(['i-00000000000000002']);
+  });
 });
 
 describe('the configured fleet and reset', () => {

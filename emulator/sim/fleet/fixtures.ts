@@ -12,7 +12,7 @@
  *     - Count: 40
  *       Platform: amazon-linux-2023
  *       ComputerName: web-{nn}.prod.internal    # {n} = 1-based index, {nn}/{nnn} zero-padded
- *       Tags: { Env: prod, Role: web, Name: web-{nn} }
+ *       Tags: { Env: prod, Role: web, Name: "web-{nn}" }
  *       ConnectionLost: 2          # the last 2 of the group are offline
  *       Stopped: 1                 # EC2 state stopped (not listed, not targeted)
  *   fleets:                        # optional: more fleets in other accounts/regions, same format
@@ -186,7 +186,8 @@ export function loadFleet(
   const result: LoadResult = { fleets: [], total: 0 };
   for (const p of plans) {
     const ctx = emu.context(p.account, p.region);
-    if (opts.replace) for (const old of allInstances(ctx)) removeInstance(ctx, old.InstanceId);
+    // A copy: removeInstance splices the list allInstances returns.
+    if (opts.replace) for (const old of [...allInstances(ctx)]) removeInstance(ctx, old.InstanceId);
     for (const node of p.nodes) addInstance(ctx, node);
     const existing = result.fleets.find((f) => f.account === p.account && f.region === p.region);
     const ids = p.nodes.map((n) => n.InstanceId);

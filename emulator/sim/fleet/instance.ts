@@ -33,8 +33,14 @@ export const LATEST_AGENT_VERSION = '3.3.1957.0';
 
 /** A canned answer of the simulated shell (Run Command): the first behaviour whose Match fits wins. */
 export interface CommandBehavior {
-  /** A JavaScript regular expression tested against the script (the commands joined by newlines). */
+  /**
+   * A JavaScript regular expression (linear-time engine). Tested against one command line of the
+   * script (its words after expansion) by default, so the rest of the script still runs; with
+   * Scope 'script', against the whole script (its commands joined by newlines), which it replaces.
+   */
   Match: string;
+  /** 'line' (default, stored absent) or 'script'. */
+  Scope?: 'script';
   Stdout?: string;
   Stderr?: string;
   ExitCode?: number;

@@ -10,6 +10,7 @@
  * pending commands when an agent starts; State Manager applies associations to a new node).
  */
 import { defineSlice } from '../../state/store.js';
+import { anyJson, arr, bool, int, num, obj, oneOf, rec, str, tagList } from '../../state/schema.js';
 import type { Ctx } from '../../core/context.js';
 import type { Runtime } from '../../core/runtime.js';
 import type { Tag, RegistrationMetadataItem } from '../../generated/ssm/types.js';
@@ -42,7 +43,45 @@ export interface FleetSlice {
   activationSeq: number;
 }
 
-export const fleetSlice = defineSlice<FleetSlice>('fleet', () => ({ instances: {}, activations: {}, activationSeq: 0 }));
+const instanceSchema = obj(
+  {
+    InstanceId: str,
+    ResourceType: str,
+    PlatformType: oneOf('Windows', 'Linux', 'MacOS'),
+    PlatformName: str,
+    PlatformVersion: str,
+    AgentVersion: str,
+    IPAddress: str,
+    ComputerName: str,
+    SourceId: str,
+    SourceType: str,
+    Tags: tagList,
+    AgentRunning: bool,
+    PingAnchor: num,
+    Applications: arr(obj({ Name: str, Version: str })),
+    Services: arr(obj({ Name: str, Status: str })),
+    Network: arr(obj({ Name: str, MacAddress: str, IPV4: arr(str) })),
+    Patches: obj({ Installed: arr(str), Failing: arr(str) }, { ImageDate: num }),
+    Behaviors: arr(obj({ Match: str }, { Stdout: str, Stderr: str, ExitCode: int, DurationSeconds: num })),
+    CreatedAt: num,
+  },
+  {
+    IamRole: str, ActivationId: str, RegistrationDate: num, Name: str, InstanceType: str, Architecture: str, KeyName: str,
+    InstanceRole: str, InstanceState: str, LaunchTime: num, AssociationStatus: str, LastAssociationExecutionDate: num,
+    LastSuccessfulAssociationExecutionDate: num, AssociationOverview: anyJson, AssociatedDocuments: arr(str),
+    AgentStoppedAt: num, Inactive: bool,
+  },
+);
+const activationSchema = obj(
+  { ActivationId: str, ActivationCode: str, IamRole: str, RegistrationLimit: int, RegistrationsCount: int, ExpirationDate: num, CreatedDate: num, Tags: tagList, Seq: int },
+  { Description: str, DefaultInstanceName: str, RegistrationMetadata: arr(obj({ Key: str, Value: str })) },
+);
+
+export const fleetSlice = defineSlice<FleetSlice>(
+  'fleet',
+  () => ({ instances: {}, activations: {}, activationSeq: 0 }),
+  obj({ instances: rec(instanceSchema), activations: rec(activationSchema), activationSeq: int }),
+);
 
 interface Index {
   sorted: string[] | null;

@@ -39,6 +39,7 @@ import { COMMAND_HOST } from '../commands/runner.js';
 import type { PluginRun, PluginSimulator } from '../commands/plugins.js';
 import type { FleetInstance, InstalledApplication } from '../fleet/instance.js';
 import { hash32, resolveFacts, type Facts } from '../shell/facts.js';
+import { vcpusOf } from '../shell/machine.js';
 import { catalogForNode } from '../patching/catalog.js';
 import { installedPatches, nodeFacts } from '../patching/scan.js';
 import { nodeRecord as patchRecord } from '../patching/state.js';
@@ -122,17 +123,9 @@ function network(node: FleetInstance): Entry[] {
   });
 }
 
-/** vCPUs of an EC2 size (nano..large: 2; xlarge: 4; 2xlarge: 8; ...). */
-function vcpus(instanceType: string | undefined): number {
-  const size = instanceType?.split('.')[1] ?? 'large';
-  if (size === 'metal') return instanceType?.startsWith('mac') ? 8 : 96;
-  const m = /^(\d*)xlarge$/.exec(size);
-  return m ? 4 * (m[1] ? Number(m[1]) : 1) : 2;
-}
-
 function detailedInformation(node: FleetInstance, facts: Facts): Entry[] {
   const arm = facts.arch === 'arm64';
-  const cpus = vcpus(node.InstanceType);
+  const cpus = vcpusOf(node.InstanceType);
   const ht = !arm && cpus > 1;
   return [
     {

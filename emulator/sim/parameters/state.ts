@@ -11,6 +11,7 @@
  * stored under "/TestParam1"; the record keeps the name as it was created.
  */
 import { defineSlice } from '../../state/store.js';
+import { arr, int, num, obj, oneOf, rec, str, tagList } from '../../state/schema.js';
 import type { ParameterType, Tag } from '../../generated/ssm/types.js';
 
 export type StoredTier = 'Standard' | 'Advanced';
@@ -62,6 +63,24 @@ export interface ParametersState {
   byName: Record<string, ParameterRecord>;
 }
 
-export const parameters = defineSlice<ParametersState>('parameters', () => ({ byName: {} }));
+export const resourcePolicyRecordSchema = obj({ PolicyId: str, PolicyHash: str, Policy: str });
+/** What a restored snapshot's parameters must look like (see state/schema.ts). */
+const parameterVersion = obj(
+  {
+    Version: int,
+    Type: oneOf('String', 'StringList', 'SecureString'),
+    Value: str,
+    Tier: oneOf('Standard', 'Advanced'),
+    Policies: arr(obj({ PolicyText: str, PolicyType: str, PolicyStatus: str })),
+    DataType: str,
+    LastModifiedDate: num,
+    LastModifiedUser: str,
+    Labels: arr(str),
+  },
+  { KeyId: str, Description: str, AllowedPattern: str },
+);
+const parameterRecordSchema = obj({ Name: str, Versions: { ...arr(parameterVersion), minItems: 1 }, Tags: tagList, ResourcePolicies: arr(resourcePolicyRecordSchema) });
+
+export const parameters = defineSlice<ParametersState>('parameters', () => ({ byName: {} }), obj({ byName: rec(parameterRecordSchema) }));
 
 export const current = (p: ParameterRecord): ParameterVersion => p.Versions[p.Versions.length - 1];

@@ -16,6 +16,7 @@
  * "__proto__" or "constructor" is just a value. Timestamps are epoch seconds.
  */
 import { defineSlice } from '../../state/store.js';
+import { anyJson, arr, bool, int, num, obj, rec, str, tagList, tuple } from '../../state/schema.js';
 import type { Ctx } from '../../core/context.js';
 import type {
   InstancePatchState,
@@ -116,15 +117,39 @@ export interface PatchingSlice {
   files: { Url: string; Content: string }[];
 }
 
-export const patchingSlice = defineSlice<PatchingSlice>('patching', () => ({
-  baselines: {},
-  seq: 0,
-  defaults: {},
-  groups: [],
-  nodes: {},
-  snapshots: {},
-  files: [],
-}));
+const baselineSchema = obj(
+  {
+    BaselineId: str, Name: str, OperatingSystem: str, GlobalFilters: obj({ PatchFilters: arr(anyJson) }), ApprovalRules: obj({ PatchRules: arr(anyJson) }),
+    ApprovedPatches: arr(str), ApprovedPatchesComplianceLevel: str, ApprovedPatchesEnableNonSecurity: bool, RejectedPatches: arr(str),
+    RejectedPatchesAction: str, CreatedDate: num, ModifiedDate: num, Sources: arr(anyJson), Tags: tagList, Seq: int, Revision: int, owner: str,
+  },
+  { Description: str, AvailableSecurityUpdatesComplianceStatus: str, predefinedDefault: bool },
+);
+
+export const patchingSlice = defineSlice<PatchingSlice>(
+  'patching',
+  () => ({
+    baselines: {},
+    seq: 0,
+    defaults: {},
+    groups: [],
+    nodes: {},
+    snapshots: {},
+    files: [],
+  }),
+  obj(
+    {
+      baselines: rec(baselineSchema),
+      seq: int,
+      defaults: rec(str),
+      groups: arr(obj({ PatchGroup: str, OperatingSystem: str, BaselineId: str })),
+      nodes: rec(obj({ Installed: rec(tuple(num, num)) }, { Catalog: str, State: { type: 'object' }, Report: arr(tuple(str, int, num, int)), Compliance: str })),
+      snapshots: rec(obj({ SnapshotId: str, BaselineId: str, OperatingSystem: str, TakenAt: num }, { Baseline: baselineSchema, Identity: str, InstanceId: str, Product: str })),
+      files: arr(obj({ Url: str, Content: str })),
+    },
+    { snapshotSweepAt: num },
+  ),
+);
 
 export const patchingOf = (ctx: { scope: Ctx['scope'] }) => patchingSlice.of(ctx.scope);
 

@@ -3,6 +3,7 @@
  * tasks, and the account's Resource Groups settings (group lifecycle events).
  */
 import { defineSlice } from '../../state/store.js';
+import { anyJson, arr, int, num, obj, rec, str } from '../../state/schema.js';
 import type { Ctx } from '../../core/context.js';
 import type { GroupConfigurationItem, GroupingStatusesItem } from '../../generated/resource-groups/types.js';
 
@@ -68,6 +69,11 @@ export interface GroupsSlice {
   settings?: RgAccountSettings;
 }
 
-export const groupsSlice = defineSlice<GroupsSlice>('resourceGroups', () => ({ groups: {}, seq: 0 }));
+const groupRecord = obj(
+  { Name: str, GroupArn: str, Tags: rec(str), Seq: int },
+  { Description: str, ResourceQuery: obj({ Type: str, Query: str }), Configuration: arr(anyJson), Criticality: num, Owner: str, DisplayName: str },
+);
+
+export const groupsSlice = defineSlice<GroupsSlice>('resourceGroups', () => ({ groups: {}, seq: 0 }), obj({ groups: rec(groupRecord), seq: int }));
 
 export const groupsOf = (ctx: { scope: Ctx['scope'] }) => groupsSlice.of(ctx.scope);

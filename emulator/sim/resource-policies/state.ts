@@ -4,7 +4,8 @@
  * so they go with it when it is deleted.
  */
 import { defineSlice } from '../../state/store.js';
-import type { ResourcePolicyRecord } from '../parameters/state.js';
+import { resourcePolicyRecordSchema, type ResourcePolicyRecord } from '../parameters/state.js';
+import { arr, int, obj, rec } from '../../state/schema.js';
 
 export interface ResourcePoliciesState {
   /** resource ARN -> its policies */
@@ -13,4 +14,8 @@ export interface ResourcePoliciesState {
   revision: number;
 }
 
-export const resourcePolicies = defineSlice<ResourcePoliciesState>('resource-policies', () => ({ byArn: {}, revision: 0 }));
+export const resourcePolicies = defineSlice<ResourcePoliciesState>(
+  'resource-policies',
+  () => ({ byArn: {}, revision: 0 }),
+  obj({ byArn: rec(arr(resourcePolicyRecordSchema)), revision: int }),
+);

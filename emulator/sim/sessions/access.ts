@@ -6,7 +6,11 @@
  *
  * On AWS an access request is an OpsItem of type /aws/accessrequest (its id is the OpsItem's,
  * oi- and 12 hex digits). When an OpsCenter area provides the opsItemCreator port the request is
- * created through it; otherwise the id has the same form.
+ * created through it; otherwise the id has the same form. The OpsItem's Status follows the request
+ * (Pending, Approved, Rejected, Revoked; Expired, which OpsItem statuses lack, shows as Closed
+ * [unverified]) and its operational data /aws/accessrequest (JSON: requesterArn, requesterId,
+ * targetResourceId, sourceAccountId, sourceRegion, isReplica, then approverId / approverArn) is
+ * what DescribeOpsItems' AccessRequestBy* filters read.
  *
  * Emulator rules (AWS decides these with IAM and approval policies the emulator does not have):
  * - a session started to a node while the account holds an approved, unexpired request for it is
@@ -49,9 +53,18 @@ export function startAccessRequest(ctx: Ctx, input: StartAccessRequestRequest): 
         Description: input.Reason,
         Source: 'SSM',
         OpsItemType: '/aws/accessrequest',
+        OperationalData: accessRequestData({
+          requesterArn: `arn:aws:iam::${ctx.account}:root`,
+          requesterId: ctx.account,
+          targetResourceId: nodes[0],
+          sourceAccountId: ctx.account,
+          sourceRegion: ctx.region,
+          isReplica: false,
+        }),
         ...(input.Tags && { Tags: input.Tags }),
       })
     : `oi-${ctx.emu.ids.hex(12)}`;
+  creator?.update(ctx, { OpsItemId: id, Status: 'Pending' });
   const slice = sessionsOf(ctx);
   const rec: AccessRequestRecord = {
     AccessRequestId: id,
@@ -91,6 +104,29 @@ export function hasApprovedAccess(ctx: Ctx, instanceId: string): boolean {
   return false;
 }
 
+const ACCESS_DATA_KEY = '/aws/accessrequest';
+const accessRequestData = (o: Record<string, unknown>) => ({ [ACCESS_DATA_KEY]: { Type: 'SearchableString' as const, Value: JSON.stringify(o) } });
+
+/** The request's OpsItem takes its status (and, with `fields`, more workflow data). */
+function syncOpsItem(ctx: Ctx, rec: AccessRequestRecord, fields: Record<string, unknown> = {}): void {
+  const creator = ctx.emu.ports.one(opsItemCreator);
+  if (!creator) return;
+  let data: Record<string, unknown> | undefined;
+  if (Object.keys(fields).length) {
+    const current = creator.operationalData(ctx, rec.AccessRequestId)?.[ACCESS_DATA_KEY]?.Value;
+    try {
+      data = { ...(current ? (JSON.parse(current) as Record<string, unknown>) : {}), ...fields };
+    } catch {
+      data = fields;
+    }
+  }
+  creator.update(ctx, {
+    OpsItemId: rec.AccessRequestId,
+    Status: rec.Status === 'Expired' ? 'Closed' : rec.Status,
+    ...(data && { OperationalData: accessRequestData(data) }),
+  });
+}
+
 export type AccessDecision = 'approve' | 'reject' | 'revoke';
 
 /** A decision refused: the request is not in a state that allows it. */
@@ -123,13 +159,18 @@ export function decideAccess(
     ctx.emu.scheduler.cancel(expireKey(ctx, rec.AccessRequestId));
     for (const node of nodesOf(rec)) if (!hasApprovedAccess(ctx, node)) opts.onRevoke?.(node);
   }
+  const approver = opts.approver;
+  syncOpsItem(ctx, rec, approver === undefined ? {} : { approverId: approver, ...(approver.startsWith('arn:') && { approverArn: approver }) });
   return rec;
 }
 
 export const accessTasks: Record<string, (task: Task<{ id: string }>, ctx: Ctx) => void> = {
   [TASK_ACCESS_EXPIRE]: (task, ctx) => {
     const rec = getAccessRequest(ctx, task.payload.id);
-    if (rec && rec.Status === 'Approved') rec.Status = 'Expired';
+    if (rec && rec.Status === 'Approved') {
+      rec.Status = 'Expired';
+      syncOpsItem(ctx, rec);
+    }
   },
 };
 

@@ -223,6 +223,16 @@ class LiveSession {
     }
   }
 
+  /**
+   * Cuts the client's connection as a network failure would (no close frame): the session is
+   * Disconnected and a client resumes it with ResumeSession, as the plugin does on its own.
+   */
+  dropConnection(): boolean {
+    if (!this.socket || this.phase === 'ending' || this.phase === 'ended') return false;
+    this.socket.ws.terminate();
+    return true;
+  }
+
   /** Drops the session without a word to the client beyond a close (reset, restore). */
   close(code?: number, reason?: string): void {
     this.phase = 'ended';

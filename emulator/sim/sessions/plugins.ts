@@ -96,7 +96,7 @@ export class ShellPlugin implements SessionPlugin {
       node: this.run.facts,
       startTime: this.run.host.now(),
       env: this.run.env,
-      commandStubs: this.run.node.Behaviors,
+      commandStubs: this.run.node.Behaviors.filter((b) => b.Scope !== 'script'),
     });
     let out = this.windows ? WINDOWS_BANNER : '';
     const profile = this.windows ? this.run.session.Preferences.shellProfile.windows : this.run.session.Preferences.shellProfile.linux;
@@ -246,7 +246,7 @@ export class CommandsPlugin implements SessionPlugin {
       startTime: this.run.host.now(),
       env: this.run.env,
       scriptPath: windows ? 'line' : 'sh',
-      commandStubs: this.run.node.Behaviors,
+      commandStubs: this.run.node.Behaviors.filter((b) => b.Scope !== 'script'),
       mergeStreams: !separate,
     });
     if (separate) {

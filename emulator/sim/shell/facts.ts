@@ -42,6 +42,10 @@ export interface Facts {
   files: Record<string, string>;
   /** Directories that exist besides the parents of files. */
   dirs: string[];
+  /** The EC2 instance type, when known (machine.ts sizes the machine from it). */
+  instanceType?: string;
+  /** Epoch seconds the node booted, when known. */
+  bootSeconds?: number;
   /** The distribution family, for os-release and kernel strings. */
   distro: 'amzn' | 'ubuntu' | 'debian' | 'rhel' | 'centos' | 'rocky' | 'alma' | 'sles' | 'other';
 }
@@ -193,6 +197,7 @@ export function resolveFacts(input: Pick<RunScriptInput, 'node'>): Facts {
   const arch = node.Architecture ?? 'x86_64';
   const user = node.User ?? (os === 'windows' ? 'nt authority\\system' : 'root');
   const agentVersion = node.AgentVersion ?? DEFAULT_AGENT_VERSION;
+  const machine = { instanceType: node.InstanceType, bootSeconds: node.LaunchTime };
   const ssmEnv = {
     AWS_SSM_INSTANCE_ID: node.InstanceId,
     AWS_SSM_REGION_NAME: region,
@@ -204,7 +209,7 @@ export function resolveFacts(input: Pick<RunScriptInput, 'node'>): Facts {
     const cn = hostname.toUpperCase();
     const sysprofile = 'C:\\Windows\\system32\\config\\systemprofile';
     return {
-      os, instanceId: node.InstanceId, hostname, ip, region, agentVersion, platformName, platformVersion, user, arch,
+      ...machine, os, instanceId: node.InstanceId, hostname, ip, region, agentVersion, platformName, platformVersion, user, arch,
       kernel: platformVersion, binSh: 'bash',
       psVersion: node.PowerShellVersion ?? windowsPsVersion(platformVersion), psEdition: 'Desktop',
       agentCwd: 'C:\\Windows\\system32',
@@ -249,7 +254,7 @@ export function resolveFacts(input: Pick<RunScriptInput, 'node'>): Facts {
 
   if (os === 'macos') {
     return {
-      os, instanceId: node.InstanceId, hostname, ip, region, agentVersion, platformName, platformVersion, user,
+      ...machine, os, instanceId: node.InstanceId, hostname, ip, region, agentVersion, platformName, platformVersion, user,
       arch, kernel: node.KernelVersion ?? '23.6.0', binSh: 'bash',
       psVersion: node.PowerShellVersion ?? '7.4.6', psEdition: 'Core',
       agentCwd: '/opt/aws/ssm/bin',
@@ -277,7 +282,7 @@ export function resolveFacts(input: Pick<RunScriptInput, 'node'>): Facts {
   const homeUser = distro === 'ubuntu' ? 'ubuntu' : distro === 'debian' ? 'admin' : 'ec2-user';
   const lang = distro === 'amzn' && !platformVersion.startsWith('2023') ? 'en_US.UTF-8' : 'C.UTF-8';
   return {
-    os, instanceId: node.InstanceId, hostname, ip, region, agentVersion, platformName, platformVersion, user, arch,
+    ...machine, os, instanceId: node.InstanceId, hostname, ip, region, agentVersion, platformName, platformVersion, user, arch,
     kernel: node.KernelVersion ?? defaultKernel(distro, platformVersion, arch),
     binSh: distro === 'ubuntu' || distro === 'debian' ? 'dash' : 'bash',
     psVersion: node.PowerShellVersion ?? '7.4.6', psEdition: 'Core',

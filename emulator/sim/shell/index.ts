@@ -43,6 +43,7 @@
  * Command engine, not here. See docs/shell.md for what each dialect understands.
  */
 import { agentScriptPath, hash32, osOf, resolveFacts } from './facts.js';
+import { machineOf, procFiles } from './machine.js';
 import { runPowerShell } from './powershell/index.js';
 import {
   Abort, DEFAULT_COMMAND_COST_MS, DEFAULT_MAX_STEPS, DEFAULT_TIMEOUT_MS, prng, Runtime,
@@ -69,7 +70,8 @@ export function runScript(input: RunScriptInput): RunScriptResult {
     Math.max(0, input.timeoutMs ?? DEFAULT_TIMEOUT_MS),
   );
   rt.mergeErr = input.mergeStreams ?? false;
-  const vfs = new Vfs(windows, { ...facts.files, ...(input.files ?? {}) }, facts.dirs);
+  const machine = machineOf(facts, input.startTime);
+  const vfs = new Vfs(windows, { ...facts.files, ...procFiles(facts, machine, input.startTime), ...(input.files ?? {}) }, facts.dirs);
   const cwd = vfs.normalize(input.workingDirectory || facts.agentCwd, vfs.root());
   // The agent only starts the script in a directory that exists; a workingDirectory the fixture
   // did not create is taken to exist.
@@ -87,9 +89,9 @@ export function runScript(input: RunScriptInput): RunScriptResult {
   try {
     exitCode =
       input.dialect === 'powershell'
-        ? runPowerShell({ script, facts, rt, vfs, env, cwd, scriptPath, stubs: input.commandStubs ?? [], system })
+        ? runPowerShell({ script, facts, machine, rt, vfs, env, cwd, scriptPath, stubs: input.commandStubs ?? [], system })
         : runSh({
-            script, facts, rt, vfs, env, cwd, scriptPath, system,
+            script, facts, machine, rt, vfs, env, cwd, scriptPath, system,
             pid: 2000 + (seed % 30000),
             random: prng(seed),
             stubs: input.commandStubs ?? [],

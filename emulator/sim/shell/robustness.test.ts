@@ -110,4 +110,37 @@ describe('robustness', () => {
     const r = runScript({ dialect: 'sh', script: 'echo aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab | grep -E "^(a+)+$"; echo $?', node: LINUX, startTime: 0 });
     expect(r.stdout).toBe('1\n');
   });
+
+  it('printf widths and precisions past the value limit fail as a builtin does: status 1, stderr, the script goes on', () => {
+    for (const fmt of ['%0999999999d', '%999999999s', '%.999999999f', '%-999999999x']) {
+      const r = check('sh', LINUX, `printf "a${fmt}" 1; echo " status=$?"; echo after`, 1000);
+      expect(r.stdout).toBe('a status=1\nafter\n');
+      expect(r.stderr).toMatch(/_script\.sh: line 1: printf: write error: Cannot allocate memory\n$/);
+      expect(r.exitCode).toBe(0);
+      expect(r.aborted).toBeUndefined();
+    }
+    const star = check('sh', LINUX, 'x=$(printf "%*s" 999999999 a); echo "[${x}] $?"', 1000);
+    expect(star.stdout).toBe('[] 1\n');
+    // long precisions that fit are printed as printf prints them (zeros past a double's digits)
+    expect(check('sh', LINUX, 'printf "%.120f" 0.5 | wc -c', 1000).stdout).toBe('122\n');
+  });
+
+  it('seq refuses a range it cannot hold at once, before building it', () => {
+    const r = check('sh', LINUX, 'seq 1 999999999; echo "status=$?"; seq 1 999999999 | head -1; seq 3', 1000);
+    expect(r.stderr).toBe('seq: write error: Cannot allocate memory\n'.repeat(2));
+    expect(r.stdout).toBe('status=1\n1\n2\n3\n');
+    expect(r.aborted).toBeUndefined();
+    expect(check('sh', LINUX, 'seq 1 Infinity; echo $?', 1000).stdout).toBe('1\n');
+  });
+
+  it('PowerShell repetitions, ranges and paddings past the limits throw OutOfMemoryException, which try/catch handles', () => {
+    for (const expr of ['"x" * 1e9', "'ab' * 100000000", '@(1) * 1e9', '(1..1e9).Count', '"{0,999999999}" -f 1', '"x".PadLeft(999999999)', '"x".PadRight(1e9)']) {
+      const r = check('powershell', WIN, `try { $v = ${expr}; 'no' } catch { "caught: $($_.Exception.Message)" }; 'after'`, 1000);
+      expect(r.stdout).toBe("caught: Exception of type 'System.OutOfMemoryException' was thrown.\r\nafter\r\n");
+      expect(r.aborted).toBeUndefined();
+      const bare = check('powershell', WIN, `$v = ${expr}; 'after'`, 1000);
+      expect(bare.stderr).toContain('OutOfMemoryException');
+      expect(bare.stdout).toBe('after\r\n');
+    }
+  });
 });

@@ -6,6 +6,7 @@
  * Guards unwind the interpreter with an Abort, which no script construct can catch (not `|| true`,
  * not a subshell, not PowerShell's try/catch).
  */
+import type { Machine } from './machine.js';
 import type { Facts } from './facts.js';
 import type { Vfs } from './vfs.js';
 import type { CommandStub } from './types.js';
@@ -17,11 +18,21 @@ export const DEFAULT_TIMEOUT_MS = 172_800_000;
 /** Largest amount of output (per stream) and largest single string a script may build. */
 export const MAX_STREAM_CHARS = 8 * 1024 * 1024;
 export const MAX_STRING_CHARS = 1024 * 1024;
+/** Largest array a PowerShell script may build (ranges, array repetition). */
+export const MAX_ARRAY_ITEMS = 1_000_000;
+/**
+ * What an sh builtin says when a script asks it for a value past MAX_STRING_CHARS (a printf width of
+ * a billion, seq 1 1e9): the failure of a node that cannot allocate it, as the C library reports it
+ * (strerror(ENOMEM)) after the command's name. [unverified: bash writes the gigabyte on a large host]
+ */
+export const OUT_OF_MEMORY = 'write error: Cannot allocate memory';
 
 /** What both dialect interpreters get for one run (index.ts builds it from RunScriptInput). */
 export interface DialectRun {
   script: string;
   facts: Facts;
+  /** The machine under the node (cpus, memory, boot time, processes: machine.ts). */
+  machine: Machine;
   rt: Runtime;
   vfs: Vfs;
   env: Record<string, string>;

@@ -21,6 +21,7 @@
  * Pure and synchronous like runScript; time is the caller's (`now` per line, virtual ms). It never
  * throws for any input.
  */
+import { machineOf, procFiles, type Machine } from './machine.js';
 import { resolveFacts, hash32, type Facts } from './facts.js';
 import { Abort, DEFAULT_COMMAND_COST_MS, DEFAULT_MAX_STEPS, DEFAULT_TIMEOUT_MS, prng, Runtime } from './runtime.js';
 import { InStream, Sh, ShState, type IO } from './sh/interp.js';
@@ -79,7 +80,8 @@ export function openShell(input: ShellSessionInput): ShellSession {
   );
   rt.mergeErr = true;
   const windows = facts.os === 'windows';
-  const vfs = new Vfs(windows, { ...facts.files, ...(input.files ?? {}) }, facts.dirs);
+  const machine = machineOf(facts, input.startTime);
+  const vfs = new Vfs(windows, { ...facts.files, ...procFiles(facts, machine, input.startTime), ...(input.files ?? {}) }, facts.dirs);
   const cwd = vfs.normalize(input.workingDirectory || facts.agentCwd, vfs.root());
   vfs.mkdir(cwd, true);
   const env: Record<string, string> = { ...facts.env, ...(input.env ?? {}) };
@@ -92,8 +94,8 @@ export function openShell(input: ShellSessionInput): ShellSession {
   // which neither the journal nor replay would see). Run Command and State Manager do change nodes.
   const system = new SystemState(facts, { services: input.node.Services, packages: input.node.Applications });
   return input.dialect === 'powershell'
-    ? powerShellSession(rt, openPowerShell({ script: '', facts, rt, vfs, env, cwd, scriptPath: 'line', stubs: input.commandStubs ?? [], system }))
-    : shSession(rt, facts, vfs, env, cwd, name, seed, input.commandStubs ?? [], system);
+    ? powerShellSession(rt, openPowerShell({ script: '', facts, machine, rt, vfs, env, cwd, scriptPath: 'line', stubs: input.commandStubs ?? [], system }))
+    : shSession(rt, facts, machine, vfs, env, cwd, name, seed, input.commandStubs ?? [], system);
 }
 
 /** Runs one line under the guards: a guard or a defect of the simulation ends the line, never the session. */
@@ -140,9 +142,9 @@ function bashVersion(facts: Facts): string {
 
 const BASH_RELEASE: Record<string, string> = { '3.2': '3.2.57(1)-release', '4.2': '4.2.46(2)-release', '4.4': '4.4.20(1)-release', '5.1': '5.1.8(1)-release', '5.2': '5.2.15(1)-release' };
 
-function shSession(rt: Runtime, facts: Facts, vfs: Vfs, env: Record<string, string>, cwd: string, name: string, seed: number, stubs: CommandStub[], system: SystemState): ShellSession {
+function shSession(rt: Runtime, facts: Facts, machine: Machine, vfs: Vfs, env: Record<string, string>, cwd: string, name: string, seed: number, stubs: CommandStub[], system: SystemState): ShellSession {
   const bash = facts.binSh === 'bash';
-  const sh = new Sh({ rt, facts, vfs, scriptPath: name, bash, pid: 2000 + (seed % 30000), random: prng(seed), stubs, interactive: true, system });
+  const sh = new Sh({ rt, facts, machine, vfs, scriptPath: name, bash, pid: 2000 + (seed % 30000), random: prng(seed), stubs, interactive: true, system });
   const st = new ShState();
   st.cwd = cwd;
   for (const [k, v] of Object.entries(env)) st.vars.set(k, { v, exp: true });

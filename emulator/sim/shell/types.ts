@@ -32,6 +32,10 @@ export interface NodeFacts {
   KernelVersion?: string;
   /** The user the agent runs commands as: root on Linux and macOS, "nt authority\system" on Windows. */
   User?: string;
+  /** The EC2 instance type (vCPUs and memory that nproc, free, /proc/cpuinfo and systeminfo report). */
+  InstanceType?: string;
+  /** Epoch seconds the node booted (uptime); absent: 1 to 72 hours before the script, by a hash of the id. */
+  LaunchTime?: number;
   /** $PSVersionTable.PSVersion: 5.1.<build>.<rev> on Windows, 7.4.6 (pwsh) elsewhere by default. */
   PowerShellVersion?: string;
   /** The node's services (the fleet record's Services): what systemctl / Get-Service see. Read only. */

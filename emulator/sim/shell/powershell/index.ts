@@ -19,7 +19,8 @@ import { dotnetFormat, psDefaultDate, psInvariantDate, strftime } from '../datef
 import { compileRegex, globMatch, RegexError } from '../regex.js';
 import { compileUserRegex, type UserRegex } from '../../../core/regex.js';
 import { splitOnChars, trimChars } from '../chars.js';
-import { Abort, checkSize, type DialectRun, type Runtime } from '../runtime.js';
+import { computerInfo, ipconfigText, processTable, systeminfoText } from '../machine.js';
+import { Abort, checkSize, MAX_ARRAY_ITEMS, MAX_STRING_CHARS, type DialectRun, type Runtime } from '../runtime.js';
 import type { CommandStub } from '../types.js';
 import { INSTALL_MS, REMOVE_MS, type ServiceFact } from '../system.js';
 import { PsParseError, PsParser, type Arg, type Expr, type PipeElem, type Redirect, type Stmt } from './parser.js';
@@ -60,6 +61,8 @@ class ScriptBlock {
 class PsObject {
   constructor(readonly props: Record<string, unknown>) {}
 }
+/** An object PowerShell shows as a list (Format-List) by default. */
+class PsList extends PsObject {}
 class PsType {
   constructor(readonly name: string) {}
 }
@@ -123,7 +126,9 @@ class PsThrow {
 
 // ------------------------------------------------------------------ interpreter
 
-const NATIVE = new Set(['hostname', 'whoami', 'hostname.exe', 'whoami.exe']);
+const NATIVE = new Set(['hostname', 'whoami', 'hostname.exe', 'whoami.exe', 'ipconfig', 'ipconfig.exe', 'systeminfo', 'systeminfo.exe']);
+/** Programs only Windows has (pwsh on Linux and macOS: "not recognized"). */
+const WINDOWS_ONLY = new Set(['ipconfig', 'ipconfig.exe', 'systeminfo', 'systeminfo.exe', 'get-computerinfo', 'gin']);
 const WINDOWS_SYSTEM_CMDLETS = new Set([
   'get-service', 'start-service', 'stop-service', 'restart-service', 'set-service', 'install-package', 'uninstall-package', 'get-package',
 ]);
@@ -348,6 +353,11 @@ class Ps {
       for (const [k, val] of v.m.values()) s += `${String(k).padEnd(kw)}${this.str(val)}${nl}`;
       return s + nl;
     }
+    if (v instanceof PsList) {
+      // Format-List: "Name : value", names padded to the longest (Get-ComputerInfo's default view).
+      const w = Math.max(...Object.keys(v.props).map((k) => k.length));
+      return `${nl}${Object.entries(v.props).map(([k, val]) => `${k.padEnd(w)} : ${this.str(val)}`).join(nl)}${nl}${nl}${nl}`;
+    }
     if (v instanceof PsPath) return `${nl}Path${nl}${'-'.repeat(Math.max(4, 4))}${nl}${v.path}${nl}${nl}${nl}`;
     if (v instanceof PsErrorValue) return this.renderError(v.rec);
     return this.str(v) + nl;
@@ -492,6 +502,20 @@ class Ps {
 
   private simpleError(message: string, category: string, target: string, reason: string, fqid: string): ErrorRecord {
     return { message, category, target, activity: '', reason, fqid, prefix: '' };
+  }
+
+  /**
+   * A string or array past the simulated node's limits ("x" * 1e9, 1..1e9, "{0,999999999}" -f 1):
+   * .NET's OutOfMemoryException, a statement-terminating error that try/catch can handle.
+   */
+  private outOfMemory(): PsThrow {
+    return new PsThrow(this.simpleError("Exception of type 'System.OutOfMemoryException' was thrown.", 'OperationStopped', '', 'OutOfMemoryException', 'System.OutOfMemoryException'), false);
+  }
+
+  /** A width or length a script asks for: at most MAX_STRING_CHARS. */
+  private size(n: number): number {
+    if (n > MAX_STRING_CHARS) throw this.outOfMemory();
+    return n;
   }
 
   // ---------------------------------------------------------------- statements
@@ -866,6 +890,16 @@ class Ps {
       case 'whoami.exe':
         this.lastExit = 0;
         return [this.o.facts.user];
+      case 'ipconfig':
+      case 'ipconfig.exe':
+      case 'systeminfo':
+      case 'systeminfo.exe':
+      case 'get-computerinfo':
+      case 'gin':
+      case 'get-process':
+      case 'gps':
+        if (this.windows || !WINDOWS_ONLY.has(name)) return this.systemInfo(name, positional, named, errPos);
+        break;
       case 'get-date': {
         withValues(['format', 'uformat', 'date']);
         let ms = this.rt.now();
@@ -1092,6 +1126,33 @@ class Ps {
     this.commandNotFound(rawName, { line: pos.line, col: pos.col, nameLen: pos.nameLen });
   }
 
+  /** ipconfig, systeminfo, Get-ComputerInfo, Get-Process: from the node's machine (../machine.ts). */
+  private systemInfo(name: string, positional: unknown[], named: Map<string, unknown>, errPos: { line: number; col: number; len: number }): unknown[] {
+    const m = this.o.machine;
+    const f = this.o.facts;
+    this.lastExit = 0;
+    if (name.startsWith('ipconfig')) {
+      this.rt.writeOut(ipconfigText(f, m, positional.some((p) => /^[/-]all$/i.test(this.str(p))) || named.has('all')));
+      return [];
+    }
+    if (name.startsWith('systeminfo')) {
+      this.rt.writeOut(systeminfoText(f, m));
+      return [];
+    }
+    if (name === 'get-computerinfo' || name === 'gin') return [new PsList(computerInfo(f, m))];
+    const wanted = [...(named.has('name') && named.get('name') !== true ? [named.get('name')] : []), ...positional].flatMap((v) => this.enumerate(v)).map((v) => this.str(v));
+    const r = processTable(m, wanted.length ? wanted : undefined, this.nl);
+    for (const n of r.missing) {
+      this.nonTerminating({
+        message: `Cannot find a process with the name "${n}". Verify the process name and call the cmdlet again.`, category: 'ObjectNotFound', target: n,
+        activity: 'Get-Process', reason: 'ProcessCommandException', fqid: 'NoProcessFoundForGivenName,Microsoft.PowerShell.Commands.GetProcessCommand',
+        prefix: 'Get-Process', pos: errPos, label: 'Get-Process',
+      }, named);
+    }
+    this.rt.writeOut(r.out);
+    return [];
+  }
+
   // ---------------------------------------------------------------- services and packages
 
   private serviceRow(sv: ServiceFact): PsRow {
@@ -1244,12 +1305,13 @@ class Ps {
 
   private isCommand(n: string): boolean {
     const k = n.toLowerCase();
-    if (this.funcs.has(k) || NATIVE.has(k)) return true;
+    if (this.funcs.has(k) || (NATIVE.has(k) && (this.windows || !WINDOWS_ONLY.has(k)))) return true;
     return [
       'write-output', 'write-host', 'write-error', 'write-warning', 'write-verbose', 'start-sleep', 'get-date', 'get-location',
       'set-location', 'get-content', 'set-content', 'add-content', 'out-file', 'test-path', 'new-item', 'remove-item', 'out-null',
       'out-string', 'select-object', 'where-object', 'foreach-object', 'measure-object', 'sort-object', 'select-string',
-      'convertto-json', 'get-command', 'invoke-expression', 'get-random',
+      'convertto-json', 'get-command', 'invoke-expression', 'get-random', 'get-process', 'gps',
+      ...(this.windows ? ['get-computerinfo', 'gin'] : []),
     ].includes(k) || (this.windows && WINDOWS_SYSTEM_CMDLETS.has(k));
   }
 
@@ -1475,7 +1537,7 @@ class Ps {
     if (e.op === '..') {
       const a = this.num(l);
       const b = this.num(r);
-      if (Math.abs(b - a) > 1_000_000) throw new Abort('output-limit', 'the simulated shell stopped the script: a range of more than 1,000,000 items');
+      if (!(Math.abs(b - a) < MAX_ARRAY_ITEMS)) throw this.outOfMemory();
       const out: number[] = [];
       for (let i = a; a <= b ? i <= b : i >= b; i += a <= b ? 1 : -1) out.push(i);
       return out;
@@ -1485,7 +1547,7 @@ class Ps {
       return this.str(l).replace(/\{(\d+)(?:,(-?\d+))?(?::([^}]*))?\}/g, (_m, i: string, w?: string, f?: string) => {
         const v = args[Number(i)];
         let s = f && v instanceof PsDate ? dotnetFormat(f, v.ms) : f && typeof v === 'number' && /^[Nn]\d*$/.test(f) ? v.toFixed(Number(f.slice(1) || 2)) : f && typeof v === 'number' && /^0+$/.test(f) ? String(v).padStart(f.length, '0') : this.str(v);
-        if (w) s = Number(w) < 0 ? s.padEnd(-Number(w)) : s.padStart(Number(w));
+        if (w) s = Number(w) < 0 ? s.padEnd(this.size(-Number(w))) : s.padStart(this.size(Number(w)));
         return s;
       });
     }
@@ -1593,12 +1655,12 @@ class Ps {
     if (op === '*') {
       if (typeof l === 'string') {
         const n = Math.max(0, Math.floor(this.num(r)));
-        if (l.length * n > 1024 * 1024) throw new Abort('output-limit', 'the simulated shell stopped the script: a value grew past 1048576 characters');
+        if (!(l.length * n <= MAX_STRING_CHARS)) throw this.outOfMemory();
         return l.repeat(n);
       }
       if (Array.isArray(l)) {
         const n = Math.max(0, Math.floor(this.num(r)));
-        if (l.length * n > 1_000_000) throw new Abort('output-limit', 'the simulated shell stopped the script: an array grew past 1,000,000 items');
+        if (!(l.length * n <= MAX_ARRAY_ITEMS)) throw this.outOfMemory();
         return Array.from({ length: n }, () => l).flat();
       }
       return this.num(l) * this.num(r);
@@ -1730,8 +1792,8 @@ class Ps {
         case 'split': return splitOnChars(o, a0 || ' ');
         case 'substring': return args.length > 1 ? o.substr(this.num(args[0]), this.num(args[1])) : o.slice(this.num(args[0]));
         case 'indexof': return o.indexOf(a0);
-        case 'padleft': return o.padStart(this.num(args[0]), args[1] === undefined ? ' ' : this.str(args[1]));
-        case 'padright': return o.padEnd(this.num(args[0]), args[1] === undefined ? ' ' : this.str(args[1]));
+        case 'padleft': return o.padStart(this.size(this.num(args[0])), args[1] === undefined ? ' ' : this.str(args[1]));
+        case 'padright': return o.padEnd(this.size(this.num(args[0])), args[1] === undefined ? ' ' : this.str(args[1]));
         case 'equals': return o === a0;
       }
     }
@@ -1756,6 +1818,6 @@ class Ps {
 }
 
 function checkArray<T>(a: T[]): T[] {
-  if (a.length > 1_000_000) throw new Abort('output-limit', 'the simulated shell stopped the script: an array grew past 1,000,000 items');
+  if (a.length > MAX_ARRAY_ITEMS) throw new Abort('output-limit', `the simulated shell stopped the script: an array grew past ${MAX_ARRAY_ITEMS} items`);
   return a;
 }

@@ -7,12 +7,13 @@
 import { defaultDate, strftime } from '../datefmt.js';
 import { compileRegex, RegexError } from '../regex.js';
 import { trimChars } from '../chars.js';
-import { Abort, checkSize, MAX_STRING_CHARS } from '../runtime.js';
+import { Abort, checkSize, MAX_STRING_CHARS, OUT_OF_MEMORY } from '../runtime.js';
 import type { Facts } from '../facts.js';
 import { systemCommand } from './system.js';
 import {
   BufSink, compareInts, ExitSig, fileTest, LoopSig, ReturnSig, type IO, type Sh, type ShState,
 } from './interp.js';
+import { SYSTEM_INFO } from './sysinfo.js';
 
 export type Impl = (sh: Sh, argv: string[], st: ShState, io: IO) => number;
 
@@ -77,7 +78,7 @@ function inputs(sh: Sh, prog: string, files: string[], st: ShState, io: IO): { d
 }
 
 /** Splits short options (-abc) from operands; `--` ends options; `withArg` options take the next word. */
-function getopts(args: string[], withArg = ''): { flags: Map<string, string | true>; rest: string[] } {
+export function getopts(args: string[], withArg = ''): { flags: Map<string, string | true>; rest: string[] } {
   const flags = new Map<string, string | true>();
   const rest: string[] = [];
   let i = 0;
@@ -206,6 +207,14 @@ function printfFormat(fmt: string, args: string[], io: IO, sh: Sh, st: ShState):
       const prec = p === '*' ? num(next(), 'd') : p !== undefined ? Number(p || 0) : undefined;
       const left = flags.includes('-') || width < 0;
       width = Math.abs(width);
+      if (width > MAX_STRING_CHARS || (prec ?? 0) > MAX_STRING_CHARS) {
+        // A real node would try to write gigabytes; the simulated one cannot hold a value that large,
+        // so printf fails as it does when the C library cannot allocate the buffer (what was
+        // formatted before this conversion is written, as printf flushes it first).
+        io.out.write(checkSize(out));
+        io.err.write(`${sh.prefix(st)}printf: ${OUT_OF_MEMORY}\n`);
+        return 1;
+      }
       const arg = next();
       if (arg !== undefined) consumedAny = true;
       let s: string;
@@ -233,10 +242,14 @@ function printfFormat(fmt: string, args: string[], io: IO, sh: Sh, st: ShState):
         }
         default: {
           const v = num(arg, conv);
+          // JavaScript formats at most 100 digits; a double has no more significant ones, so the
+          // rest of a longer precision is zeros.
           const pr = prec ?? 6;
-          s = 'fF'.includes(conv) ? v.toFixed(pr)
-            : 'eE'.includes(conv) ? v.toExponential(pr).replace(/e([+-])(\d)$/, 'e$10$2')
-            : String(Number(v.toPrecision(pr || 1)));
+          const digits = Math.min(pr, 100);
+          const zeros = '0'.repeat(pr - digits);
+          s = 'fF'.includes(conv) ? (Number.isFinite(v) ? v.toFixed(digits) + zeros : String(v))
+            : 'eE'.includes(conv) ? (Number.isFinite(v) ? v.toExponential(digits).replace(/e/, `${zeros}e`).replace(/e([+-])(\d)$/, 'e$10$2') : String(v))
+            : String(Number(v.toPrecision(Math.max(1, digits))));
           if (conv === 'E' || conv === 'G') s = s.toUpperCase();
           if (v >= 0 && flags.includes('+')) s = '+' + s;
           if (flags.includes('0') && !left) s = s.startsWith('-') ? '-' + s.slice(1).padStart(width - 1, '0') : s.padStart(width, '0');
@@ -855,7 +868,7 @@ const curl: Impl = (sh, argv, _st, io) => {
 };
 
 /** The instance metadata service, from the node's facts (IMDSv1 and v2 both answered). */
-function imds(sh: Sh, method: string, path: string): { status: number; body: string } {
+export function imds(sh: Sh, method: string, path: string): { status: number; body: string } {
   const f = sh.facts;
   if (path === '/latest/api/token') {
     if (method !== 'PUT') return { status: 405, body: '' };
@@ -1285,6 +1298,12 @@ export const COMMANDS: Record<string, Impl> = {
       return 1;
     }
     const sep = flags.has('s') ? String(flags.get('s')) : '\n';
+    // Every number takes at least one character and a separator: a range that cannot fit in one
+    // value fails at once instead of being built up to the guard.
+    if (Math.floor((last - first) / inc) + 1 > MAX_STRING_CHARS / (1 + sep.length)) {
+      io.err.write(`seq: ${OUT_OF_MEMORY}\n`);
+      return 1;
+    }
     const parts: string[] = [];
     let len = 0;
     for (let v = first; inc > 0 ? v <= last : v >= last; v += inc) {
@@ -1420,8 +1439,9 @@ export const COMMANDS: Record<string, Impl> = {
   bash: (sh, argv, st, io) => runShell(sh, argv, st, io),
   sh: (sh, argv, st, io) => runShell(sh, argv, st, io),
   curl,
-  nproc: (_sh, _argv, _st, io) => {
-    io.out.write('2\n');
+  ...SYSTEM_INFO,
+  nproc: (sh, _argv, _st, io) => {
+    io.out.write(`${sh.machine.cpus}\n`);
     return 0;
   },
   arch: (sh, _argv, _st, io) => {

@@ -37,7 +37,7 @@ export function runSh(o: ShRun): number {
       return 126;
     }
   }
-  const sh = new Sh({ rt: o.rt, facts: o.facts, vfs: o.vfs, scriptPath: o.scriptPath, bash, pid: o.pid, random: o.random, stubs: o.stubs, system: o.system });
+  const sh = new Sh({ rt: o.rt, facts: o.facts, machine: o.machine, vfs: o.vfs, scriptPath: o.scriptPath, bash, pid: o.pid, random: o.random, stubs: o.stubs, system: o.system });
   const st = new ShState();
   st.cwd = o.cwd;
   for (const [k, v] of Object.entries(o.env)) st.vars.set(k, { v, exp: true });

@@ -5,6 +5,7 @@
  * "command not found" (exit 127), reported with the script path and line as bash (or dash) does.
  */
 import type { Facts } from '../facts.js';
+import type { Machine } from '../machine.js';
 import { Abort, checkSize, MAX_STREAM_CHARS, type Runtime } from '../runtime.js';
 import { compileRegex, globMatch, RegexError } from '../regex.js';
 import { compileUserRegex, type UserRegex } from '../../../core/regex.js';
@@ -130,6 +131,7 @@ type Seg = { text: string; quoted: boolean; split: boolean } | { brk: true };
 export interface ShOptions {
   rt: Runtime;
   facts: Facts;
+  machine: Machine;
   vfs: Vfs;
   scriptPath: string;
   bash: boolean;
@@ -152,6 +154,7 @@ export interface InteractiveResult {
 export class Sh {
   readonly rt: Runtime;
   readonly facts: Facts;
+  readonly machine: Machine;
   readonly vfs: Vfs;
   readonly scriptPath: string;
   readonly bash: boolean;
@@ -167,6 +170,7 @@ export class Sh {
     this.interactive = o.interactive ?? false;
     this.rt = o.rt;
     this.facts = o.facts;
+    this.machine = o.machine;
     this.vfs = o.vfs;
     this.scriptPath = o.scriptPath;
     this.bash = o.bash;
@@ -495,6 +499,11 @@ export class Sh {
     }
     const impl = commandImpl(cmdName, this.bash, this.facts);
     if (impl) return impl(this, [cmdName, ...argv.slice(1)], st, io);
+    return this.notFound(name, st, io);
+  }
+
+  /** bash's "command not found" (dash: "not found"), exit 127; also for a utility this node's image lacks. */
+  notFound(name: string, st: ShState, io: IO): number {
     io.err.write(this.bash ? `${this.prefix(st)}${name}: command not found\n` : `${this.prefix(st)}${name}: not found\n`);
     return 127;
   }

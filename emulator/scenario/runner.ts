@@ -2,7 +2,7 @@
  * Scenario runner: a YAML (or JSON) story run against a fresh emulator with the real AWS SDK clients.
  *
  *   name: A parameter that expires
- *   fleet: ../fleets/small.yaml        # optional, relative to the scenario file (or inline)
+ *   fleet: default                     # optional: a shipped fleet, a path relative to the scenario file, or inline
  *   clock: { start: 2025-01-01T00:00:00Z, mode: frozen }   # frozen by default
  *   steps:
  *     - call: PutParameter              # an SSM operation, or resource-groups:CreateGroup
@@ -28,16 +28,16 @@ import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import * as ssmSdk from '@aws-sdk/client-ssm';
 import * as rgSdk from '@aws-sdk/client-resource-groups';
-import { Emulator, type EmulatorOptions } from '../../emulator/emulator.js';
-import { compileUserRegex, type UserRegex } from '../../emulator/core/regex.js';
-import { createServer, listen } from '../../emulator/server.js';
+import { Emulator, type EmulatorOptions } from '../emulator.js';
+import { compileUserRegex, type UserRegex } from '../core/regex.js';
+import { createServer, listen } from '../server.js';
 import type { Server } from 'node:http';
 
 export interface ScenarioFile {
   name: string;
   description?: string;
   fleet?: string | Record<string, unknown>;
-  clock?: { start?: string; mode?: 'frozen' | 'real' | 'scaled'; rate?: number };
+  clock?: { start?: string; mode?: 'frozen' | 'auto' | 'real' | 'scaled'; rate?: number };
   account?: string;
   region?: string;
   seed?: string;
@@ -177,6 +177,85 @@ export function seconds(d: string | number): number {
   return total;
 }
 
+// ---------- checking the whole file first ----------
+
+/** A scenario that cannot run as written: every problem, each naming its step. */
+export class ScenarioCheckError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+  }
+}
+
+const DURATION_FORMATS = 'seconds (90) or a number with units ms, s, m, h, d, w ("90s", "15m", "1h30m")';
+const TOP_KEYS = ['name', 'description', 'fleet', 'clock', 'account', 'region', 'seed', 'steps'];
+const CALL_KEYS = ['call', 'input', 'account', 'region'];
+const STEP_KEYS: Record<string, string[]> = {
+  call: ['name', ...CALL_KEYS, 'expect', 'expectError', 'save'],
+  advance: ['name', 'advance'],
+  waitFor: ['name', 'waitFor', 'save'],
+  control: ['name', 'control', 'body', 'expect', 'expectStatus', 'save'],
+  expectEvents: ['name', 'expectEvents'],
+};
+
+/** Everything wrong with a scenario, before any step runs (unknown keys, durations, operations). */
+export function checkScenario(scenario: unknown): string[] {
+  const problems: string[] = [];
+  if (!scenario || typeof scenario !== 'object' || Array.isArray(scenario)) return ['a scenario is a mapping with name and steps'];
+  const s = scenario as Record<string, unknown>;
+  if (typeof s.name !== 'string') problems.push('name: a scenario needs a name');
+  for (const k of Object.keys(s)) if (!TOP_KEYS.includes(k)) problems.push(`unknown key ${k} (a scenario has ${TOP_KEYS.join(', ')})`);
+  if (s.clock !== undefined) {
+    const c = s.clock as Record<string, unknown>;
+    for (const k of Object.keys(c ?? {})) if (!['start', 'mode', 'rate'].includes(k)) problems.push(`clock: unknown key ${k} (start, mode, rate)`);
+    if (c?.mode !== undefined && !['frozen', 'auto', 'real', 'scaled'].includes(String(c.mode))) problems.push(`clock.mode ${String(c.mode)}: frozen, auto, real or scaled`);
+  }
+  if (!Array.isArray(s.steps)) {
+    problems.push('steps: a scenario needs a list of steps');
+    return problems;
+  }
+  const duration = (n: number, what: string, v: unknown) => {
+    if (v === undefined) return;
+    try {
+      if (typeof v !== 'number' && typeof v !== 'string') throw new Error();
+      seconds(v);
+    } catch {
+      problems.push(`step ${n}: ${what} ${JSON.stringify(v)} is not a duration: use ${DURATION_FORMATS}`);
+    }
+  };
+  const operation = (n: number, call: unknown) => {
+    if (typeof call !== 'string') return problems.push(`step ${n}: call must name an operation`);
+    const [svc, op] = call.includes(':') ? call.split(':', 2) : ['ssm', call];
+    const sdk = svc === 'ssm' ? ssmSdk : svc === 'resource-groups' ? rgSdk : undefined;
+    if (!sdk) return problems.push(`step ${n}: ${call}: the service is ssm (the default) or resource-groups`);
+    if (!(`${op}Command` in sdk)) problems.push(`step ${n}: ${call} is not an operation of ${svc === 'ssm' ? 'SSM' : 'Resource Groups'}`);
+  };
+  s.steps.forEach((raw, i) => {
+    const n = i + 1;
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return problems.push(`step ${n}: a step is a mapping`);
+    const step = raw as Record<string, unknown>;
+    const kinds = Object.keys(STEP_KEYS).filter((k) => k in step);
+    if (kinds.length !== 1) {
+      return problems.push(`step ${n}: ${kinds.length ? `has both ${kinds.join(' and ')}` : 'has none of'} call, advance, waitFor, control, expectEvents`);
+    }
+    const kind = kinds[0]!;
+    for (const k of Object.keys(step)) if (!STEP_KEYS[kind]!.includes(k)) problems.push(`step ${n}: unknown key ${k} (a ${kind} step has ${STEP_KEYS[kind]!.join(', ')})`);
+    if (kind === 'advance') duration(n, 'advance', step.advance);
+    if (kind === 'call') operation(n, step.call);
+    if (kind === 'waitFor') {
+      const w = (step.waitFor ?? {}) as Record<string, unknown>;
+      for (const k of Object.keys(w)) if (![...CALL_KEYS, 'until', 'every', 'timeout'].includes(k)) problems.push(`step ${n}: waitFor: unknown key ${k} (${[...CALL_KEYS, 'until', 'every', 'timeout'].join(', ')})`);
+      operation(n, w.call);
+      if (w.until === undefined) problems.push(`step ${n}: waitFor needs until`);
+      duration(n, 'waitFor.every', w.every);
+      duration(n, 'waitFor.timeout', w.timeout);
+    }
+    if (kind === 'control' && !/^(GET|POST|PUT|PATCH|DELETE)\s+\/\S*$/.test(String(step.control))) {
+      problems.push(`step ${n}: control ${JSON.stringify(step.control)}: write it as METHOD /path (POST /_emulator/fleet/instances)`);
+    }
+  });
+  return problems;
+}
+
 // ---------- running ----------
 
 export interface RunOptions {
@@ -184,16 +263,25 @@ export interface RunOptions {
 }
 
 export async function runScenarioFile(file: string, opts: RunOptions = {}): Promise<ScenarioResult> {
-  const text = readFileSync(file, 'utf8');
-  const scenario = (file.endsWith('.json') ? JSON.parse(text) : parseYaml(text)) as ScenarioFile;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new ScenarioCheckError([`${file}: no such scenario file`]);
+  }
+  let scenario: ScenarioFile;
+  try {
+    scenario = (file.endsWith('.json') ? JSON.parse(text) : parseYaml(text)) as ScenarioFile;
+  } catch (e) {
+    throw new ScenarioCheckError([`${file}: not YAML or JSON: ${(e as Error).message.split('\n')[0]}`]);
+  }
   return runScenario(scenario, { ...opts, baseDir: dirname(resolve(file)) });
 }
 
 export async function runScenario(scenario: ScenarioFile, opts: RunOptions & { baseDir?: string } = {}): Promise<ScenarioResult> {
   const log = opts.log ?? ((l: string) => console.log(l));
-  if (!scenario || typeof scenario.name !== 'string' || !Array.isArray(scenario.steps)) {
-    throw new Error('a scenario needs a name and a list of steps');
-  }
+  const problems = checkScenario(scenario);
+  if (problems.length) throw new ScenarioCheckError(problems);
   const start = scenario.clock?.start ? Date.parse(scenario.clock.start) : Date.UTC(2025, 0, 1);
   if (!Number.isFinite(start)) throw new Error(`clock.start is not an ISO-8601 date-time: ${scenario.clock?.start}`);
   const options: EmulatorOptions & { fleet?: unknown } = {
@@ -201,7 +289,9 @@ export async function runScenario(scenario: ScenarioFile, opts: RunOptions & { b
     seed: scenario.seed ?? scenario.name,
   };
   if (scenario.fleet !== undefined) {
-    options.fleet = typeof scenario.fleet === 'string' ? resolve(opts.baseDir ?? '.', scenario.fleet) : scenario.fleet;
+    // A shipped fleet by name (default), or a path relative to the scenario's folder.
+    options.fleet = scenario.fleet;
+    if (opts.baseDir) options.fleetBaseDirs = [opts.baseDir];
   }
   const emu = new Emulator(options as EmulatorOptions);
   const server: Server = createServer(emu);
@@ -334,14 +424,17 @@ export async function runScenario(scenario: ScenarioFile, opts: RunOptions & { b
   return { name: scenario.name, passed: !error && expectations.every((e) => e.passed), expectations, error };
 }
 
+/** A Markdown table cell: pipes escaped, line breaks as <br>, so any text stays in its cell. */
+export const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+
 export function formatResults(results: ScenarioResult[]): string {
   const lines = ['', '| scenario | step | expectation | result |', '| --- | --- | --- | --- |'];
   for (const r of results) {
     for (const e of r.expectations) {
-      lines.push(`| ${r.name} | ${e.step} | ${e.label.replace(/\|/g, '\\|')} | ${e.passed ? 'passed' : 'FAILED'} |`);
-      for (const d of e.differences) lines.push(`| | | ${d.replace(/\|/g, '\\|')} | |`);
+      lines.push(`| ${cell(r.name)} | ${e.step} | ${cell(e.label)} | ${e.passed ? 'passed' : 'FAILED'} |`);
+      for (const d of e.differences) lines.push(`| | | ${cell(d)} | |`);
     }
-    if (r.error) lines.push(`| ${r.name} | | error: ${r.error.replace(/\|/g, '\\|')} | FAILED |`);
+    if (r.error) lines.push(`| ${cell(r.name)} | | ${cell(`error: ${r.error}`)} | FAILED |`);
   }
   const passed = results.flatMap((r) => r.expectations).filter((e) => e.passed).length;
   const failed = results.flatMap((r) => r.expectations).filter((e) => !e.passed).length + results.filter((r) => r.error).length;

@@ -63,3 +63,46 @@ describe('scenario matching', () => {
     expect(result.expectations[0].differences).toEqual(['$.mode: expected "real", got "frozen"']);
   });
 });
+
+describe('scenario checks before any step runs', () => {
+  it('lists unknown keys, bad durations with their step and the formats, unknown operations', async () => {
+    const { checkScenario } = await import('./runner.js');
+    expect(checkScenario({
+      name: 'x',
+      steps: [
+        { call: 'PutParameter', inputs: { Name: '/a' } },
+        { advance: '3 hours' },
+        { call: 'PutParameterz' },
+        { waitFor: { call: 'GetParameter', until: {}, every: 'often' } },
+        { control: 'fleet/instances' },
+        { advance: 1, call: 'GetParameter' },
+      ],
+    })).toEqual([
+      'step 1: unknown key inputs (a call step has name, call, input, account, region, expect, expectError, save)',
+      'step 2: advance "3 hours" is not a duration: use seconds (90) or a number with units ms, s, m, h, d, w ("90s", "15m", "1h30m")',
+      'step 3: PutParameterz is not an operation of SSM',
+      'step 4: waitFor.every "often" is not a duration: use seconds (90) or a number with units ms, s, m, h, d, w ("90s", "15m", "1h30m")',
+      'step 5: control "fleet/instances": write it as METHOD /path (POST /_emulator/fleet/instances)',
+      'step 6: has both call and advance call, advance, waitFor, control, expectEvents',
+    ]);
+  });
+
+  it('runs nothing when the file has a problem; a missing file is one line', async () => {
+    const { runScenario, runScenarioFile, ScenarioCheckError } = await import('./runner.js');
+    await expect(runScenario({ name: 'x', steps: [{ advance: 'soon' }] } as never, { log: () => undefined })).rejects.toBeInstanceOf(ScenarioCheckError);
+    await expect(runScenarioFile('/nonexistent/story.yaml')).rejects.toThrow('/nonexistent/story.yaml: no such scenario file');
+  });
+
+  it('keeps errors inside their table cell', async () => {
+    const { formatResults } = await import('./runner.js');
+    const table = formatResults([{ name: 'a|b', passed: false, expectations: [{ step: 1, label: 'x', passed: false, differences: ['line 1\nline 2 | more'] }], error: 'boom\nat x' }]);
+    const rows = table.split('\n').filter((l) => l.startsWith('|'));
+    expect(rows).toEqual([
+      '| scenario | step | expectation | result |',
+      '| --- | --- | --- | --- |',
+      '| a\\|b | 1 | x | FAILED |',
+      '| | | line 1<br>line 2 \\| more | |',
+      '| a\\|b | | error: boom<br>at x | FAILED |',
+    ]);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * Adversarial scripts and the event loop: SendCommand of runaway scripts (a fork bomb, an endless
+ * loop calling a function, deep recursion, a loop of a hundred million iterations) to every Linux
+ * node of the default fleet, then one POST /_emulator/clock/advance that runs them all to the shell's
+ * step limit, while a client polls /_emulator/health as fast as it is answered. Reports the worst
+ * event-loop delay of the emulator's process meanwhile (perf_hooks monitorEventLoopDelay; target:
+ * under 50 ms), how many health checks were answered during the advance, and its wall time.
+ *
+ * The server runs in this process (so the delay measured is the server's own). Wall delays include
+ * time the OS did not schedule the process: note the machine's load beside the figures.
+ *
+ *   npx tsx scripts/bench/adversarial.ts [--quick]     standalone, prints a table
+ *   npm run bench                                        (run() is folded into the suite by run.ts)
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Emulator } from '../../emulator/emulator.js';
+import { createServer, listen } from '../../emulator/server.js';
+import { DEFAULT_FLEET_FILE } from '../../emulator/sim/fleet/fixtures.js';
+import { advanceClock, ssmJson as ssm } from './load.js';
+
+export interface AdversarialRow {
+  name: string;
+  value: number | string;
+  unit: string;
+  note?: string;
+}
+
+const SCRIPTS: Record<string, string[]> = {
+  'fork bomb': [':(){ :|:& };:'],
+  'endless loop calling a function': ['f() { echo x; }', 'while true; do f; done'],
+  'deep recursion': ['r() { r; }; r'],
+  'a loop of 1e8 iterations': ['for i in $(seq 1 100000000); do :; done; i=0; while [ $i -lt 100000000 ]; do i=$((i+1)); done'],
+};
+
+function health(agent: http.Agent, port: number): Promise<number> {
+  return new Promise((resolve) => {
+    http.get({ host: '127.0.0.1', port, path: '/_emulator/health', agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    }).on('error', () => resolve(0));
+  });
+}
+
+export async function run(opts: { quick?: boolean } = {}): Promise<AdversarialRow[]> {
+  const emu = new Emulator({ clock: { mode: 'frozen', start: Date.UTC(2025, 0, 1) }, seed: 'bench', fleet: DEFAULT_FLEET_FILE });
+  const server = createServer(emu);
+  const { port } = (await listen(server, 0, '127.0.0.1')) as AddressInfo;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
+  const rows: AdversarialRow[] = [];
+  try {
+    const nodes = (await ssm(agent, port, 'DescribeInstanceInformation', {})).InstanceInformationList as { InstanceId: string; PlatformType: string }[];
+    const linux = nodes.filter((n) => n.PlatformType === 'Linux').map((n) => n.InstanceId);
+    const rounds = opts.quick ? 1 : 2;
+    for (const [name, commands] of Object.entries(SCRIPTS)) {
+      let worst = 0;
+      let answered = 0;
+      let wall = 0;
+      for (let k = 0; k < rounds; k++) {
+        await ssm(agent, port, 'SendCommand', { DocumentName: 'AWS-RunShellScript', InstanceIds: linux, Parameters: { commands } });
+        const delay = monitorEventLoopDelay({ resolution: 1 });
+        delay.enable();
+        const t0 = performance.now();
+        let done = false;
+        const advanced = advanceClock(agent, port, 3600).then(() => (done = true));
+        while (!done) if ((await health(agent, port)) === 200 && !done) answered++;
+        await advanced;
+        wall += performance.now() - t0;
+        delay.disable();
+        worst = Math.max(worst, delay.max / 1e6);
+      }
+      rows.push({
+        name: `worst event-loop delay while ${linux.length} nodes run a ${name}`,
+        value: worst,
+        unit: 'ms',
+        note: `target < 50 ms; ${answered} health checks answered during ${Math.round(wall / rounds)} ms of advance (mean of ${rounds}); load ${loadavg()[0].toFixed(1)}`,
+      });
+    }
+  } finally {
+    agent.destroy();
+    emu.close();
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+  }
+  return rows;
+}
+
+// Standalone: npx tsx scripts/bench/adversarial.ts [--quick]
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  const rows = await run({ quick: process.argv.includes('--quick') });
+  console.log('| measurement | value | unit | note |\n| --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.name} | ${typeof r.value === 'number' ? Math.round(r.value * 100) / 100 : r.value} | ${r.unit} | ${r.note ?? ''} |`);
+  process.exit(0);
+}
