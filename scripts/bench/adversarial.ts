@@ -19,7 +19,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Emulator } from '../../emulator/emulator.js';
 import { createServer, listen } from '../../emulator/server.js';
 import { DEFAULT_FLEET_FILE } from '../../emulator/sim/fleet/fixtures.js';
-import { advanceClock, ssmJson as ssm } from './load.js';
+import { advanceClock, ssmJson as ssm, closeSuite, runStandalone } from './load.js';
 
 export interface AdversarialRow {
   name: string;
@@ -79,18 +79,10 @@ export async function run(opts: { quick?: boolean } = {}): Promise<AdversarialRo
       });
     }
   } finally {
-    agent.destroy();
-    emu.close();
-    server.closeAllConnections();
-    await new Promise<void>((r) => server.close(() => r()));
+    await closeSuite(agent, emu, server);
   }
   return rows;
 }
 
 // Standalone: npx tsx scripts/bench/adversarial.ts [--quick]
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  const rows = await run({ quick: process.argv.includes('--quick') });
-  console.log('| measurement | value | unit | note |\n| --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.name} | ${typeof r.value === 'number' ? Math.round(r.value * 100) / 100 : r.value} | ${r.unit} | ${r.note ?? ''} |`);
-  process.exit(0);
-}
+if (await runStandalone(import.meta.url, run)) process.exit(0);

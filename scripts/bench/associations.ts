@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { Emulator } from '../../emulator/emulator.js';
 import { createServer, listen } from '../../emulator/server.js';
 import { associationsSlice } from '../../emulator/sim/associations/state.js';
-import { advanceClock, ssmJson, thousandNodeFleet, THOUSAND_NODES, type SuiteRow } from './load.js';
+import { advanceClock, ssmJson, thousandNodeFleet, THOUSAND_NODES, type SuiteRow, closeSuite, runStandalone } from './load.js';
 
 export type AssociationsRow = SuiteRow;
 
@@ -81,10 +81,7 @@ async function round(): Promise<Round> {
       targetsPageMs,
     };
   } finally {
-    agent.destroy();
-    emu.close();
-    server.closeAllConnections();
-    await new Promise<void>((r) => server.close(() => r()));
+    await closeSuite(agent, emu, server);
   }
 }
 
@@ -110,8 +107,4 @@ export async function run(opts: { quick?: boolean } = {}): Promise<AssociationsR
 }
 
 // Standalone: npx tsx scripts/bench/associations.ts [--quick]
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  const rows = await run({ quick: process.argv.includes('--quick') });
-  console.log('| measurement | value | unit | note |\n| --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.name} | ${typeof r.value === 'number' ? Math.round(r.value * 100) / 100 : r.value} | ${r.unit} | ${r.note ?? ''} |`);
-}
+await runStandalone(import.meta.url, run);

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { Emulator } from '../../emulator/emulator.js';
 import { createServer, listen } from '../../emulator/server.js';
 import { automationSlice } from '../../emulator/sim/automation/state.js';
-import { httpPost, ssmPost } from './load.js';
+import { httpPost, ssmPost, closeSuite, runStandalone } from './load.js';
 
 export interface AutomationRow {
   name: string;
@@ -134,10 +134,7 @@ async function round(measureHeap: boolean): Promise<Round> {
       events: emu.events.list().length - eventsBefore,
     };
   } finally {
-    agent.destroy();
-    emu.close();
-    server.closeAllConnections();
-    await new Promise<void>((r) => server.close(() => r()));
+    await closeSuite(agent, emu, server);
   }
 }
 
@@ -166,8 +163,4 @@ export async function run(opts: { quick?: boolean } = {}): Promise<AutomationRow
 }
 
 // Standalone: npx tsx scripts/bench/automation.ts [--quick]
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  const rows = await run({ quick: process.argv.includes('--quick') });
-  console.log('| measurement | value | unit | note |\n| --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.name} | ${typeof r.value === 'number' ? Math.round(r.value * 100) / 100 : r.value} | ${r.unit} | ${r.note ?? ''} |`);
-}
+await runStandalone(import.meta.url, run);

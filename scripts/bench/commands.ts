@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { Emulator } from '../../emulator/emulator.js';
 import { createServer, listen } from '../../emulator/server.js';
 import { commandsSlice } from '../../emulator/sim/commands/state.js';
-import { advanceClock as advance, gcFunction, heapUsed, ssmJson as ssm, thousandNodeFleet, THOUSAND_NODES, type SuiteRow } from './load.js';
+import { advanceClock as advance, gcFunction, heapUsed, ssmJson as ssm, thousandNodeFleet, THOUSAND_NODES, type SuiteRow, closeSuite, runStandalone } from './load.js';
 
 export type CommandsRow = SuiteRow;
 
@@ -96,10 +96,7 @@ async function round(measureHeap: boolean): Promise<Round> {
       events: emu.events.list().length - eventsBefore,
     };
   } finally {
-    agent.destroy();
-    emu.close();
-    server.closeAllConnections();
-    await new Promise<void>((r) => server.close(() => r()));
+    await closeSuite(agent, emu, server);
   }
 }
 
@@ -130,8 +127,4 @@ export async function run(opts: { quick?: boolean } = {}): Promise<CommandsRow[]
 }
 
 // Standalone: npx tsx scripts/bench/commands.ts [--quick]
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  const rows = await run({ quick: process.argv.includes('--quick') });
-  console.log('| measurement | value | unit | note |\n| --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.name} | ${typeof r.value === 'number' ? Math.round(r.value * 100) / 100 : r.value} | ${r.unit} | ${r.note ?? ''} |`);
-}
+await runStandalone(import.meta.url, run);

@@ -18,7 +18,7 @@ import { createServer, listen } from '../../emulator/server.js';
 import { resolveTargets } from '../../emulator/sim/fleet/targets.js';
 import { allInstances } from '../../emulator/sim/fleet/state.js';
 import { createNode, deleteNode, updateNode } from '../../emulator/sim/fleet/nodes.js';
-import { ssmPost } from './load.js';
+import { ssmPost, closeSuite, runStandalone } from './load.js';
 
 export interface FleetRow {
   name: string;
@@ -140,18 +140,10 @@ export async function run(opts: { quick?: boolean } = {}): Promise<FleetRow[]> {
     }, n);
     rows.push({ name: `resolve a resource-group target (${matched.toLocaleString('en')} members), median`, value: group.p50, unit: 'ms' });
   } finally {
-    agent.destroy();
-    emu.close();
-    server.closeAllConnections();
-    await new Promise<void>((r) => server.close(() => r()));
+    await closeSuite(agent, emu, server);
   }
   return rows;
 }
 
 // Standalone: npx tsx scripts/bench/fleet.ts [--quick]
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  const rows = await run({ quick: process.argv.includes('--quick') });
-  const round = (v: number) => (v >= 100 ? Math.round(v) : Math.round(v * 100) / 100);
-  console.log('| measurement | value | unit |\n| --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.name} | ${round(r.value)} | ${r.unit} |`);
-}
+await runStandalone(import.meta.url, run);

@@ -20,7 +20,7 @@ import { createServer, listen } from '../../emulator/server.js';
 import { putInventory } from '../../emulator/sim/inventory/put.js';
 import { inventorySlice } from '../../emulator/sim/inventory/state.js';
 import { sortedInstanceIds } from '../../emulator/sim/fleet/state.js';
-import { ssmPost } from './load.js';
+import { ssmPost, closeSuite, runStandalone } from './load.js';
 
 export interface InventoryRow {
   name: string;
@@ -123,16 +123,9 @@ export async function run(opts: { quick?: boolean } = {}): Promise<InventoryRow[
       { name: 'stored inventory per node (JSON)', value: Math.round(statePerNode), unit: 'bytes' },
     ];
   } finally {
-    agent.destroy();
-    emu.close();
-    server.closeAllConnections();
-    await new Promise<void>((r) => server.close(() => r()));
+    await closeSuite(agent, emu, server);
   }
 }
 
 // Standalone: npx tsx scripts/bench/inventory.ts [--quick]
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  const rows = await run({ quick: process.argv.includes('--quick') });
-  console.log('| measurement | value | unit | note |\n| --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.name} | ${typeof r.value === 'number' ? Math.round(r.value * 100) / 100 : r.value} | ${r.unit} | ${r.note ?? ''} |`);
-}
+await runStandalone(import.meta.url, run);

@@ -194,3 +194,23 @@ export const thousandNodeFleet = {
     { Count: 200, Platform: 'ubuntu-22.04', Tags: { Env: 'dev' } },
   ],
 };
+
+/** Closes a suite's client agent, its in-process emulator and the HTTP server in front of it. */
+export async function closeSuite(agent: http.Agent, emu: { close(): void }, server: http.Server): Promise<void> {
+  agent.destroy();
+  emu.close();
+  server.closeAllConnections();
+  await new Promise<void>((r) => server.close(() => r()));
+}
+
+/**
+ * When the suite file is run alone (npx tsx scripts/bench/<suite>.ts [--quick]): runs it and prints
+ * its rows as a table. True when it ran.
+ */
+export async function runStandalone(moduleUrl: string, run: (opts: { quick?: boolean }) => Promise<SuiteRow[]>): Promise<boolean> {
+  if (!process.argv[1] || moduleUrl !== new URL(`file://${process.argv[1]}`).href) return false;
+  const rows = await run({ quick: process.argv.includes('--quick') });
+  console.log('| measurement | value | unit | note |\n| --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.name} | ${typeof r.value === 'number' ? Math.round(r.value * 100) / 100 : r.value} | ${r.unit} | ${r.note ?? ''} |`);
+  return true;
+}

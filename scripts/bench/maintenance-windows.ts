@@ -19,7 +19,7 @@ import { Emulator } from '../../emulator/emulator.js';
 import { createServer, listen } from '../../emulator/server.js';
 import { commandsSlice } from '../../emulator/sim/commands/state.js';
 import { windowsSlice } from '../../emulator/sim/maintenance-windows/state.js';
-import { advanceClock as advance, gcFunction, heapUsed, httpPost, ssmJson as ssm } from './load.js';
+import { advanceClock as advance, gcFunction, heapUsed, httpPost, ssmJson as ssm, closeSuite, runStandalone } from './load.js';
 
 export interface WindowsRow {
   name: string;
@@ -44,10 +44,7 @@ async function withEmulator<T>(fn: (emu: Emulator, agent: http.Agent, port: numb
   try {
     return await fn(emu, agent, port);
   } finally {
-    agent.destroy();
-    emu.close();
-    server.closeAllConnections();
-    await new Promise<void>((r) => server.close(() => r()));
+    await closeSuite(agent, emu, server);
   }
 }
 
@@ -198,8 +195,4 @@ export async function run(opts: { quick?: boolean } = {}): Promise<WindowsRow[]>
 }
 
 // Standalone: npx tsx scripts/bench/maintenance-windows.ts [--quick]
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  const rows = await run({ quick: process.argv.includes('--quick') });
-  console.log('| measurement | value | unit | note |\n| --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.name} | ${typeof r.value === 'number' ? Math.round(r.value * 100) / 100 : r.value} | ${r.unit} | ${r.note ?? ''} |`);
-}
+await runStandalone(import.meta.url, run);

@@ -19,7 +19,7 @@ import { Emulator } from '../../emulator/emulator.js';
 import { createServer, listen } from '../../emulator/server.js';
 import { patchingSlice } from '../../emulator/sim/patching/state.js';
 import { largeWindowsCatalog } from '../patching/catalogs.js';
-import { advanceClock as advance, gcFunction, heapUsed, ssmJson as ssm } from './load.js';
+import { advanceClock as advance, gcFunction, heapUsed, ssmJson as ssm, closeSuite, runStandalone } from './load.js';
 
 export interface PatchingRow {
   name: string;
@@ -38,10 +38,7 @@ async function withServer<T>(emu: Emulator, fn: (agent: http.Agent, port: number
   try {
     return await fn(agent, port);
   } finally {
-    agent.destroy();
-    emu.close();
-    server.closeAllConnections();
-    await new Promise<void>((r) => server.close(() => r()));
+    await closeSuite(agent, emu, server);
   }
 }
 
@@ -159,8 +156,4 @@ export async function run(opts: { quick?: boolean } = {}): Promise<PatchingRow[]
 }
 
 // Standalone: npx tsx scripts/bench/patching.ts [--quick]
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  const rows = await run({ quick: process.argv.includes('--quick') });
-  console.log('| measurement | value | unit | note |\n| --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.name} | ${typeof r.value === 'number' ? Math.round(r.value * 100) / 100 : r.value} | ${r.unit} | ${r.note ?? ''} |`);
-}
+await runStandalone(import.meta.url, run);

@@ -17,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { Emulator } from '../../emulator/emulator.js';
 import { createServer, listen } from '../../emulator/server.js';
 import { DataChannelClient } from '../../emulator/testing/datachannel-client.js';
-import { ssmPost } from './load.js';
+import { ssmPost, closeSuite, runStandalone } from './load.js';
 import { gcFunction, heapUsed } from './load.js';
 
 export interface SessionsRow {
@@ -106,16 +106,9 @@ export async function run(opts: { quick?: boolean } = {}): Promise<SessionsRow[]
     return rows;
   } finally {
     for (const x of clients) x.close();
-    agent.destroy();
-    emu.close();
-    server.closeAllConnections();
-    await new Promise<void>((r) => server.close(() => r()));
+    await closeSuite(agent, emu, server);
   }
 }
 
 // Standalone: npx tsx scripts/bench/sessions.ts [--quick]
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  const rows = await run({ quick: process.argv.includes('--quick') });
-  console.log('| measurement | value | unit | note |\n| --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.name} | ${typeof r.value === 'number' ? Math.round(r.value * 100) / 100 : r.value} | ${r.unit} | ${r.note ?? ''} |`);
-}
+await runStandalone(import.meta.url, run);
