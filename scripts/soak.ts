@@ -1,10 +1,16 @@
 /**
  * npm run soak: 100 concurrent clients mix reads and writes across capabilities against a built
- * emulator (node dist/bundle/main.js, default fleet, real clock) for 60 s on loopback, then print the
- * errors (must be 0), latency percentiles and the server's RSS at the start and the end (must be
- * flat). Not part of CI: it takes a minute and its figures go into README by hand.
+ * emulator (node dist/bundle/main.js, default fleet, real clock) on loopback, then print the errors
+ * (must be 0), latency percentiles and the server's RSS (must be flat). Not part of CI: it takes
+ * minutes and its figures go into README by hand.
  *
- *   npm run soak [-- --seconds 60 --clients 100]
+ * Two phases with the same mix. Warm-up: until the command history is full (the emulator's health
+ * output counts the first eviction; its caps are in sim/commands/timing.ts) and `--settle` seconds
+ * more. A fresh emulator holds less than a full history, so RSS grows while the history fills; what
+ * must be flat is what follows: the measured phase (`--seconds`) starts from the warm-up's RSS, and
+ * its growth is the figure (a leak shows as growth there).
+ *
+ *   npm run soak [-- --seconds 60 --clients 100 --settle 15 --max-warmup 180]
  */
 import { spawn } from 'node:child_process';
 import http from 'node:http';
@@ -18,6 +24,8 @@ const arg = (name: string, fallback: number) => {
 };
 const SECONDS = arg('seconds', 60);
 const CLIENTS = arg('clients', 100);
+const SETTLE = arg('settle', 15);
+const MAX_WARMUP = arg('max-warmup', 180);
 
 interface Result {
   status: number;
@@ -57,9 +65,12 @@ const rssMb = (pid: number) => {
   return m ? Number(m[1]) / 1024 : NaN;
 };
 
+const FLEET_ACCOUNT = '000000000000';
+
 /** One client's next request: a weighted mix over what the emulator implements, with the 4xx it expects. */
-function nextCall(client: number, n: number): { op: string; input: unknown; ok: (r: Result) => boolean } {
-  const name = `/soak/c${client}/p${n % 50}`;
+function nextCall(client: number, n: number, account: string): { op: string; input: unknown; ok: (r: Result) => boolean } {
+  // A cycle of ten calls works on one name (put twice, read, delete), five names a client.
+  const name = `/soak/c${client}/p${Math.floor(n / 10) % 5}`;
   const success = (r: Result) => r.status === 200;
   const expected4xx = (code: string) => (r: Result) => r.status === 200 || (r.status === 400 && r.body.includes(code));
   switch (n % 10) {
@@ -74,7 +85,11 @@ function nextCall(client: number, n: number): { op: string; input: unknown; ok: 
     case 5:
       return { op: 'DescribeInstanceInformation', input: { MaxResults: 10 }, ok: success };
     case 6:
-      return { op: 'SendCommand', input: { DocumentName: 'AWS-RunShellScript', Targets: [{ Key: 'tag:Environment', Values: ['prod'] }], Parameters: { commands: ['echo soak', 'uname -a'] } }, ok: success };
+      // The default fleet's four Env=prod nodes (one is Windows: InvalidPlatform). The other
+      // account has no fleet; its clients read instead, so that one history fills in the warm-up.
+      return account === FLEET_ACCOUNT
+        ? { op: 'SendCommand', input: { DocumentName: 'AWS-RunShellScript', Targets: [{ Key: 'tag:Env', Values: ['prod'] }], Parameters: { commands: ['echo soak', 'uname -a'] } }, ok: success }
+        : { op: 'DescribeInstanceInformation', input: {}, ok: success };
     case 7:
       return { op: 'ListCommands', input: { MaxResults: 5 }, ok: success };
     case 8:
@@ -95,34 +110,64 @@ async function main(): Promise<void> {
     });
     child.on('exit', (code) => fail(new Error(`emulator exited (${code}): ${err}`)));
   });
+  const rssLaunch = rssMb(child.pid!);
+  const evicted = async () => {
+    const r = await new Promise<string>((done, fail) =>
+      http.get({ host: '127.0.0.1', port, path: '/_emulator/health', agent }, (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => done(text));
+      }).on('error', fail),
+    );
+    return (JSON.parse(r) as { limits: { commandsEvicted: number } }).limits.commandsEvicted;
+  };
+
+  // Every client runs the mix until `stop` says so; the phase's samples go to `into`.
+  const run = (into: { latencies: number[]; errors: string[] }, stop: () => boolean) =>
+    Promise.all(
+      Array.from({ length: CLIENTS }, async (_, client) => {
+        const account = client % 4 === 0 ? '111111111111' : FLEET_ACCOUNT;
+        for (let n = 0; !stop(); n++) {
+          const call = nextCall(client, n, account);
+          const started = performance.now();
+          try {
+            const r = await ssm(port, call.op, call.input, account);
+            into.latencies.push(performance.now() - started);
+            if (!call.ok(r)) into.errors.push(`${call.op}: ${r.status} ${r.body.slice(0, 200)}`);
+          } catch (e) {
+            into.errors.push(`${call.op}: ${(e as Error).message}`);
+          }
+        }
+      }),
+    );
+
+  const warm = { latencies: [] as number[], errors: [] as string[] };
+  const warmStart = performance.now();
+  let warmEnd = warmStart + MAX_WARMUP * 1000;
+  const watcher = setInterval(() => {
+    void evicted().then((n) => {
+      if (n > 0 && warmEnd > performance.now() + SETTLE * 1000) warmEnd = performance.now() + SETTLE * 1000;
+    });
+  }, 1000);
+  await run(warm, () => performance.now() >= warmEnd);
+  clearInterval(watcher);
+  const full = (await evicted()) > 0;
   const rssStart = rssMb(child.pid!);
-  const latencies: number[] = [];
-  const errors: string[] = [];
+  const measured = { latencies: [] as number[], errors: [] as string[] };
   const deadline = performance.now() + SECONDS * 1000;
-  const clients = Array.from({ length: CLIENTS }, async (_, client) => {
-    const account = client % 4 === 0 ? '111111111111' : '000000000000';
-    for (let n = 0; performance.now() < deadline; n++) {
-      const call = nextCall(client, n);
-      const started = performance.now();
-      try {
-        const r = await ssm(port, call.op, call.input, account);
-        latencies.push(performance.now() - started);
-        if (!call.ok(r)) errors.push(`${call.op}: ${r.status} ${r.body.slice(0, 200)}`);
-      } catch (e) {
-        errors.push(`${call.op}: ${(e as Error).message}`);
-      }
-    }
-  });
-  await Promise.all(clients);
+  await run(measured, () => performance.now() >= deadline);
   const rssEnd = rssMb(child.pid!);
   child.kill('SIGTERM');
   agent.destroy();
+  const { latencies, errors } = measured;
+  errors.push(...warm.errors);
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(2);
-  console.log(`soak: ${CLIENTS} clients, ${SECONDS} s, ${latencies.length} requests (${Math.round(latencies.length / SECONDS)} req/s)`);
-  console.log(`errors: ${errors.length}${errors.length ? `\n  ${[...new Set(errors)].slice(0, 10).join('\n  ')}` : ''}`);
-  console.log(`latency ms: p50 ${pct(50)}, p99 ${pct(99)}, max ${pct(100)}`);
-  console.log(`server RSS: ${rssStart.toFixed(0)} MB at start, ${rssEnd.toFixed(0)} MB at the end`);
+  const growth = ((rssEnd - rssStart) / rssStart) * 100;
+  console.log(`soak: ${CLIENTS} clients; warm-up ${((performance.now() - warmStart) / 1000 - SECONDS).toFixed(0)} s (${warm.latencies.length} requests, command history ${full ? 'full' : 'NOT full'}), then ${SECONDS} s measured: ${latencies.length} requests (${Math.round(latencies.length / SECONDS)} req/s)`);
+  console.log(`errors (both phases): ${errors.length}${errors.length ? `\n  ${[...new Set(errors)].slice(0, 10).join('\n  ')}` : ''}`);
+  console.log(`latency ms (measured phase): p50 ${pct(50)}, p99 ${pct(99)}, max ${pct(100)}`);
+  console.log(`server RSS: ${rssLaunch.toFixed(0)} MB at launch, ${rssStart.toFixed(0)} MB after the warm-up, ${rssEnd.toFixed(0)} MB at the end (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}% over the measured phase)`);
   process.exitCode = errors.length ? 1 : 0;
 }
 

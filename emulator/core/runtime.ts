@@ -25,8 +25,10 @@ export type ResetScope = { account?: string; region?: string } | undefined;
 export type ResetHook = (scope: ResetScope, reason: 'reset' | 'restore') => void;
 
 export interface Limits {
-  /** Commands kept per account and Region before the oldest finished ones are dropped. */
+  /** The command history's caps per account and Region (sim/commands/timing.ts): past one, the oldest finished commands are dropped. */
   maxCommands: number;
+  maxInvocations: number;
+  maxOutputChars: number;
 }
 
 export interface Runtime {

@@ -27,7 +27,7 @@ import type { Ctx } from '../../core/context.js';
 import { definePort } from '../../core/ports.js';
 import { getInstance } from '../fleet/state.js';
 import { emitCommandStatus, emitInvocationStatus } from './events.js';
-import { commandsInOrder, commandsOf, getCommand, removeCommand, type CommandRecord } from './state.js';
+import { commandFinished, commandsInOrder, commandsOf, getCommand, historySize, outputCharsOf, removeCommand, type CommandRecord } from './state.js';
 import {
   cancelRun,
   cancelRunTask,
@@ -181,6 +181,8 @@ function settle(ctx: Ctx, cmd: CommandRecord): void {
   setCommand(ctx, cmd, status, details);
   ctx.emu.scheduler.cancel(cmdKey(cmd.CommandId, 'expire'));
   if (cmd.Origin) for (const w of ctx.emu.ports.all(commandWatchers)) if (w.kind === cmd.Origin.kind) w.settled(ctx, cmd);
+  commandFinished(ctx, cmd);
+  enforceHistoryCap(ctx, cmd);
 }
 
 /**
@@ -244,18 +246,28 @@ function forget(ctx: Ctx, cmd: CommandRecord): void {
   removeCommand(ctx, cmd.CommandId);
 }
 
-/** Keeps the region under MAX_COMMANDS by dropping its oldest finished commands (called after a command is added). */
-export function enforceHistoryCap(ctx: Ctx): void {
-  const order = commandsInOrder(ctx);
-  const max = ctx.emu.limits.maxCommands;
-  if (order.length <= max) return;
-  const slice = commandsOf(ctx);
+/**
+ * Keeps the region's history within its caps (ctx.emu.limits: commands, invocations, characters of
+ * output) by dropping its oldest finished commands. Called after a command is added and after one
+ * finishes (its output counts from then); `keep` is never dropped (the command that just finished,
+ * which its watchers may still read).
+ */
+export function enforceHistoryCap(ctx: Ctx, keep?: CommandRecord): void {
+  const { maxCommands, maxInvocations, maxOutputChars } = ctx.emu.limits;
+  const size = historySize(ctx);
+  if (size.commands <= maxCommands && size.invocations <= maxInvocations && size.outputChars <= maxOutputChars) return;
   const victims: CommandRecord[] = [];
-  for (const cmd of order) {
-    if (order.length - victims.length <= max) break;
-    if (isCommandTerminal(cmd)) victims.push(cmd);
+  let { commands, invocations, outputChars } = size;
+  for (const cmd of commandsInOrder(ctx)) {
+    if (commands <= maxCommands && invocations <= maxInvocations && outputChars <= maxOutputChars) break;
+    if (cmd === keep || !isCommandTerminal(cmd)) continue;
+    victims.push(cmd);
+    commands--;
+    invocations -= cmd.Invocations.length;
+    outputChars -= outputCharsOf(cmd);
   }
   for (const cmd of victims) forget(ctx, cmd);
+  const slice = commandsOf(ctx);
   slice.evicted = (slice.evicted ?? 0) + victims.length;
 }
 

@@ -205,7 +205,7 @@ export interface CommandsSlice {
    * "host|owner/index" for other hosts' runs (runner.ts).
    */
   waiting: Record<string, string[]>;
-  /** Finished commands dropped before their 30 days because the region held MAX_COMMANDS. */
+  /** Finished commands dropped before their 30 days because the region's history was full (engine.ts enforceHistoryCap). */
   evicted?: number;
 }
 
@@ -264,36 +264,79 @@ export function getCommand(ctx: { scope: Ctx['scope'] }, id: string): CommandRec
 interface Order {
   /** Commands in creation order (oldest first). */
   list: CommandRecord[];
+  /** Invocations of the commands in `list`. */
+  invocations: number;
+  /** Characters of output (Output, Stdout, Stderr) that the finished commands in `list` hold. */
+  outputChars: number;
+  /** Finished commands whose output is counted in outputChars, with what they added. */
+  sized: WeakMap<CommandRecord, number>;
 }
 const orders = new WeakMap<CommandsSlice, Order>();
 
-/** Commands oldest first (cached; kept in step by addCommand/removeCommand). */
-export function commandsInOrder(ctx: { scope: Ctx['scope'] }): readonly CommandRecord[] {
+function orderOf(ctx: { scope: Ctx['scope'] }): Order {
   const slice = commandsOf(ctx);
   let o = orders.get(slice);
   if (!o) {
-    o = { list: Object.values(slice.commands).sort((a, b) => a.Seq - b.Seq) };
+    const list = Object.values(slice.commands).sort((a, b) => a.Seq - b.Seq);
+    o = { list, invocations: 0, outputChars: 0, sized: new WeakMap() };
+    for (const cmd of list) {
+      o.invocations += cmd.Invocations.length;
+      if (FINISHED.has(cmd.Status)) sizeOutput(o, cmd);
+    }
     orders.set(slice, o);
   }
-  return o.list;
+  return o;
+}
+
+const FINISHED: ReadonlySet<string> = new Set(['Success', 'Failed', 'TimedOut', 'Cancelled']);
+
+/** Characters of output a command's invocations hold (Output, Stdout and Stderr of every plugin). */
+export function outputCharsOf(cmd: CommandRecord): number {
+  let chars = 0;
+  for (const inv of cmd.Invocations) for (const p of inv.Plugins ?? []) chars += p.Output.length + p.Stdout.length + p.Stderr.length;
+  return chars;
+}
+
+function sizeOutput(o: Order, cmd: CommandRecord): void {
+  if (o.sized.has(cmd)) return;
+  const chars = outputCharsOf(cmd);
+  o.sized.set(cmd, chars);
+  o.outputChars += chars;
+}
+
+/** Commands oldest first (cached; kept in step by addCommand/removeCommand). */
+export function commandsInOrder(ctx: { scope: Ctx['scope'] }): readonly CommandRecord[] {
+  return orderOf(ctx).list;
+}
+
+/** What the region's command history holds, for its caps (engine.ts enforceHistoryCap). */
+export function historySize(ctx: { scope: Ctx['scope'] }): { commands: number; invocations: number; outputChars: number } {
+  const o = orderOf(ctx);
+  return { commands: o.list.length, invocations: o.invocations, outputChars: o.outputChars };
+}
+
+/** A command reached its final status: its output now counts against the history's output cap. */
+export function commandFinished(ctx: { scope: Ctx['scope'] }, cmd: CommandRecord): void {
+  sizeOutput(orderOf(ctx), cmd);
 }
 
 export function addCommand(ctx: { scope: Ctx['scope'] }, cmd: CommandRecord): void {
-  const slice = commandsOf(ctx);
-  const list = commandsInOrder(ctx) as CommandRecord[];
-  slice.commands[cmd.CommandId] = cmd;
-  list.push(cmd);
+  const o = orderOf(ctx);
+  commandsOf(ctx).commands[cmd.CommandId] = cmd;
+  o.list.push(cmd);
+  o.invocations += cmd.Invocations.length;
 }
 
 /** Drops a command and its invocations (the engine forgets their waits first). */
 export function removeCommand(ctx: { scope: Ctx['scope'] }, id: string): void {
-  const slice = commandsOf(ctx);
   const cmd = getCommand(ctx, id);
   if (!cmd) return;
-  const list = commandsInOrder(ctx) as CommandRecord[];
-  delete slice.commands[id];
-  const i = list.indexOf(cmd);
-  if (i >= 0) list.splice(i, 1);
+  const o = orderOf(ctx);
+  delete commandsOf(ctx).commands[id];
+  const i = o.list.indexOf(cmd);
+  if (i >= 0) o.list.splice(i, 1);
+  o.invocations -= cmd.Invocations.length;
+  o.outputChars -= o.sized.get(cmd) ?? 0;
 }
 
 const byInstance = new WeakMap<CommandRecord, Map<string, number>>();

@@ -29,11 +29,16 @@ export const CANCEL_LATENCY_MS = 1000;
 export const COMMAND_COST_MS = 10;
 
 /**
- * At most this many commands are kept per account and Region (AWS keeps 30 days of history and
- * documents no count; the emulator caps it so a long test run cannot grow without bound). Past it,
- * the oldest finished commands are dropped first, and GET /_emulator/health counts them.
+ * The command history's caps per account and Region. AWS keeps 30 days of history and documents no
+ * count; the emulator caps it so that a long test run cannot grow without bound: past any of these,
+ * the oldest finished commands are dropped first, and GET /_emulator/health counts them. Commands
+ * alone do not bound memory (one command to 1,000 nodes holds 1,000 invocations, each up to 34,500
+ * characters of output), so invocations and stored output have caps of their own.
  */
 export const MAX_COMMANDS = 10_000;
+export const MAX_INVOCATIONS = 50_000;
+/** Characters of Output + Stdout + Stderr held by finished commands (~64 MB of ASCII). */
+export const MAX_OUTPUT_CHARS = 64 * 1024 * 1024;
 
 /** Run Command keeps command history for 30 days. */
 export const RETENTION_MS = 30 * 24 * 3600 * 1000;
