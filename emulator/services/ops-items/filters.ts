@@ -23,7 +23,7 @@
 import { defineFilters, type FilterErrors, type KeySpec } from '../../core/filters.js';
 import { OpsItemInvalidParameterException, ValidationException } from '../../generated/ssm/errors.js';
 import type { OpsItemFilter } from '../../generated/ssm/types.js';
-import type { OpsItemRecord } from '../../sim/ops-items/state.js';
+import { WORKFLOW_STATUSES, type OpsItemRecord } from '../../sim/ops-items/state.js';
 import { AUTOMATIONS_KEY, isSearchable, listedData, RESOURCES_KEY } from '../../sim/ops-items/model.js';
 import * as messages from '../../sim/ops-items/messages.js';
 
@@ -34,12 +34,6 @@ export interface Listed {
 }
 
 export const TITLE_EQUAL_CHARS = 100;
-
-const STATUSES = [
-  'Open', 'InProgress', 'Resolved', 'Pending', 'TimedOut', 'Cancelling', 'Cancelled', 'Failed', 'CompletedWithSuccess',
-  'CompletedWithFailure', 'Scheduled', 'RunbookInProgress', 'PendingChangeCalendarOverride', 'ChangeCalendarOverrideApproved',
-  'ChangeCalendarOverrideRejected', 'PendingApproval', 'Approved', 'Revoked', 'Rejected', 'Closed',
-];
 
 /** Filter key -> [operational data key, field of its JSON object]. */
 export const WORKFLOW_FIELDS: Readonly<Record<string, readonly [string, string]>> = {
@@ -100,7 +94,7 @@ function parseDataPair(value: string): string {
 }
 
 const keys: Record<string, KeySpec<Listed>> = {
-  Status: { read: (l) => l.rec.Status, allowed: STATUSES, ...equal },
+  Status: { read: (l) => l.rec.Status, allowed: WORKFLOW_STATUSES, ...equal },
   CreatedBy: { read: (l) => l.rec.CreatedBy, ...equalOrContains },
   Source: { read: (l) => l.rec.Source, ...equalOrContains },
   Priority: { read: (l) => l.rec.Priority, type: 'number', ...equal },

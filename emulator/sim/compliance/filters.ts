@@ -24,7 +24,7 @@ import { InvalidFilter } from '../../generated/ssm/errors.js';
 import type { ComplianceStringFilter } from '../../generated/ssm/types.js';
 import { getInstance } from '../fleet/state.js';
 import { instanceInformationValue, INSTANCE_INFORMATION_PREFIX } from '../inventory/instance-info.js';
-import { SEVERITIES, type ComplianceRecord, type ResourceCompliance, type StoredComplianceItem } from './state.js';
+import { SEVERITIES, STATUSES, type ComplianceRecord, type ResourceCompliance, type StoredComplianceItem } from './state.js';
 import type { RecordSummary } from './summary.js';
 import * as messages from './messages.js';
 
@@ -40,7 +40,6 @@ export type RowTest = (row: ComplianceRow) => boolean;
 
 type Spec = KeySpec<ComplianceRow, Ctx>;
 
-const STATUSES = ['COMPLIANT', 'NON_COMPLIANT'];
 const OPERATORS = ['EQUAL', 'NOT_EQUAL', 'BEGIN_WITH', 'LESS_THAN', 'GREATER_THAN'];
 
 const present = (v: string | undefined): v is string => v !== undefined;

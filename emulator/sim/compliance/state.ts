@@ -8,6 +8,7 @@
  * Records keep the order their types were first reported; lists sort at read time.
  */
 import { defineSlice } from '../../state/store.js';
+import { arr, num, obj, oneOf, rec, str } from '../../state/schema.js';
 import type { ComplianceExecutionSummary, ComplianceSeverity, ComplianceStatus } from '../../generated/ssm/types.js';
 
 export interface StoredComplianceItem {
@@ -37,7 +38,25 @@ export interface ComplianceSlice {
   resources: Record<string, ResourceCompliance>;
 }
 
-export const complianceSlice = defineSlice<ComplianceSlice>('compliance', () => ({ resources: {} }));
+/** Severities from the highest down (the order summaries use to pick an OverallSeverity). */
+export const SEVERITIES: readonly ComplianceSeverity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL', 'UNSPECIFIED'];
+export const STATUSES: readonly ComplianceStatus[] = ['COMPLIANT', 'NON_COMPLIANT'];
+
+/** What a restored snapshot's compliance must look like (see state/schema.ts). */
+const recordSchema = obj(
+  {
+    ComplianceType: str,
+    ExecutionSummary: obj({ ExecutionTime: num }, { ExecutionId: str, ExecutionType: str }),
+    Items: arr(obj({ Severity: oneOf(...SEVERITIES), Status: oneOf(...STATUSES) }, { Id: str, Title: str, Details: rec(str) })),
+  },
+  { ItemContentHash: str },
+);
+
+export const complianceSlice = defineSlice<ComplianceSlice>(
+  'compliance',
+  () => ({ resources: {} }),
+  obj({ resources: rec(obj({ ResourceId: str, ResourceType: str, Records: arr(recordSchema) })) }),
+);
 
 export const resourceKey = (resourceType: string, resourceId: string) => `${resourceType}/${resourceId}`;
 
@@ -46,6 +65,3 @@ export function getResource(scope: Parameters<typeof complianceSlice.of>[0], res
   const key = resourceKey(resourceType, resourceId);
   return Object.hasOwn(all, key) ? all[key] : undefined;
 }
-
-/** Severities from the highest down (the order summaries use to pick an OverallSeverity). */
-export const SEVERITIES: readonly ComplianceSeverity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL', 'UNSPECIFIED'];

@@ -25,6 +25,7 @@
 import type { Ctx } from '../../core/context.js';
 import { toEpochSeconds } from '../../core/context.js';
 import { defineSlice } from '../../state/store.js';
+import { num, obj, oneOf, rec, str, tagList } from '../../state/schema.js';
 import type { Ec2State, FleetInstance } from './instance.js';
 import { getInstance } from './state.js';
 import { updateNode } from './nodes.js';
@@ -66,7 +67,13 @@ interface Ec2Slice {
   images: Record<string, ImageRecord>;
 }
 
-export const ec2Slice = defineSlice<Ec2Slice>('ec2', () => ({ images: {} }));
+/** What a restored snapshot's images must look like (see state/schema.ts). */
+const imageSchema = obj(
+  { ImageId: str, Name: str, SourceInstanceId: str, State: oneOf('pending', 'available'), CreationDate: num, PlatformDetails: str, Tags: tagList },
+  { Description: str, Architecture: str },
+);
+
+export const ec2Slice = defineSlice<Ec2Slice>('ec2', () => ({ images: {} }), obj({ images: rec(imageSchema) }));
 
 export const imagesOf = (ctx: { scope: Ctx['scope'] }) => ec2Slice.of(ctx.scope).images;
 

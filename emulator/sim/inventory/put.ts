@@ -47,7 +47,7 @@ import {
 } from '../../generated/ssm/errors.js';
 import type { ComplianceItemEntry, ComplianceSeverity, ComplianceStatus, InventoryItem } from '../../generated/ssm/types.js';
 import { writeCompliance } from '../compliance/writer.js';
-import { getResource, SEVERITIES } from '../compliance/state.js';
+import { getResource, SEVERITIES, STATUSES } from '../compliance/state.js';
 import { getInstance } from '../fleet/state.js';
 import { emitInventoryChange } from './events.js';
 import { awsType, compareVersions, isCustomType, LIMITS, type TypeDef } from './schema.js';
@@ -56,7 +56,6 @@ import { instanceInformation, instanceInformationTime } from './instance-info.js
 import * as messages from './messages.js';
 
 const COMPLIANCE_ITEM = 'AWS:ComplianceItem';
-const STATUSES: readonly string[] = ['COMPLIANT', 'NON_COMPLIANT'];
 const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v ?? []), 'utf8');
 
 interface Checked {
@@ -83,7 +82,7 @@ function checkAwsItem(item: InventoryItem, def: TypeDef): void {
   if (item.TypeName === COMPLIANCE_ITEM && item.Content) {
     if (item.Context?.ComplianceType === undefined) throw new InvalidInventoryItemContextException(messages.contextKeyRequired('ComplianceType'));
     for (const entry of item.Content) {
-      if (entry.Status !== undefined && !STATUSES.includes(entry.Status)) throw new InvalidItemContentException(messages.invalidComplianceContent('Status', entry.Status), { TypeName: item.TypeName });
+      if (entry.Status !== undefined && !(STATUSES as readonly string[]).includes(entry.Status)) throw new InvalidItemContentException(messages.invalidComplianceContent('Status', entry.Status), { TypeName: item.TypeName });
       if (entry.Severity !== undefined && !(SEVERITIES as readonly string[]).includes(entry.Severity)) {
         throw new InvalidItemContentException(messages.invalidComplianceContent('Severity', entry.Severity), { TypeName: item.TypeName });
       }

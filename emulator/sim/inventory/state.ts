@@ -18,6 +18,7 @@
  * drops them for the type.
  */
 import { defineSlice } from '../../state/store.js';
+import { anyJson, arr, bool, int, num, obj, oneOf, rec, str } from '../../state/schema.js';
 import type { Ctx } from '../../core/context.js';
 import type { InventoryDeletionSummary } from '../../generated/ssm/types.js';
 import { insertSorted, removeSorted } from '../../core/sorted.js';
@@ -83,7 +84,43 @@ export interface InventorySlice {
   syncs: SyncRecord[];
 }
 
-export const inventorySlice = defineSlice<InventorySlice>('inventory', () => ({ nodes: {}, schemas: {}, deletions: [], syncs: [] }));
+/** What a restored snapshot's inventory must look like (see state/schema.ts). Capture times are ISO text, as put. */
+const entries = arr(rec(str));
+const nodeSchema = obj(
+  {
+    Items: rec(obj({ TypeName: str, SchemaVersion: str, CaptureTime: str, Content: entries }, { ContentHash: str })),
+    LastInfo: obj({ Info: rec(str), CaptureTime: str }),
+  },
+  { TerminatedAt: num },
+);
+const deletionSchema = obj(
+  {
+    DeletionId: str, TypeName: str, DeletionStartTime: num, LastStatus: oneOf('InProgress', 'Complete'), LastStatusMessage: str, LastStatusUpdateTime: num,
+    DeletionSummary: obj({}, { TotalCount: int, RemainingCount: int, SummaryItems: arr(obj({}, { Version: str, Count: int, RemainingCount: int })) }),
+  },
+  { SchemaDeleteOption: oneOf('DisableSchema', 'DeleteSchema') },
+);
+const syncSchema = obj(
+  { SyncName: str, SyncType: oneOf('SyncToDestination', 'SyncFromSource'), SyncCreatedTime: num, SyncLastModifiedTime: num },
+  {
+    S3Destination: obj({ BucketName: str, SyncFormat: str, Region: str }, { Prefix: str, AWSKMSKeyARN: str, DestinationDataSharing: anyJson }),
+    SyncSource: obj(
+      { SourceType: str, SourceRegions: arr(str) },
+      { AwsOrganizationsSource: obj({ OrganizationSourceType: str }, { OrganizationalUnits: arr(anyJson) }), IncludeFutureRegions: bool, EnableAllOpsDataSources: bool },
+    ),
+  },
+);
+
+export const inventorySlice = defineSlice<InventorySlice>(
+  'inventory',
+  () => ({ nodes: {}, schemas: {}, deletions: [], syncs: [] }),
+  obj({
+    nodes: rec(nodeSchema),
+    schemas: rec(obj({ TypeName: str, Version: str, Attributes: arr(str) }, { DisabledVersion: str })),
+    deletions: arr(deletionSchema),
+    syncs: arr(syncSchema),
+  }),
+);
 
 export const inventoryOf = (ctx: { scope: Ctx['scope'] }) => inventorySlice.of(ctx.scope);
 

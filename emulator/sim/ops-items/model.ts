@@ -41,18 +41,10 @@ import type { CreateOpsItemRequest, OpsItem, OpsItemDataValue, OpsItemSummary, U
 import { policiesAllow } from '../iam/policies.js';
 import { resourcePolicies } from '../resource-policies/state.js';
 import { mergedTags } from '../tags/model.js';
-import { opsItems, type OpsItemEventRecord, type OpsItemRecord, type OpsItemsSlice } from './state.js';
+import { ISSUE_STATUSES, OPS_ITEM_TYPES, opsItems, WORKFLOW_STATUSES, type OpsItemEventRecord, type OpsItemRecord, type OpsItemsSlice } from './state.js';
 import * as messages from './messages.js';
 
-export const OPS_ITEM_TYPES = ['/aws/issue', '/aws/changerequest', '/aws/insight', '/aws/accessrequest'] as const;
 const DEFAULT_TYPE = '/aws/issue';
-const ISSUE_STATUSES = ['Open', 'InProgress', 'Resolved'];
-/** Change Manager's and just-in-time access's workflow statuses (the model's OpsItemStatus enum). */
-const WORKFLOW_STATUSES = [
-  'Open', 'InProgress', 'Resolved', 'Pending', 'TimedOut', 'Cancelling', 'Cancelled', 'Failed', 'CompletedWithSuccess',
-  'CompletedWithFailure', 'Scheduled', 'RunbookInProgress', 'PendingChangeCalendarOverride', 'ChangeCalendarOverrideApproved',
-  'ChangeCalendarOverrideRejected', 'PendingApproval', 'Approved', 'Revoked', 'Rejected', 'Closed',
-];
 export const statusesOf = (type: string): readonly string[] => (type === '/aws/changerequest' || type === '/aws/accessrequest' ? WORKFLOW_STATUSES : ISSUE_STATUSES);
 
 /** OpsCenter quotas (OpsCenter troubleshooting; Systems Manager service quotas). */

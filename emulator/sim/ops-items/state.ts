@@ -3,7 +3,18 @@
  * Application Manager's OpsMetadata objects. Wire member names throughout; times in epoch seconds.
  */
 import { defineSlice } from '../../state/store.js';
+import { arr, int, num, obj, oneOf, rec, str, tagList } from '../../state/schema.js';
 import type { OpsItemDataValue, Tag } from '../../generated/ssm/types.js';
+
+// The types and statuses an OpsItem can have (declared here, not in model.ts, because the slice's schema lists them).
+export const OPS_ITEM_TYPES = ['/aws/issue', '/aws/changerequest', '/aws/insight', '/aws/accessrequest'] as const;
+export const ISSUE_STATUSES = ['Open', 'InProgress', 'Resolved'];
+/** Change Manager's and just-in-time access's workflow statuses (the model's OpsItemStatus enum). */
+export const WORKFLOW_STATUSES = [
+  'Open', 'InProgress', 'Resolved', 'Pending', 'TimedOut', 'Cancelling', 'Cancelled', 'Failed', 'CompletedWithSuccess',
+  'CompletedWithFailure', 'Scheduled', 'RunbookInProgress', 'PendingChangeCalendarOverride', 'ChangeCalendarOverrideApproved',
+  'ChangeCalendarOverrideRejected', 'PendingApproval', 'Approved', 'Revoked', 'Rejected', 'Closed',
+];
 
 export interface OpsItemRecord {
   OpsItemId: string;
@@ -72,7 +83,30 @@ export interface OpsItemsSlice {
   seq: number;
 }
 
-export const opsItems = defineSlice<OpsItemsSlice>('opsItems', () => ({ items: {}, events: [], related: {}, deleting: {}, createdPerMonth: {}, seq: 0 }));
+/** What a restored snapshot's OpsItems must look like (see state/schema.ts). */
+const opsItemSchema = obj(
+  {
+    OpsItemId: str, OpsItemType: oneOf(...OPS_ITEM_TYPES), Title: str, Description: str, Source: str, Status: oneOf(...WORKFLOW_STATUSES),
+    OperationalData: rec(obj({}, { Value: str, Type: oneOf('SearchableString', 'String') })), Notifications: arr(obj({ Arn: str })),
+    RelatedOpsItems: arr(obj({ OpsItemId: str })), CreatedBy: str, CreatedTime: num, LastModifiedBy: str, LastModifiedTime: num, Version: int,
+    Tags: tagList, Seq: int,
+  },
+  {
+    Priority: int, Severity: str, Category: str, ActualStartTime: num, ActualEndTime: num, PlannedStartTime: num, PlannedEndTime: num,
+    DedupString: str,
+  },
+);
+const eventSchema = obj({ EventId: str, OpsItemId: str, Source: str, DetailType: str, Detail: str, CreatedBy: str, CreatedTime: num, Seq: int });
+const relatedSchema = obj({
+  AssociationId: str, OpsItemId: str, AssociationType: str, ResourceType: str, ResourceUri: str, CreatedBy: str, CreatedTime: num,
+  LastModifiedBy: str, LastModifiedTime: num, Seq: int,
+});
+
+export const opsItems = defineSlice<OpsItemsSlice>(
+  'opsItems',
+  () => ({ items: {}, events: [], related: {}, deleting: {}, createdPerMonth: {}, seq: 0 }),
+  obj({ items: rec(opsItemSchema), events: arr(eventSchema), related: rec(relatedSchema), deleting: rec(num), createdPerMonth: rec(int), seq: int }),
+);
 
 export interface OpsMetadataRecord {
   ResourceId: string;
@@ -89,4 +123,8 @@ export interface OpsMetadataSlice {
   byArn: Record<string, OpsMetadataRecord>;
 }
 
-export const opsMetadata = defineSlice<OpsMetadataSlice>('opsMetadata', () => ({ byArn: {} }));
+const opsMetadataSchema = obj({
+  ResourceId: str, OpsMetadataArn: str, Metadata: rec(obj({ Value: str })), CreationDate: num, LastModifiedDate: num, LastModifiedUser: str, Tags: tagList,
+});
+
+export const opsMetadata = defineSlice<OpsMetadataSlice>('opsMetadata', () => ({ byArn: {} }), obj({ byArn: rec(opsMetadataSchema) }));

@@ -3,6 +3,7 @@
  * its versions and their staging labels. Wire member names; dates in epoch seconds.
  */
 import { defineSlice } from '../../state/store.js';
+import { arr, num, obj, rec, str, tagList } from '../../state/schema.js';
 import type { Ctx } from '../../core/context.js';
 
 export interface SecretVersion {
@@ -36,6 +37,19 @@ export interface SecretsSlice {
   byName: Record<string, SecretRecord>;
 }
 
-export const secretsSlice = defineSlice<SecretsSlice>('secrets', () => ({ byName: Object.create(null) as Record<string, SecretRecord> }));
+/** What a restored snapshot's secrets must look like (see state/schema.ts). */
+const secretSchema = obj(
+  {
+    ARN: str, Name: str, Tags: tagList, CreatedDate: num, LastChangedDate: num,
+    Versions: arr(obj({ VersionId: str, CreatedDate: num, VersionStages: arr(str) }, { SecretString: str, SecretBinary: str })),
+  },
+  { Description: str, KmsKeyId: str, LastAccessedDate: num, DeletedDate: num },
+);
+
+export const secretsSlice = defineSlice<SecretsSlice>(
+  'secrets',
+  () => ({ byName: Object.create(null) as Record<string, SecretRecord> }),
+  obj({ byName: rec(secretSchema) }),
+);
 
 export const secretsOf = (ctx: { scope: Ctx['scope'] }) => secretsSlice.of(ctx.scope);

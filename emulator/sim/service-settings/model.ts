@@ -17,11 +17,13 @@ import { arn, toEpochSeconds, toMillis } from '../../core/context.js';
 import { ServiceSettingNotFound, TooManyUpdates, ValidationException } from '../../generated/ssm/errors.js';
 import type { ServiceSetting } from '../../generated/ssm/types.js';
 import { defineSlice } from '../../state/store.js';
+import { num, obj, oneOf, str, type JsonSchema } from '../../state/schema.js';
 import { allInstances } from '../fleet/state.js';
 import {
   canonicalValue,
   isSettingId,
   PROVISIONED_AT,
+  SETTING_IDS,
   SETTINGS,
   STANDARD_TIER_MAX_HYBRID_NODES,
   SYSTEM_USER,
@@ -44,7 +46,28 @@ export interface ServiceSettingsSlice {
   byId: Record<string, StoredSetting>;
 }
 
-export const serviceSettings = defineSlice<ServiceSettingsSlice>('serviceSettings', () => ({ byId: {} }));
+/**
+ * What a restored snapshot's settings must look like (see state/schema.ts). A setting with a list of
+ * values holds one of them: other capabilities act on it (a default parameter tier "Gold" would be
+ * given to every new parameter).
+ */
+const storedSchema = (values?: readonly string[]): JsonSchema =>
+  obj(
+    { SettingValue: values ? oneOf(...values) : str, LastModifiedDate: num, LastModifiedUser: str },
+    { Pending: obj({ SettingValue: str, LastModifiedUser: str, At: num }) },
+  );
+
+export const serviceSettings = defineSlice<ServiceSettingsSlice>(
+  'serviceSettings',
+  () => ({ byId: {} }),
+  obj({
+    byId: {
+      type: 'object',
+      properties: Object.fromEntries(SETTING_IDS.map((id) => [id, storedSchema(SETTINGS[id].values)])),
+      additionalProperties: storedSchema(),
+    },
+  }),
+);
 
 /** The task that applies a pending change. */
 export const APPLY_TASK = 'service-settings.apply';

@@ -8,7 +8,9 @@
  * shows Disconnected, and its client can ResumeSession like after any dropped connection.
  */
 import { defineSlice } from '../../state/store.js';
+import { arr, int, num, obj, oneOf, rec, str, tagList } from '../../state/schema.js';
 import type { Ctx } from '../../core/context.js';
+import { SESSION_TYPES } from '../documents/platforms.js';
 import type { AccessRequestStatus, AccessType, SessionStatus, Tag, Target } from '../../generated/ssm/types.js';
 
 export type SessionType = 'Standard_Stream' | 'InteractiveCommands' | 'NonInteractiveCommands' | 'Port';
@@ -78,7 +80,29 @@ export interface SessionsSlice {
   seq: number;
 }
 
-export const sessionsSlice = defineSlice<SessionsSlice>('sessions', () => ({ sessions: {}, accessRequests: {}, seq: 0 }));
+/** What a restored snapshot's sessions must look like (see state/schema.ts). */
+const sessionSchema = obj(
+  {
+    SessionId: str, Target: str, Status: oneOf('Connected', 'Connecting', 'Disconnected', 'Terminated', 'Terminating', 'Failed'), StartDate: num,
+    DocumentName: str, Owner: str, AccessType: oneOf('Standard', 'JustInTime'), Seq: int, SessionType: oneOf(...SESSION_TYPES),
+    Preferences: obj({ idleMinutes: num, shellProfile: obj({ linux: str, windows: str }) }, { maxMinutes: num, runAsUser: str }),
+    Token: str, LastActivity: num,
+  },
+  { EndDate: num, Reason: str, MaxSessionDuration: str, Properties: { type: 'object' }, EndReason: str },
+);
+const accessRequestSchema = obj(
+  {
+    AccessRequestId: str, Status: oneOf('Approved', 'Rejected', 'Revoked', 'Expired', 'Pending'), Reason: str,
+    Targets: arr(obj({ Key: str, Values: arr(str) })), Tags: tagList, Requester: str, CreatedDate: num, Seq: int,
+  },
+  { ApprovedDate: num, ExpirationTime: num, DecidedBy: str },
+);
+
+export const sessionsSlice = defineSlice<SessionsSlice>(
+  'sessions',
+  () => ({ sessions: {}, accessRequests: {}, seq: 0 }),
+  obj({ sessions: rec(sessionSchema), accessRequests: rec(accessRequestSchema), seq: int }),
+);
 
 /** The slice, created on first use: for writes. */
 export const sessionsOf = (ctx: { scope: Ctx['scope'] }) => sessionsSlice.of(ctx.scope);
