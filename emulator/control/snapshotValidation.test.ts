@@ -33,6 +33,7 @@ const MUTATIONS: Mutation[] = [
   ['a version with a text Version', (s) => (s.store.regions[REGION].parameters.byName['/app/db'].Versions[0].Version = '1'), '.Versions[0].Version must be integer'],
   ['a fleet instance set to 7', (s) => { const inst = s.store.regions[REGION].fleet.instances; inst[Object.keys(inst)[0]!] = 7; }, '.fleet.instances["i-'],
   ['a fleet instance without Tags', (s) => { const inst = s.store.regions[REGION].fleet.instances; delete inst[Object.keys(inst)[0]!].Tags; }, 'has no Tags'],
+  ['a fleet instance in an EC2 state that does not exist', (s) => { const inst = s.store.regions[REGION].fleet.instances; inst[Object.keys(inst)[0]!].InstanceState = 'flying'; }, '.InstanceState must be one of "pending", "running"'],
   ['a command invocation set to null', (s) => { const cmds = s.store.regions[REGION].commands.commands; cmds[Object.keys(cmds)[0]!].Invocations[0] = null; }, '.Invocations[0] must be object'],
   ['a slice that is a string', (s) => (s.store.regions[REGION].parameters = 'x'), '.parameters must be object'],
   ['an unknown slice holding a null record', (s) => (s.store.regions[REGION].newArea = { byName: { a: null } }), '.newArea.byName.a must be object'],

@@ -15,6 +15,7 @@ import {
   LATEST_AGENT_VERSION,
   PING_INTERVAL_SECONDS,
   type CommandBehavior,
+  EC2_STATES,
   type Ec2State,
   type FleetInstance,
   type InstalledApplication,
@@ -84,7 +85,6 @@ const EC2_ID = /^i-([0-9a-f]{8}|[0-9a-f]{17})$/;
 const HYBRID_ID = /^mi-[0-9a-f]{17}$/;
 const PLATFORM_TYPES = ['Linux', 'Windows', 'MacOS'];
 const PING_STATUSES = ['Online', 'ConnectionLost', 'Inactive'];
-const EC2_STATES = ['pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated'];
 const SOURCE_TYPES = ['AWS::EC2::Instance', 'AWS::IoT::Thing', 'AWS::SSM::ManagedInstance'];
 const PATCH_STATES = ['Installed', 'InstalledOther', 'InstalledPendingReboot', 'InstalledRejected', 'Missing', 'Failed'];
 /** EC2 and SSM both allow 50 tags per resource. */

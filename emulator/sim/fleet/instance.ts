@@ -99,7 +99,8 @@ export interface NodePatches {
 }
 
 /** EC2 instance states (DescribeInstanceProperties InstanceState). Hybrid nodes have none. */
-export type Ec2State = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
+export const EC2_STATES = ['pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated'] as const;
+export type Ec2State = (typeof EC2_STATES)[number];
 
 export interface FleetInstance {
   /** i- + 17 hex (EC2) or mi- + 17 hex (hybrid). */

@@ -14,7 +14,7 @@ import { anyJson, arr, bool, int, num, obj, oneOf, rec, str, tagList } from '../
 import type { Ctx } from '../../core/context.js';
 import type { Runtime } from '../../core/runtime.js';
 import type { Tag, RegistrationMetadataItem } from '../../generated/ssm/types.js';
-import type { FleetInstance } from './instance.js';
+import { EC2_STATES, type FleetInstance } from './instance.js';
 import { dropTagIndex, insertNode, removeNode, retagNode, tagIndex } from './tag-index.js';
 import { lowerBound } from '../../core/sorted.js';
 
@@ -67,7 +67,7 @@ const instanceSchema = obj(
   },
   {
     IamRole: str, ActivationId: str, RegistrationDate: num, Name: str, InstanceType: str, Architecture: str, KeyName: str,
-    InstanceRole: str, InstanceState: str, LaunchTime: num, AssociationStatus: str, LastAssociationExecutionDate: num,
+    InstanceRole: str, InstanceState: oneOf(...EC2_STATES), LaunchTime: num, AssociationStatus: str, LastAssociationExecutionDate: num,
     LastSuccessfulAssociationExecutionDate: num, AssociationOverview: anyJson, AssociatedDocuments: arr(str),
     AgentStoppedAt: num, Inactive: bool,
   },
