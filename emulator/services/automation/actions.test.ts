@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GetCommandInvocationCommand, ListCommandsCommand, PutParameterCommand } from '@aws-sdk/client-ssm';
 import { useEmulator, TEST_START } from '../../testing/harness.js';
 import { addNode, execution, iid, runbook, start, stepStatuses } from './testkit.js';
@@ -280,5 +280,26 @@ describe('actions on the fleet', () => {
     expect(ex.StepExecutions![0]).toMatchObject({ StepName: 'each', StepStatus: 'Success', Outputs: { CurrentIteration: ['3'], CurrentIteratorValue: ['c'] } });
     void TEST_START;
     void GetCommandInvocationCommand;
+  });
+});
+
+describe('a defect inside an action', () => {
+  it('fails the step (Internal) instead of leaving the execution InProgress for ever', async () => {
+    const { ACTIONS } = await import('../../sim/automation/actions.js');
+    await runbook(t, 'SleepsOnce', { mainSteps: [{ name: 'nap', action: 'aws:sleep', inputs: { Duration: 'PT1S' } }] });
+    const spy = vi.spyOn(ACTIONS['aws:sleep']!, 'start').mockImplementation(() => {
+      throw new TypeError("Cannot read properties of undefined (reading 'State')");
+    });
+    try {
+      const id = await start(t, { DocumentName: 'SleepsOnce' });
+      await t.advance(1);
+      const ex = await execution(t, id);
+      expect(ex.AutomationExecutionStatus).toBe('Failed');
+      expect(ex.StepExecutions![0].StepStatus).toBe('Failed');
+      expect(ex.StepExecutions![0].FailureMessage).toContain("the emulator's simulation of aws:sleep failed: Cannot read properties of undefined");
+      expect(ex.StepExecutions![0].FailureDetails?.FailureType).toBe('Internal');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -313,7 +313,17 @@ function startStep(ctx: Ctx, ex: ExecutionRecord, step: ProgramStep): boolean {
   const inputs = isObj(resolved.value) ? resolved.value : {};
   rec.Inputs = toWireInputs(step.action === 'aws:loop' ? { ...inputs, Steps: undefined } : inputs);
   if (step.action === 'aws:loop') return startLoop(ctx, ex, step, recIndex, inputs);
-  return apply(ctx, ex, action!.start(stepRun(ctx, ex, step, recIndex, inputs)));
+  let outcome: Outcome;
+  try {
+    outcome = action!.start(stepRun(ctx, ex, step, recIndex, inputs));
+  } catch (why) {
+    // A defect of the simulation must not leave the execution InProgress for ever (the scheduler
+    // would log the error and nothing would move it again): the step fails with an Internal
+    // failure that says so, as the simulated shell reports its own defects.
+    ctx.emu.log.log('warn', 'automation step failed inside the emulator', { action: step.action, execution: ex.AutomationExecutionId, error: why instanceof Error ? (why.stack ?? why.message) : String(why) });
+    outcome = { kind: 'failure', message: m.stepFails('Executing', `the emulator's simulation of ${step.action} failed: ${why instanceof Error ? why.message : String(why)}`), type: 'Internal', final: true };
+  }
+  return apply(ctx, ex, outcome);
 }
 
 /** Applies an action's outcome to the running step; true when the engine goes on at once. */
