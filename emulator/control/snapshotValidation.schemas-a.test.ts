@@ -1,0 +1,246 @@
+/**
+ * The snapshot check of the Maintenance Windows, Automation and State Manager slices (their schemas:
+ * sim/<area>/state.ts). Two sides, per slice:
+ *
+ * - a real state passes: the capability driven through the SDK into rich states (every optional
+ *   member, every status reachable, names such as `__proto__`), taken mid-flight and at rest, is
+ *   answered 200 when POSTed back (a schema that refused it would keep a --data-dir from starting);
+ * - a snapshot that would break later calls is refused with 400 naming the path, the state in use is
+ *   unchanged and the call still works; and, loaded without the check, the same snapshot does break
+ *   that call (so each mutation is a real hazard, not a made-up one).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CancelMaintenanceWindowExecutionCommand,
+  CreateMaintenanceWindowCommand,
+  DescribeMaintenanceWindowsCommand,
+  DescribeMaintenanceWindowTargetsCommand,
+  GetMaintenanceWindowExecutionCommand,
+  RegisterTargetWithMaintenanceWindowCommand,
+  RegisterTaskWithMaintenanceWindowCommand,
+  UpdateMaintenanceWindowTaskCommand,
+} from '@aws-sdk/client-ssm';
+import { CreateGroupCommand, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
+import { useEmulator } from '../testing/harness.js';
+import { rgClient, tagQuery } from '../testing/fleet.js';
+import { DEFAULT_FLEET_FILE } from '../sim/fleet/fixtures.js';
+import type { Store } from '../state/store.js';
+
+const t = useEmulator({ fleet: DEFAULT_FLEET_FILE });
+const REGION = '000000000000/us-east-1';
+let rg: ResourceGroupsClient;
+beforeAll(() => void (rg = rgClient(t.endpoint)));
+afterAll(() => rg.destroy());
+
+const getState = async () => (await t.http.get('/_emulator/state')).body;
+
+/** The state as it is now passes its own check (GET, then POST it back), and is kept as it was. */
+async function expectRoundTrip(): Promise<any> {
+  const snap = await getState();
+  const res = await t.http.post('/_emulator/state').send(snap);
+  expect(res.status, res.body.message).toBe(200);
+  expect((await getState()).store).toEqual(snap.store);
+  return snap;
+}
+
+/**
+ * `change` makes the current state's snapshot refused with `path`; nothing changes and `later` still
+ * works. Loaded without the check (the store replaced directly), the snapshot breaks `later`.
+ */
+async function expectRefused(change: (slice: any) => void, slice: string, path: string, later: () => Promise<unknown>): Promise<void> {
+  const snap = await getState();
+  const before = JSON.stringify(snap.store);
+  const bad = structuredClone(snap);
+  change(bad.store.regions[REGION][slice]);
+  const res = await t.http.post('/_emulator/state').send(bad);
+  expect(res.status).toBe(400);
+  expect(res.body.error).toBe('InvalidSnapshot');
+  expect(res.body.message).toContain(`store.regions["${REGION}"]["${slice}"]`);
+  expect(res.body.message).toContain(path);
+  expect(JSON.stringify((await getState()).store)).toBe(before);
+  await later();
+  // The hazard: without the check the same state makes the call fail (the next test resets the emulator).
+  const emu = t.emu as unknown as { _store: Store; scheduler: { rebuild(): void } };
+  emu._store.replace(structuredClone(bad.store));
+  emu.scheduler.rebuild();
+  await expect(later()).rejects.toMatchObject({ $metadata: { httpStatusCode: 500 } });
+}
+
+const first = (o: Record<string, any>) => o[Object.keys(o)[0]!];
+
+// ───────────────────────────────────────── Maintenance Windows ─────────────────────────────────────────
+
+const MW = 'maintenance-windows';
+/** 2025-01-01 is a Wednesday: a daily 02:00 window opens an hour and a half after TEST_START + 30 min. */
+async function richWindows() {
+  await rg.send(new CreateGroupCommand({ Name: 'web-group', ResourceQuery: tagQuery([{ Key: 'Role', Values: ['web'] }], ['AWS::EC2::Instance']) }));
+  const { WindowId } = await t.ssm.send(
+    new CreateMaintenanceWindowCommand({
+      Name: '__proto__',
+      Description: 'constructor',
+      Schedule: 'cron(0 2 ? * * *)',
+      ScheduleTimezone: 'Europe/Paris',
+      ScheduleOffset: 1,
+      StartDate: '2024-12-01T00:00:00Z',
+      EndDate: '2026-01-01T00:00:00Z',
+      Duration: 2,
+      Cutoff: 1,
+      AllowUnassociatedTargets: true,
+      Tags: [{ Key: '__proto__', Value: 'constructor' }],
+    }),
+  );
+  const w = WindowId!;
+  const web = await t.ssm.send(
+    new RegisterTargetWithMaintenanceWindowCommand({
+      WindowId: w,
+      ResourceType: 'INSTANCE',
+      Targets: [{ Key: 'tag:Role', Values: ['web'] }],
+      OwnerInformation: 'team-a',
+      Name: 'constructor',
+      Description: 'web nodes',
+    }),
+  );
+  const group = await t.ssm.send(new RegisterTargetWithMaintenanceWindowCommand({ WindowId: w, ResourceType: 'RESOURCE_GROUP', Targets: [{ Key: 'resource-groups:Name', Values: ['web-group'] }] }));
+  const targets = [{ Key: 'WindowTargetIds', Values: [web.WindowTargetId!, group.WindowTargetId!] }];
+  const alarms = { Alarms: [{ Name: 'cpu-high' }], IgnorePollAlarmFailure: true };
+  await t.ssm.send(
+    new RegisterTaskWithMaintenanceWindowCommand({
+      WindowId: w,
+      TaskType: 'RUN_COMMAND',
+      TaskArn: 'AWS-RunShellScript',
+      Targets: targets,
+      MaxConcurrency: '50%',
+      MaxErrors: '1',
+      Priority: 1,
+      Name: '__proto__',
+      Description: 'shell',
+      CutoffBehavior: 'CANCEL_TASK',
+      ServiceRoleArn: 'arn:aws:iam::000000000000:role/mw',
+      AlarmConfiguration: alarms,
+      TaskInvocationParameters: {
+        RunCommand: {
+          Comment: '{{WINDOW_EXECUTION_ID}}',
+          DocumentVersion: '$LATEST',
+          Parameters: { commands: ['sleep 5400'] },
+          OutputS3BucketName: 'bucket',
+          OutputS3KeyPrefix: 'prefix',
+          TimeoutSeconds: 7200,
+          ServiceRoleArn: 'arn:aws:iam::000000000000:role/sns',
+          NotificationConfig: { NotificationArn: 'arn:aws:sns:us-east-1:000000000000:topic', NotificationEvents: ['All'], NotificationType: 'Command' },
+          CloudWatchOutputConfig: { CloudWatchLogGroupName: 'logs', CloudWatchOutputEnabled: true },
+        },
+      },
+    }),
+  );
+  // The deprecated TaskParameters and LoggingInfo, on a node that is not a managed node (a failed invocation).
+  await t.ssm.send(
+    new RegisterTaskWithMaintenanceWindowCommand({
+      WindowId: w,
+      TaskType: 'RUN_COMMAND',
+      TaskArn: 'AWS-RunShellScript',
+      Targets: [{ Key: 'InstanceIds', Values: ['i-0a1b2c3d4e5f60001', 'i-00000000000000bad'] }],
+      MaxConcurrency: '1',
+      MaxErrors: '5',
+      Priority: 1,
+      TaskParameters: { commands: { Values: ['echo old'] } },
+      LoggingInfo: { S3BucketName: 'logs', S3KeyPrefix: 'mw', S3Region: 'us-east-1' },
+    }),
+  );
+  await t.ssm.send(
+    new RegisterTaskWithMaintenanceWindowCommand({
+      WindowId: w,
+      TaskType: 'AUTOMATION',
+      TaskArn: 'AWS-RestartEC2Instance',
+      Targets: targets,
+      MaxConcurrency: '2',
+      MaxErrors: '2',
+      Priority: 0,
+      TaskInvocationParameters: { Automation: { DocumentVersion: '$DEFAULT', Parameters: { InstanceId: ['{{RESOURCE_ID}}'] } } },
+    }),
+  );
+  await t.ssm.send(
+    new RegisterTaskWithMaintenanceWindowCommand({
+      WindowId: w,
+      TaskType: 'LAMBDA',
+      TaskArn: 'arn:aws:lambda:us-east-1:000000000000:function:notify',
+      Priority: 2,
+      TaskInvocationParameters: { Lambda: { ClientContext: 'e30=', Qualifier: '$LATEST', Payload: new TextEncoder().encode('{"w":"{{WINDOW_ID}}"}') } },
+    }),
+  );
+  await t.ssm.send(
+    new RegisterTaskWithMaintenanceWindowCommand({
+      WindowId: w,
+      TaskType: 'STEP_FUNCTIONS',
+      TaskArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:flow',
+      Priority: 2,
+      TaskInvocationParameters: { StepFunctions: { Input: '{"e":"{{WINDOW_EXECUTION_ID}}"}', Name: 'run-{{INVOCATION_ID}}' } },
+    }),
+  );
+  await t.http.post('/_emulator/maintenance-windows/outcomes').send({ outcomes: [{ TaskArn: 'arn:aws:lambda:us-east-1:000000000000:function:notify', Status: 'FAILED', StatusDetails: 'boom', DurationSeconds: 30 }, { Status: 'TIMED_OUT' }] });
+  // A plain window that ends SUCCESS with no task, and one disabled.
+  await t.ssm.send(new CreateMaintenanceWindowCommand({ Name: 'empty', Schedule: 'rate(1 hour)', Duration: 1, Cutoff: 0, AllowUnassociatedTargets: false }));
+  return w;
+}
+
+describe('maintenance-windows: a rich state passes its own check', () => {
+  it('windows with every optional member, targets of both types, tasks of every type, executions running, cut off, cancelled and skipped', async () => {
+    const w = await richWindows();
+    const open = async () => (await t.http.post(`/_emulator/maintenance-windows/${w}/open`).send({})).body as { windowExecutionId: string; status: string };
+    await expectRoundTrip();
+    await open(); // priority 0 (Automation) running, the shell tasks waiting
+    await t.advance(60);
+    await expectRoundTrip();
+    expect((await open()).status).toBe('SKIPPED_OVERLAPPING');
+    await t.advance(3600 + 120); // past the cutoff: CANCEL_TASK stops the shell task; priority 2 never starts
+    await expectRoundTrip();
+    // The simulated LAMBDA and STEP_FUNCTIONS tasks run once the others are moved after them.
+    const tasks = Object.values((await getState()).store.regions[REGION][MW].windows[w].Tasks) as any[];
+    for (const task of tasks.filter((x) => x.Type === 'RUN_COMMAND' || x.Type === 'AUTOMATION')) {
+      await t.ssm.send(new UpdateMaintenanceWindowTaskCommand({ WindowId: w, WindowTaskId: task.WindowTaskId, Priority: 3, CutoffBehavior: 'CONTINUE_TASK' }));
+    }
+    await open();
+    await t.advance(10);
+    await expectRoundTrip();
+    await t.advance(2 * 3600);
+    const cancelled = await open();
+    await t.ssm.send(new CancelMaintenanceWindowExecutionCommand({ WindowExecutionId: cancelled.windowExecutionId }));
+    expect((await expectRoundTrip()).store.regions[REGION][MW].executions[cancelled.windowExecutionId].Status).toBe('CANCELLING');
+    await t.advance(3 * 3600);
+    const end = await expectRoundTrip();
+    const all = Object.values(end.store.regions[REGION][MW].executions) as any[];
+    const invocations = all.flatMap((e) => e.Tasks.flatMap((te: any) => te.Invocations));
+    expect(new Set(all.map((e) => e.Status))).toEqual(new Set(['SUCCESS', 'FAILED', 'SKIPPED_OVERLAPPING', 'CANCELLED']));
+    expect(new Set(all.flatMap((e) => e.Tasks.map((te: any) => te.Status)))).toEqual(new Set(['SUCCESS', 'FAILED', 'TIMED_OUT']));
+    expect(new Set(invocations.map((i) => i.TaskType))).toEqual(new Set(['RUN_COMMAND', 'AUTOMATION', 'LAMBDA', 'STEP_FUNCTIONS']));
+    expect(new Set(invocations.map((i) => i.Status))).toEqual(new Set(['SUCCESS', 'FAILED', 'TIMED_OUT']));
+  });
+});
+
+describe('maintenance-windows: a snapshot that would break later calls is refused', () => {
+  const window = (s: any) => first(s.windows);
+  const setUp = async () => {
+    const { WindowId } = await t.ssm.send(new CreateMaintenanceWindowCommand({ Name: 'win', Schedule: 'rate(1 hour)', Duration: 2, Cutoff: 1, AllowUnassociatedTargets: true }));
+    await t.ssm.send(new RegisterTargetWithMaintenanceWindowCommand({ WindowId, ResourceType: 'INSTANCE', Targets: [{ Key: 'tag:Role', Values: ['web'] }] }));
+    const { windowExecutionId } = (await t.http.post(`/_emulator/maintenance-windows/${WindowId}/open`).send({})).body;
+    return { WindowId: WindowId!, windowExecutionId: windowExecutionId as string };
+  };
+
+  it('a window set to null', async () => {
+    await setUp();
+    await expectRefused((s) => (s.windows[Object.keys(s.windows)[0]!] = null), MW, '.windows["mw-', () => t.ssm.send(new DescribeMaintenanceWindowsCommand({})));
+  });
+
+  it("a window's Targets set to null", async () => {
+    const { WindowId } = await setUp();
+    await expectRefused((s) => (window(s).Targets = null), MW, `.windows["${WindowId}"].Targets must be object`, () =>
+      t.ssm.send(new DescribeMaintenanceWindowTargetsCommand({ WindowId })),
+    );
+  });
+
+  it('an execution without Tasks', async () => {
+    const { windowExecutionId } = await setUp();
+    await expectRefused((s) => delete first(s.executions).Tasks, MW, `.executions["${windowExecutionId}"] has no Tasks`, () =>
+      t.ssm.send(new GetMaintenanceWindowExecutionCommand({ WindowExecutionId: windowExecutionId })),
+    );
+  });
+});
