@@ -12,6 +12,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CancelMaintenanceWindowExecutionCommand,
+  CreateAssociationCommand,
+  CreateDocumentCommand,
+  DescribeAssociationExecutionsCommand,
+  DescribeInstanceAssociationsStatusCommand,
+  ListAssociationsCommand,
+  UpdateAssociationCommand,
+  UpdateAssociationStatusCommand,
   CreateMaintenanceWindowCommand,
   DescribeMaintenanceWindowsCommand,
   DescribeMaintenanceWindowTargetsCommand,
@@ -21,10 +28,11 @@ import {
   UpdateMaintenanceWindowTaskCommand,
 } from '@aws-sdk/client-ssm';
 import { CreateGroupCommand, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
-import { useEmulator } from '../testing/harness.js';
-import { rgClient, tagQuery } from '../testing/fleet.js';
+import { TEST_START, useEmulator } from '../testing/harness.js';
+import { addNodes, iid, rgClient, tagQuery } from '../testing/fleet.js';
 import { DEFAULT_FLEET_FILE } from '../sim/fleet/fixtures.js';
 import type { Store } from '../state/store.js';
+import { readablePath } from '../state/snapshot.js';
 
 const t = useEmulator({ fleet: DEFAULT_FLEET_FILE });
 const REGION = '000000000000/us-east-1';
@@ -55,8 +63,7 @@ async function expectRefused(change: (slice: any) => void, slice: string, path: 
   const res = await t.http.post('/_emulator/state').send(bad);
   expect(res.status).toBe(400);
   expect(res.body.error).toBe('InvalidSnapshot');
-  expect(res.body.message).toContain(`store.regions["${REGION}"]["${slice}"]`);
-  expect(res.body.message).toContain(path);
+  expect(res.body.message).toContain(readablePath(`/store/regions/${REGION.replace('/', '~1')}/${slice}`) + path);
   expect(JSON.stringify((await getState()).store)).toBe(before);
   await later();
   // The hazard: without the check the same state makes the call fail (the next test resets the emulator).
@@ -241,6 +248,112 @@ describe('maintenance-windows: a snapshot that would break later calls is refuse
     const { windowExecutionId } = await setUp();
     await expectRefused((s) => delete first(s.executions).Tasks, MW, `.executions["${windowExecutionId}"] has no Tasks`, () =>
       t.ssm.send(new GetMaintenanceWindowExecutionCommand({ WindowExecutionId: windowExecutionId })),
+    );
+  });
+});
+
+// ─────────────────────────────────────────── State Manager ───────────────────────────────────────────
+
+const AS = 'associations';
+const WEB = [{ Key: 'tag:Role', Values: ['web'] }];
+
+/** A DEFAULT_OPEN change calendar closed from `start` to `end` (iCalendar UTC times). */
+async function calendar(Name: string, start: string, end: string) {
+  const Content = ['BEGIN:VCALENDAR', 'PRODID:-//AWS//Change Calendar 1.0//EN', 'VERSION:2.0', 'X-CALENDAR-TYPE:DEFAULT_OPEN', 'BEGIN:VEVENT', 'UID:freeze-1',
+    'DTSTAMP:20250101T000000Z', `DTSTART:${start}`, `DTEND:${end}`, 'SUMMARY:freeze', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+  await t.ssm.send(new CreateDocumentCommand({ Name, DocumentType: 'ChangeCalendar', DocumentFormat: 'TEXT', Content }));
+}
+
+async function runbook(Name: string) {
+  const Content = JSON.stringify({ schemaVersion: '0.3', parameters: { InstanceId: { type: 'String', default: 'none' } }, mainSteps: [{ name: 'wait', action: 'aws:sleep', inputs: { Duration: 'PT1M' } }] });
+  await t.ssm.send(new CreateDocumentCommand({ Name, DocumentType: 'Automation', DocumentFormat: 'JSON', Content }));
+}
+
+const associate = async (input: Record<string, unknown>) =>
+  (await t.ssm.send(new CreateAssociationCommand({ Name: 'AWS-RunShellScript', Targets: WEB, ...input } as any))).AssociationDescription!.AssociationId!;
+
+describe('associations: a rich state passes its own check', () => {
+  it('legacy and Automation associations, every optional member, node runs pending, running, failed, timed out, skipped, superseded and queued', async () => {
+    await addNodes(t, 3, () => ({ Tags: { Role: 'batch', __proto__: 'constructor' } }));
+    await calendar('freeze', '20250101T000000Z', '20250101T020000Z');
+    await runbook('Touch');
+    await t.advance(1);
+    const legacy = (await t.ssm.send(new CreateAssociationCommand({ Name: 'AWS-UpdateSSMAgent', InstanceId: 'i-0a1b2c3d4e5f60001' }))).AssociationDescription!.AssociationId!;
+    await t.ssm.send(
+      new UpdateAssociationStatusCommand({
+        Name: 'AWS-UpdateSSMAgent',
+        InstanceId: 'i-0a1b2c3d4e5f60001',
+        AssociationStatus: { Date: new Date(TEST_START), Name: 'Failed', Message: 'constructor', AdditionalInfo: '__proto__' },
+      }),
+    );
+    await associate({
+      Parameters: { commands: ['sleep 60'], workingDirectory: ['/tmp'] },
+      DocumentVersion: '$LATEST',
+      ScheduleExpression: 'cron(0 3 ? * TUE#1 *)',
+      ScheduleOffset: 2,
+      ApplyOnlyAtCronInterval: true,
+      Duration: 2,
+      OutputLocation: { S3Location: { OutputS3Region: 'us-east-1', OutputS3BucketName: 'my-bucket', OutputS3KeyPrefix: '__proto__' } },
+      AssociationName: '__proto__',
+      MaxErrors: '10%',
+      MaxConcurrency: '1',
+      ComplianceSeverity: 'CRITICAL',
+      SyncCompliance: 'MANUAL',
+      CalendarNames: ['freeze'],
+      AlarmConfiguration: { Alarms: [{ Name: 'cpu' }], IgnorePollAlarmFailure: false },
+      AssociationDispatchAssumeRole: 'arn:aws:iam::000000000000:role/dispatch',
+      Tags: [{ Key: '__proto__', Value: 'constructor' }],
+    });
+    const skipped = await associate({ Parameters: { commands: ['true'] }, CalendarNames: ['freeze'], ScheduleExpression: 'rate(1 hour)' });
+    const stopped = await associate({ Targets: [{ Key: 'tag:Role', Values: ['batch'] }], Parameters: { commands: ['exit 3'] }, MaxConcurrency: '1', MaxErrors: '0' });
+    const timedOut = await associate({ Targets: [{ Key: 'tag:Role', Values: ['web', 'batch'] }], Parameters: { commands: ['sleep 600'], executionTimeout: ['120'] }, ScheduleExpression: 'rate(30 minutes)', ComplianceSeverity: 'HIGH' });
+    const slow = await associate({ Targets: [{ Key: 'InstanceIds', Values: ['*'] }], Parameters: { commands: ['sleep 30'] }, MaxConcurrency: '50%' });
+    await associate({ Name: 'Touch', Targets: WEB, AutomationTargetParameterName: 'InstanceId', MaxConcurrency: '1', MaxErrors: '1' });
+    await associate({ Name: 'Touch', Targets: undefined, TargetMaps: [{ InstanceId: ['i-0a1b2c3d4e5f60001'] }], TargetLocations: [{ Accounts: ['000000000000'], Regions: ['us-east-1'], TargetLocationMaxConcurrency: '1', TargetLocationMaxErrors: '1' }] });
+    await expectRoundTrip(); // fresh: nothing has run
+    await t.advance(5);
+    await t.ssm.send(new UpdateAssociationCommand({ AssociationId: slow, Parameters: { commands: ['sleep 20'] }, MaxConcurrency: '2' })); // queued behind the running one
+    await t.http.post(`/_emulator/fleet/instances/${iid(1)}/stop-agent`).send({}); // runs wait for delivery
+    await expectRoundTrip();
+    await t.advance(150);
+    await expectRoundTrip();
+    await t.advance(3 * 3600); // the 30-minute runs supersede each other on the stopped node
+    const snap = await expectRoundTrip();
+    const byId = snap.store.regions[REGION][AS].byId;
+    const executions = Object.values(byId).flatMap((a: any) => a.Executions) as any[];
+    const nodes = Object.values(byId).flatMap((a: any) => Object.values(a.Nodes)) as any[];
+    expect(new Set(executions.map((e) => e.Status))).toEqual(new Set(['Success', 'Failed', 'Skipped', 'InProgress']));
+    expect(new Set(nodes.map((n) => n.Status))).toEqual(new Set(['Pending', 'InProgress', 'Success', 'Failed', 'TimedOut']));
+    expect(new Set(executions.map((e) => e.Engine.stopped).filter(Boolean))).toEqual(new Set(['errors', 'superseded']));
+    expect(byId[legacy].Status).toMatchObject({ Name: 'Failed', AdditionalInfo: '__proto__' });
+    expect(byId[skipped].Executions[0].Status).toBe('Skipped');
+    expect(byId[stopped].Executions[0].Engine.stopped).toBe('errors');
+    expect(byId[timedOut].Nodes['i-0a1b2c3d4e5f60002'].Status).toBe('TimedOut');
+    expect(byId[slow].Engine.queued).toBe('update');
+  });
+});
+
+describe('associations: a snapshot that would break later calls is refused', () => {
+  const association = (s: any) => first(s.byId);
+
+  it('an association without versions', async () => {
+    const id = await associate({ Parameters: { commands: ['true'] } });
+    await expectRefused((s) => (association(s).Versions = []), AS, `.byId["${id}"].Versions must NOT have fewer than 1 items`, () => t.ssm.send(new ListAssociationsCommand({})));
+  });
+
+  it("a node's status set to null", async () => {
+    const id = await associate({ Parameters: { commands: ['true'] } });
+    await t.advance(60);
+    await expectRefused((s) => (association(s).Nodes['i-0a1b2c3d4e5f60001'] = null), AS, `.byId["${id}"].Nodes["i-0a1b2c3d4e5f60001"] must be object`, () =>
+      t.ssm.send(new DescribeInstanceAssociationsStatusCommand({ InstanceId: 'i-0a1b2c3d4e5f60001' })),
+    );
+  });
+
+  it("an execution's targets set to null", async () => {
+    const id = await associate({ Parameters: { commands: ['true'] } });
+    await t.advance(60);
+    await expectRefused((s) => (association(s).Executions[0].Targets = null), AS, `.byId["${id}"].Executions[0].Targets must be array`, () =>
+      t.ssm.send(new DescribeAssociationExecutionsCommand({ AssociationId: id })),
     );
   });
 });
