@@ -12,6 +12,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CancelMaintenanceWindowExecutionCommand,
+  DescribeAutomationExecutionsCommand,
+  GetAutomationExecutionCommand,
+  SendAutomationSignalCommand,
+  StartAutomationExecutionCommand,
+  StartChangeRequestExecutionCommand,
+  StartExecutionPreviewCommand,
+  StopAutomationExecutionCommand,
+  UpdateDocumentMetadataCommand,
   CreateAssociationCommand,
   CreateDocumentCommand,
   DescribeAssociationExecutionsCommand,
@@ -28,6 +36,7 @@ import {
   UpdateMaintenanceWindowTaskCommand,
 } from '@aws-sdk/client-ssm';
 import { CreateGroupCommand, type ResourceGroupsClient } from '@aws-sdk/client-resource-groups';
+import YAML from 'yaml';
 import { TEST_START, useEmulator } from '../testing/harness.js';
 import { addNodes, iid, rgClient, tagQuery } from '../testing/fleet.js';
 import { DEFAULT_FLEET_FILE } from '../sim/fleet/fixtures.js';
@@ -355,5 +364,143 @@ describe('associations: a snapshot that would break later calls is refused', () 
     await expectRefused((s) => (association(s).Executions[0].Targets = null), AS, `.byId["${id}"].Executions[0].Targets must be array`, () =>
       t.ssm.send(new DescribeAssociationExecutionsCommand({ AssociationId: id })),
     );
+  });
+});
+
+// ───────────────────────────────────────────── Automation ─────────────────────────────────────────────
+
+const AU = 'automation';
+
+async function automationDocument(Name: string, body: Record<string, unknown>, DocumentType: 'Automation' | 'Automation.ChangeTemplate' = 'Automation') {
+  await t.ssm.send(new CreateDocumentCommand({ Name, DocumentType, DocumentFormat: 'YAML', Content: YAML.stringify({ schemaVersion: '0.3', ...body }) }));
+}
+const startAutomation = async (input: ConstructorParameters<typeof StartAutomationExecutionCommand>[0]) =>
+  (await t.ssm.send(new StartAutomationExecutionCommand(input))).AutomationExecutionId!;
+
+/** A runbook that uses every kind of step the engine keeps state for. */
+const EVERYTHING = {
+  parameters: { Items: { type: 'StringList', default: ['a', '__proto__'] }, Note: { type: 'String', default: 'constructor' } },
+  variables: { Count: { type: 'Integer', default: 0 } },
+  outputs: ['script.Payload', 'never.Output'],
+  mainSteps: [
+    { name: 'count', action: 'aws:updateVariable', inputs: { Name: 'variable:Count', Value: 1 } },
+    { name: 'each', action: 'aws:loop', inputs: { Iterators: '{{ Items }}', Steps: [{ name: 'put', action: 'aws:executeAwsApi', inputs: { Service: 'ssm', Api: 'PutParameter', Name: '/auto/{{ each.CurrentIteration }}', Value: '{{ each.CurrentIteratorValue }}', Type: 'String', Overwrite: true } }] } },
+    { name: 'script', action: 'aws:executeScript', inputs: { Runtime: 'python3.11', Handler: 'h', Script: 'def h(e, c): pass' } },
+    { name: 'lambda', action: 'aws:invokeLambdaFunction', onFailure: 'Continue', isCritical: false, inputs: { FunctionName: 'fn' } },
+    { name: 'flaky', action: 'aws:executeAwsApi', maxAttempts: 2, onFailure: 'step:shell', inputs: { Service: 'ssm', Api: 'GetParameter', Name: '/missing' } },
+    { name: 'never', action: 'aws:sleep', inputs: { Duration: 'PT1S' } },
+    { name: 'shell', action: 'aws:runCommand', inputs: { DocumentName: 'AWS-RunShellScript', InstanceIds: ['i-0a1b2c3d4e5f60001'], Parameters: { commands: ['sleep 20'] } } },
+    { name: 'child', action: 'aws:executeAutomation', inputs: { DocumentName: 'Nap', RuntimeParameters: { Id: ['constructor'] } } },
+    { name: 'approve', action: 'aws:approve', timeoutSeconds: 600, onCancel: 'step:cleanup', inputs: { Approvers: ['arn:aws:iam::000000000000:root'], MinRequiredApprovals: 1, Message: 'ok?' } },
+    { name: 'pause', action: 'aws:pause', inputs: {} },
+    { name: 'slow', action: 'aws:sleep', timeoutSeconds: 5, inputs: { Duration: 'PT1M' } },
+    { name: 'cleanup', action: 'aws:sleep', isEnd: true, inputs: { Duration: 'PT1S' } },
+  ],
+};
+const NAP = {
+  parameters: { Id: { type: 'String', default: 'none' } },
+  mainSteps: [{ name: 'nap', action: 'aws:sleep', inputs: { Duration: 'PT10S' } }],
+};
+
+describe('automation: a rich state passes its own check', () => {
+  it('steps of every kind, loops, variables, waits, children, rate control, change requests, previews, behaviours and preferences', async () => {
+    await addNodes(t, 2, () => ({ Tags: { Env: 'dev' } }));
+    await automationDocument('Everything', EVERYTHING);
+    await automationDocument('Nap', NAP);
+    await automationDocument('Restart', {
+      executableRunBooks: [{ name: 'Nap', version: '1' }],
+      templateInformation: 'restart',
+      autoApprovable: true,
+      mainSteps: [{ name: 'Review', action: 'aws:approve', timeoutSeconds: 3600, inputs: { Message: 'ok?', MinRequiredApprovals: 1, Approvers: ['arn:aws:iam::000000000000:root'] } }],
+    }, 'Automation.ChangeTemplate');
+    await t.advance(1);
+    await t.ssm.send(new UpdateDocumentMetadataCommand({ Name: 'Restart', DocumentReviews: { Action: 'SendForReview' } }));
+    await t.ssm.send(new UpdateDocumentMetadataCommand({ Name: 'Restart', DocumentReviews: { Action: 'Approve' } }));
+    await t.http.post('/_emulator/automation/behaviors').send({ DocumentName: 'Everything', StepName: 'script', Payload: { n: [1, null] }, DurationSeconds: 3 }).expect(200);
+    await t.http.post('/_emulator/automation/behaviors').send({ DocumentName: 'Everything', StepName: 'lambda', Payload: 'x', FunctionError: 'Unhandled', StatusCode: 500, LogResult: 'bG9n' }).expect(200);
+    await t.http.post('/_emulator/automation/behaviors').send({ DocumentName: '__proto__', StepName: 'constructor', Error: 'boom' }).expect(200);
+    await t.http.put('/_emulator/automation/preferences').send({ CreateOpsItemsOnFailure: true }).expect(200);
+
+    const tags = [{ Key: '__proto__', Value: 'constructor' }];
+    const everything = await startAutomation({ DocumentName: 'Everything', Tags: tags, Parameters: { Note: ['n'] } });
+    const interactive = await startAutomation({ DocumentName: 'Nap', Mode: 'Interactive' });
+    const byTags = await startAutomation({ DocumentName: 'Nap', TargetParameterName: 'Id', Targets: [{ Key: 'tag:Env', Values: ['dev'] }], MaxConcurrency: '1', MaxErrors: '1' });
+    await startAutomation({ DocumentName: 'Nap', TargetMaps: [{ Id: ['a'] }, { Id: ['b'] }] });
+    await startAutomation({ DocumentName: 'Nap', TargetLocations: [{ Accounts: ['000000000000'], Regions: ['us-east-1', 'eu-west-1'], TargetLocationMaxConcurrency: '1', TargetLocationMaxErrors: '1' }] });
+    const change = (await t.ssm.send(new StartChangeRequestExecutionCommand({ DocumentName: 'Restart', Runbooks: [{ DocumentName: 'Nap', Parameters: { Id: ['x'] } }], ChangeRequestName: '__proto__', ScheduledTime: new Date(TEST_START + 3600_000) }))).AutomationExecutionId!;
+    await t.ssm.send(new StartExecutionPreviewCommand({ DocumentName: 'Nap', ExecutionInputs: { Automation: { TargetParameterName: 'Id', Targets: [{ Key: 'tag:Env', Values: ['dev'] }] } } }));
+    await t.ssm.send(new StartExecutionPreviewCommand({ DocumentName: 'Nap', ExecutionInputs: { Automation: { Parameters: { Nope: ['x'] } } } }));
+    await expectRoundTrip(); // Pending, rate parents with children not started (null)
+    await t.advance(1);
+    await expectRoundTrip();
+    await t.ssm.send(new StopAutomationExecutionCommand({ AutomationExecutionId: byTags, Type: 'Cancel' }));
+    await expectRoundTrip(); // cancelling
+    await t.advance(30); // the script's sleep, the command, the child
+    await expectRoundTrip();
+    await t.advance(30);
+    const waiting = (await getState()).store.regions[REGION][AU].executions[everything];
+    expect(waiting.AutomationExecutionStatus).toBe('Waiting'); // the approval
+    await t.ssm.send(new SendAutomationSignalCommand({ AutomationExecutionId: everything, SignalType: 'Approve', Payload: { Comment: ['ok'] } }));
+    await expectRoundTrip(); // paused
+    await t.ssm.send(new SendAutomationSignalCommand({ AutomationExecutionId: everything, SignalType: 'Resume', Payload: { StepName: ['pause'] } }));
+    await t.ssm.send(new SendAutomationSignalCommand({ AutomationExecutionId: interactive, SignalType: 'StartStep', Payload: { StepName: ['nap'] } }));
+    await expectRoundTrip();
+    await t.advance(3600);
+    const end = await expectRoundTrip();
+    const all = Object.values(end.store.regions[REGION][AU].executions) as any[];
+    const steps = all.flatMap((e) => e.StepExecutions);
+    expect(new Set(all.map((e) => e.AutomationExecutionStatus))).toEqual(new Set(['Success', 'TimedOut', 'Cancelled', 'Waiting', 'PendingApproval']));
+    expect(new Set(steps.map((s) => s.StepStatus))).toEqual(new Set(['Success', 'Failed', 'TimedOut', 'Cancelled', 'Pending', 'Waiting']));
+    expect(end.store.regions[REGION][AU].executions[change].E.change.phase).toBe('approval');
+  });
+});
+
+describe('automation: a snapshot that would break later calls is refused', () => {
+  const running = async () => {
+    await automationDocument('Nap', NAP);
+    await t.advance(1);
+    return startAutomation({ DocumentName: 'Nap', Tags: [{ Key: 'team', Value: 'a' }] });
+  };
+
+  it('an execution without its engine state', async () => {
+    const id = await running();
+    await expectRefused((s) => delete s.executions[id].E, AU, `.executions["${id}"] has no E`, () =>
+      t.ssm.send(new StopAutomationExecutionCommand({ AutomationExecutionId: id, Type: 'Cancel' })),
+    );
+  });
+
+  it('StepExecutions set to null', async () => {
+    const id = await running();
+    await expectRefused((s) => (s.executions[id].StepExecutions = null), AU, `.executions["${id}"].StepExecutions must be array`, () =>
+      t.ssm.send(new GetAutomationExecutionCommand({ AutomationExecutionId: id })),
+    );
+  });
+
+  it('Tags set to null', async () => {
+    const id = await running();
+    await expectRefused((s) => (s.executions[id].Tags = null), AU, `.executions["${id}"].Tags must be array`, () =>
+      t.ssm.send(new DescribeAutomationExecutionsCommand({ Filters: [{ Key: 'TagKey', Values: ['team'] }] })),
+    );
+  });
+});
+
+describe('aws:executeAutomation: the child request is checked as StartAutomationExecution checks one', () => {
+  it('a Tag without Value or a Targets value that is not text fails the step, and nothing malformed is stored', async () => {
+    await automationDocument('Nap', NAP);
+    await automationDocument('Parent', {
+      mainSteps: [
+        { name: 'tag', action: 'aws:executeAutomation', onFailure: 'Continue', inputs: { DocumentName: 'Nap', Tags: [{ Key: 'k' }] } },
+        { name: 'targets', action: 'aws:executeAutomation', onFailure: 'Continue', inputs: { DocumentName: 'Nap', TargetParameterName: 'Id', Targets: [{ Key: 'ParameterValues', Values: [1] }] } },
+        { name: 'ok', action: 'aws:executeAutomation', inputs: { DocumentName: 'Nap', Tags: [{ Key: 'k', Value: 'v' }] } },
+      ],
+    });
+    await t.advance(1);
+    const id = await startAutomation({ DocumentName: 'Parent' });
+    await t.advance(60);
+    const steps = (await t.ssm.send(new GetAutomationExecutionCommand({ AutomationExecutionId: id }))).AutomationExecution!.StepExecutions!;
+    expect(steps.map((s) => s.StepStatus)).toEqual(['Failed', 'Failed', 'Success']);
+    expect(steps[0]!.FailureMessage).toContain("ValidationException: 1 validation error detected: Value null at 'tags.1.member.value' failed to satisfy constraint: Member must not be null");
+    expect(steps[1]!.FailureMessage).toContain('SerializationException');
+    await expectRoundTrip();
   });
 });
