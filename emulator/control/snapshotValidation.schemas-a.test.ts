@@ -89,7 +89,7 @@ const first = (o: Record<string, any>) => o[Object.keys(o)[0]!];
 // ───────────────────────────────────────── Maintenance Windows ─────────────────────────────────────────
 
 const MW = 'maintenance-windows';
-/** 2025-01-01 is a Wednesday: a daily 02:00 window opens an hour and a half after TEST_START + 30 min. */
+/** A window with every optional member, targets of both types and a task of every type (opened by the control API in the test), plus a plain hourly one. */
 async function richWindows() {
   await rg.send(new CreateGroupCommand({ Name: 'web-group', ResourceQuery: tagQuery([{ Key: 'Role', Values: ['web'] }], ['AWS::EC2::Instance']) }));
   const { WindowId } = await t.ssm.send(
