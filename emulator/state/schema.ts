@@ -33,6 +33,21 @@ export const tuple = (...items: JsonSchema[]): JsonSchema => ({ type: 'array', p
 
 /** AWS's Tag list as stored on records. */
 export const tagList = arr(obj({ Key: str, Value: str }));
+/** AWS's Targets list (Run Command, State Manager, Automation, Maintenance Windows): Key and Values are optional in the model. */
+export const targetList = arr(obj({}, { Key: str, Values: arr(str) }));
+/** AWS's AlarmConfiguration as stored on commands, tasks, associations and executions. */
+export const alarmConfiguration = obj({ Alarms: arr(obj({ Name: str })) }, { IgnorePollAlarmFailure: bool });
+/** AWS's TargetLocations entry (Automation executions and associations that run in other accounts and Regions). */
+export const targetLocation = obj(
+  {},
+  {
+    Accounts: arr(str), Regions: arr(str), TargetLocationMaxConcurrency: str, TargetLocationMaxErrors: str, ExecutionRoleName: str,
+    TargetLocationAlarmConfiguration: alarmConfiguration, IncludeChildOrganizationUnits: bool, ExcludeAccounts: arr(str), Targets: targetList,
+    TargetsMaxConcurrency: str, TargetsMaxErrors: str,
+  },
+);
+/** AWS's TargetMaps: each entry a parameter name -> values map. */
+export const targetMaps = arr(rec(arr(str)));
 
 /**
  * The check for a slice that declares no schema (yet): an object whose object members (the records

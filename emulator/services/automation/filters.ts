@@ -8,14 +8,8 @@
 import { defineFilters, type FilterErrors } from '../../core/filters.js';
 import { InvalidFilterKey, InvalidFilterValue } from '../../generated/ssm/errors.js';
 import type { AutomationExecutionFilter, StepExecutionFilter } from '../../generated/ssm/types.js';
-import type { ExecutionRecord, StepRecord } from '../../sim/automation/state.js';
+import { AUTOMATION_STATUSES, type ExecutionRecord, type StepRecord } from '../../sim/automation/state.js';
 import * as messages from './messages.js';
-
-export const STATUSES = [
-  'Pending', 'InProgress', 'Waiting', 'Success', 'TimedOut', 'Cancelling', 'Cancelled', 'Failed', 'PendingApproval', 'Approved',
-  'Rejected', 'Scheduled', 'RunbookInProgress', 'PendingChangeCalendarOverride', 'ChangeCalendarOverrideApproved',
-  'ChangeCalendarOverrideRejected', 'CompletedWithSuccess', 'CompletedWithFailure', 'Exited',
-];
 
 const errors: FilterErrors = {
   unknownKey: (key) => new InvalidFilterKey(messages.invalidFilterKey(key)),
@@ -35,7 +29,7 @@ const executionFilters = defineFilters<ExecutionRecord>({
   errors,
   keys: {
     DocumentNamePrefix: { read: (e) => e.DocumentName, operator: 'BeginWith' },
-    ExecutionStatus: { read: (e) => e.AutomationExecutionStatus, allowed: STATUSES },
+    ExecutionStatus: { read: (e) => e.AutomationExecutionStatus, allowed: AUTOMATION_STATUSES },
     ExecutionId: { read: (e) => e.AutomationExecutionId },
     ParentExecutionId: { read: (e) => e.ParentAutomationExecutionId },
     CurrentAction: { read: (e) => e.CurrentAction },
@@ -56,7 +50,7 @@ const stepFilters = defineFilters<StepRecord>({
   keys: {
     StartTimeBefore: time<StepRecord>((s) => s.ExecutionStartTime, 'LessThan'),
     StartTimeAfter: time<StepRecord>((s) => s.ExecutionStartTime, 'GreaterThan'),
-    StepExecutionStatus: { read: (s) => s.StepStatus, allowed: STATUSES },
+    StepExecutionStatus: { read: (s) => s.StepStatus, allowed: AUTOMATION_STATUSES },
     StepExecutionId: { read: (s) => s.StepExecutionId },
     StepName: { read: (s) => s.StepName },
     Action: { read: (s) => s.Action },

@@ -19,9 +19,7 @@
 import { defineFilters, type FilterErrors, type FilterInput, type KeySpec } from '../../core/filters.js';
 import { ValidationException } from '../../generated/ssm/errors.js';
 import type { MaintenanceWindowFilter } from '../../generated/ssm/types.js';
-import { messages, type ExecutionRecord, type InvocationRecord, type TargetRecord, type TaskExecutionRecord, type TaskRecord, type WindowRecord } from '../../sim/maintenance-windows/index.js';
-
-export const EXECUTION_STATUSES = ['PENDING', 'IN_PROGRESS', 'SUCCESS', 'FAILED', 'TIMED_OUT', 'CANCELLING', 'CANCELLED', 'SKIPPED_OVERLAPPING'] as const;
+import { EXECUTION_STATUSES, messages, TASK_TYPES, type ExecutionRecord, type InvocationRecord, type TargetRecord, type TaskExecutionRecord, type TaskRecord, type WindowRecord } from '../../sim/maintenance-windows/index.js';
 
 /** One operation's filters: its keys, Equal unless a key says otherwise. */
 function engine<R>(name: string, keys: Readonly<Record<string, KeySpec<R>>>) {
@@ -58,7 +56,7 @@ export const taskFilters = engine<TaskRecord>('DescribeMaintenanceWindowTasks', 
   WindowTaskId: { read: (t) => t.WindowTaskId },
   TaskArn: { read: (t) => t.TaskArn },
   Priority: { read: (t) => t.Priority, type: 'number' },
-  TaskType: { read: (t) => t.Type, allowed: ['RUN_COMMAND', 'AUTOMATION', 'STEP_FUNCTIONS', 'LAMBDA'] },
+  TaskType: { read: (t) => t.Type, allowed: TASK_TYPES },
 });
 
 export const executionFilters = engine<ExecutionRecord>('DescribeMaintenanceWindowExecutions', {

@@ -11,7 +11,8 @@
  */
 import { defineSlice } from '../../state/store.js';
 import type { Ctx } from '../../core/context.js';
-import type { CommandCounts, NodeRun, StoredStep } from '../commands/state.js';
+import { countsSchema, nodeRunMembers, storedStepSchema, type CommandCounts, type NodeRun, type StoredStep } from '../commands/state.js';
+import { alarmConfiguration, arr, bool, int, num, obj, oneOf, rec, str, tagList, targetList, targetLocation, targetMaps } from '../../state/schema.js';
 import type { AssociationStatus, CreateAssociationBatchRequestEntry, PlatformType, Tag } from '../../generated/ssm/types.js';
 
 /**
@@ -135,7 +136,57 @@ export interface AssociationsSlice {
   count: number;
 }
 
-export const associationsSlice = defineSlice<AssociationsSlice>('associations', () => ({ byId: Object.create(null), seq: 0, count: 0 }));
+const TRIGGERS = ['create', 'update', 'schedule', 'manual', 'new-targets'] as const satisfies readonly ExecutionTrigger[];
+
+const versionSchema = obj(
+  { Name: str, AssociationVersion: str, CreatedDate: num },
+  {
+    DocumentVersion: str, Parameters: rec(arr(str)), Targets: targetList, ScheduleExpression: str, ScheduleOffset: int,
+    OutputLocation: obj({}, { S3Location: obj({}, { OutputS3Region: str, OutputS3BucketName: str, OutputS3KeyPrefix: str }) }),
+    AssociationName: str, AutomationTargetParameterName: str, MaxErrors: str, MaxConcurrency: str,
+    ComplianceSeverity: oneOf('CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNSPECIFIED'), SyncCompliance: oneOf('AUTO', 'MANUAL'), ApplyOnlyAtCronInterval: bool,
+    CalendarNames: arr(str), TargetLocations: arr(targetLocation), Duration: int, TargetMaps: targetMaps, AlarmConfiguration: alarmConfiguration,
+    AssociationDispatchAssumeRole: str,
+  },
+);
+const nodeStatusSchema = obj(
+  { Status: oneOf('Pending', 'InProgress', 'Success', 'Failed', 'TimedOut'), DetailedStatus: str, AssociationVersion: str },
+  { DocumentVersion: str, ExecutionDate: num, ExecutionSummary: str, ErrorCode: str, LastSuccessfulExecutionDate: num, ExecutionId: str },
+);
+const executionSchema = obj(
+  {
+    ExecutionId: str, Seq: int, AssociationVersion: str, Status: oneOf('Pending', 'InProgress', 'Success', 'Failed', 'Skipped'), DetailedStatus: str,
+    CreatedTime: num, Trigger: oneOf(...TRIGGERS), Targets: arr(obj({ ...nodeRunMembers.required, OutputSourceId: str }, nodeRunMembers.optional)),
+    Engine: obj(
+      {
+        owner: str, documentName: str, documentVersion: str, schemaVersion: str, platformTypes: arr(str), steps: arr(storedStepSchema),
+        concurrency: int, maxErrors: int, next: int, inFlight: int, counts: countsSchema, completed: int,
+      },
+      { stopped: oneOf('errors', 'cutoff', 'superseded') },
+    ),
+  },
+  { Automation: obj({ ExecutionId: str, Status: str }) },
+);
+const associationSchema = obj(
+  {
+    AssociationId: str, Seq: int, Date: num, LastUpdateAssociationDate: num, Tags: tagList, Versions: { ...arr(versionSchema), minItems: 1 },
+    Nodes: rec(nodeStatusSchema), Counts: rec(int), Executions: arr(executionSchema),
+    Engine: obj(
+      { anchor: num, automation: bool, documentArn: str, fresh: bool, executions: int },
+      { reported: str, queued: oneOf(...TRIGGERS) },
+    ),
+  },
+  {
+    InstanceId: str, LastExecutionDate: num, LastSuccessfulExecutionDate: num,
+    Status: obj({ Date: num, Name: str, Message: str }, { AdditionalInfo: str }),
+  },
+);
+
+export const associationsSlice = defineSlice<AssociationsSlice>(
+  'associations',
+  () => ({ byId: Object.create(null), seq: 0, count: 0 }),
+  obj({ byId: rec(associationSchema), seq: int, count: int }),
+);
 
 export const associationsOf = (ctx: { scope: Ctx['scope'] }) => associationsSlice.of(ctx.scope);
 

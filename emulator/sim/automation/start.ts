@@ -13,13 +13,16 @@
  */
 import type { Ctx } from '../../core/context.js';
 import { ServiceError } from '../../core/errors.js';
+import { createValidator } from '../../core/validate.js';
 import {
   AutomationDefinitionNotFoundException,
   AutomationDefinitionVersionNotFoundException,
   InvalidAutomationExecutionParametersException,
   InvalidDocument,
   InvalidDocumentVersion,
+  ValidationException,
 } from '../../generated/ssm/errors.js';
+import { shapes } from '../../generated/ssm/shapes.js';
 import type { ExecutionMode, StartAutomationExecutionRequest, Tag } from '../../generated/ssm/types.js';
 import { resolveDocument, resolveParameters, type ParameterInput, type ResolvedDocument } from '../documents/index.js';
 import { childStarter, startExecution, type ParentRef } from './engine.js';
@@ -82,6 +85,14 @@ function runtimeParameters(v: unknown): Record<string, ParameterInput> {
 
 const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : undefined);
 
+/**
+ * aws:executeAutomation's inputs come from the runbook, which no request check has seen: the child's
+ * request is checked as StartAutomationExecution checks one (the model's types and constraints), so
+ * a Tag without Value or Targets values that are not text fail the step (ValidationException), as
+ * the API call the step makes would, instead of being stored on the child.
+ */
+const requestCheck = createValidator(shapes, (message) => new ValidationException(message));
+
 // aws:executeAutomation starts its child through here (the engine cannot import this module).
 childStarter.start = (ctx, input, parent) => {
   const req: StartAutomationExecutionRequest = {
@@ -95,6 +106,7 @@ childStarter.start = (ctx, input, parent) => {
     ...(Array.isArray(input.TargetLocations) && { TargetLocations: input.TargetLocations as StartAutomationExecutionRequest['TargetLocations'] }),
     ...(Array.isArray(input.Tags) && { Tags: input.Tags as Tag[] }),
   };
+  requestCheck.validate('StartAutomationExecutionRequest', req);
   const typed = runtimeParameters(input.RuntimeParameters);
   for (const [k, v] of Object.entries(typed)) if (Array.isArray(v) && v.every((x) => typeof x === 'string')) typed[k] = strings(v)!;
   return startAutomation(ctx, req, { parent, typedParameters: typed }).AutomationExecutionId;

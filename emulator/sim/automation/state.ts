@@ -12,6 +12,7 @@
  * live in a WeakMap keyed by the slice, so a restored snapshot rebuilds them.
  */
 import { defineSlice } from '../../state/store.js';
+import { alarmConfiguration, anyJson, arr, bool, int, num, obj, oneOf, rec, str, tagList, targetList, targetLocation, targetMaps } from '../../state/schema.js';
 import type { Ctx } from '../../core/context.js';
 import type { AutomationExecution, AutomationExecutionStatus, AutomationType, ExecutionMode, StepExecution, Tag } from '../../generated/ssm/types.js';
 import type { AutomationOrigin } from './starter.js';
@@ -197,7 +198,91 @@ export interface AutomationSlice {
   opsItemOnFailure?: boolean;
 }
 
-export const automationSlice = defineSlice<AutomationSlice>('automation', () => ({ executions: {}, seq: 0, previews: {}, behaviors: {}, calendarNames: [] }));
+/** AutomationExecutionStatus (the model's enum): executions and their steps. */
+export const AUTOMATION_STATUSES = [
+  'Pending', 'InProgress', 'Waiting', 'Success', 'TimedOut', 'Cancelling', 'Cancelled', 'Failed', 'PendingApproval', 'Approved',
+  'Rejected', 'Scheduled', 'RunbookInProgress', 'PendingChangeCalendarOverride', 'ChangeCalendarOverrideApproved',
+  'ChangeCalendarOverrideRejected', 'CompletedWithSuccess', 'CompletedWithFailure', 'Exited',
+] as const satisfies readonly AutomationExecutionStatus[];
+
+const status = oneOf(...AUTOMATION_STATUSES);
+const wireParameters = rec(arr(str));
+const object = { type: 'object' };
+const programStep = obj({ name: str, action: str, inputs: anyJson, options: object });
+const stepSchema = obj(
+  { StepName: str, Action: str, StepStatus: status, StepExecutionId: str },
+  {
+    TimeoutSeconds: num, OnFailure: str, MaxAttempts: num, IsEnd: bool, NextStep: str, IsCritical: bool, ExecutionStartTime: num, ExecutionEndTime: num,
+    ResponseCode: str, Inputs: rec(str), Outputs: wireParameters, Response: str, FailureMessage: str,
+    FailureDetails: obj({}, { FailureStage: str, FailureType: str, Details: wireParameters }), OverriddenParameters: wireParameters,
+    ValidNextSteps: arr(str), Targets: targetList, TargetLocation: targetLocation, TriggeredAlarms: arr(obj({ Name: str, State: str })),
+    ParentStepDetails: obj({}, { StepExecutionId: str, StepName: str, Action: str, Iteration: int, IteratorValue: str }),
+  },
+);
+const engineSchema = obj(
+  { docOutputs: arr(str), outputs: rec(object), cursor: int, attempt: int },
+  {
+    program: arr(programStep), record: int, executed: int, deadline: num,
+    wait: obj({ kind: oneOf('sleep', 'poll', 'signal', 'child', 'command', 'cancelling', 'calendar', 'schedule') }, { until: num, data: object }),
+    loop: obj({ loop: int, record: int, iteration: int, steps: arr(programStep), at: int }, { iterators: arr(anyJson) }),
+    criticalFailure: oneOf('Failed', 'TimedOut', 'Cancelled'), failureMessage: str, cancel: bool, cancelWorkflow: bool,
+    rate: obj(
+      {
+        entries: arr(obj({ params: wireParameters }, { account: str, region: str })),
+        // null until the entry's child has started (or when it could not start)
+        children: arr({ type: ['string', 'null'] }),
+        next: int, inFlight: int, concurrency: int, maxErrors: int, errors: int, completed: int, request: object,
+      },
+      { stopped: bool },
+    ),
+    origin: obj({ kind: str, id: str }),
+    parentStep: obj({ e: str, record: int, account: str, region: str }),
+    variables: object,
+    change: obj(
+      { phase: oneOf('approval', 'scheduled', 'calendar', 'runbook', 'done'), approvalStep: int, approvals: int },
+      { scheduledEnd: num, autoApprove: bool, child: str },
+    ),
+    calendars: arr(str),
+  },
+);
+const executionSchema = obj(
+  {
+    Seq: int, AutomationExecutionId: str, DocumentName: str, DocumentVersion: str, ExecutionStartTime: num, AutomationExecutionStatus: status,
+    StepExecutions: arr(stepSchema), Parameters: wireParameters, Mode: oneOf('Auto', 'Interactive'), ExecutedBy: str,
+    AutomationType: oneOf('CrossAccount', 'Local'), Tags: tagList, E: engineSchema,
+  },
+  {
+    AssumeRole: str, ExecutionEndTime: num, Outputs: wireParameters, FailureMessage: str, ParentAutomationExecutionId: str, CurrentStepName: str,
+    CurrentAction: str, TargetParameterName: str, Targets: targetList, TargetMaps: targetMaps,
+    ResolvedTargets: obj({}, { ParameterValues: arr(str), Truncated: bool }), MaxConcurrency: str, MaxErrors: str, Target: str,
+    TargetLocations: arr(targetLocation), AlarmConfiguration: alarmConfiguration, TriggeredAlarms: arr(obj({ Name: str, State: str })),
+    TargetLocationsURL: str, AutomationSubtype: oneOf('ChangeRequest', 'AccessRequest'), ScheduledTime: num,
+    Runbooks: arr(
+      obj(
+        { DocumentName: str },
+        { DocumentVersion: str, Parameters: wireParameters, TargetParameterName: str, Targets: targetList, TargetMaps: targetMaps, MaxConcurrency: str, MaxErrors: str, TargetLocations: arr(targetLocation) },
+      ),
+    ),
+    OpsItemId: str, AssociationId: str, ChangeRequestName: str, Variables: wireParameters,
+  },
+);
+const previewSchema = obj(
+  { ExecutionPreviewId: str, Status: oneOf('Pending', 'InProgress', 'Success', 'Failed'), StartedAt: num },
+  { StatusMessage: str, EndedAt: num, StepPreviews: rec(int), Regions: arr(str), TargetPreviews: arr(obj({ Count: int, TargetType: str })), TotalAccounts: int },
+);
+const behaviorSchema = obj(
+  { DocumentName: str, StepName: str },
+  { Payload: anyJson, FunctionError: str, StatusCode: int, LogResult: str, Error: str, DurationSeconds: num },
+);
+
+export const automationSlice = defineSlice<AutomationSlice>(
+  'automation',
+  () => ({ executions: {}, seq: 0, previews: {}, behaviors: {}, calendarNames: [] }),
+  obj(
+    { executions: rec(executionSchema), seq: int, previews: rec(previewSchema), behaviors: rec(behaviorSchema), calendarNames: arr(str) },
+    { opsItemOnFailure: bool },
+  ),
+);
 
 export const automationOf = (ctx: { scope: Ctx['scope'] }) => automationSlice.of(ctx.scope);
 

@@ -10,7 +10,7 @@
  * keyed by the slice and record objects, so a restored snapshot rebuilds them.
  */
 import { defineSlice } from '../../state/store.js';
-import { anyJson, arr, bool, int, num, obj, oneOf, rec, str } from '../../state/schema.js';
+import { anyJson, arr, bool, int, num, obj, oneOf, rec, str, targetList } from '../../state/schema.js';
 import type { ExecutableStep } from '../documents/index.js';
 import type { Ctx } from '../../core/context.js';
 import type {
@@ -213,9 +213,10 @@ const pluginSchema = obj(
   { Name: str, Status: str, StatusDetails: str, ResponseCode: int, Output: str, Stdout: str, Stderr: str },
   { ResponseStartDateTime: num, ResponseFinishDateTime: num },
 );
-const invocationSchema = obj(
-  { InstanceId: str, Status: str, StatusDetails: str, InstanceName: str },
-  {
+/** A NodeRun's members, required and optional (Run Command's invocations, State Manager's execution targets). */
+export const nodeRunMembers = {
+  required: { InstanceId: str, Status: str, StatusDetails: str },
+  optional: {
     Plugins: arr(pluginSchema),
     SentAt: num,
     StartedAt: num,
@@ -224,20 +225,22 @@ const invocationSchema = obj(
     Waiting: oneOf('deliver', 'report'),
     Data: { type: 'object' },
   },
-);
-const counts = obj(Object.fromEntries(['success', 'failed', 'executionTimedOut', 'deliveryTimedOut', 'cancelled', 'terminated', 'undeliverable', 'invalidPlatform'].map((k) => [k, int])));
+};
+const invocationSchema = obj({ ...nodeRunMembers.required, InstanceName: str }, nodeRunMembers.optional);
+export const countsSchema = obj(Object.fromEntries(['success', 'failed', 'executionTimedOut', 'deliveryTimedOut', 'cancelled', 'terminated', 'undeliverable', 'invalidPlatform'].map((k) => [k, int])));
+export const storedStepSchema = obj({ name: str, action: str, inputs: anyJson, platforms: arr(str) }, { id: str, precondition: anyJson });
 const commandSchema = obj(
   {
     Seq: int, CommandId: str, DocumentName: str, DocumentVersion: str, Comment: str, ExpiresAfter: num, Parameters: rec(arr(str)),
-    InstanceIds: arr(str), Targets: arr(obj({}, { Key: str, Values: arr(str) })), RequestedDateTime: num, Status: str, StatusDetails: str,
+    InstanceIds: arr(str), Targets: targetList, RequestedDateTime: num, Status: str, StatusDetails: str,
     OutputS3Region: str, OutputS3BucketName: str, OutputS3KeyPrefix: str, MaxConcurrency: str, MaxErrors: str, TargetCount: int,
     CompletedCount: int, ErrorCount: int, DeliveryTimedOutCount: int, ServiceRole: str, NotificationConfig: { type: 'object' },
     CloudWatchOutputConfig: { type: 'object' }, TimeoutSeconds: num,
     Engine: obj(
       {
         documentVersion: str, schemaVersion: str, platformTypes: arr(str),
-        steps: arr(obj({ name: str, action: str, inputs: anyJson, platforms: arr(str) }, { id: str, precondition: anyJson })),
-        executionTimeout: num, concurrency: int, maxErrors: int, next: int, inFlight: int, counts,
+        steps: arr(storedStepSchema),
+        executionTimeout: num, concurrency: int, maxErrors: int, next: int, inFlight: int, counts: countsSchema,
       },
       { stopped: bool, cancelRequested: bool },
     ),

@@ -9,7 +9,7 @@ import { ControlError } from '../../core/control.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../../core/defaults.js';
 import { openWindow } from './engine.js';
 import { formatScheduleTime, upcomingRuns } from './schedule.js';
-import { getWindow, windowsInOrder, windowsOf, type SimulatedOutcome } from './state.js';
+import { getWindow, SIMULATED_STATUSES, windowsInOrder, windowsOf, type SimulatedOutcome } from './state.js';
 
 /** The control API answers these as {"error": code, "message": text} with their status. */
 export class WindowControlError extends ControlError {}
@@ -30,7 +30,7 @@ export interface UpcomingExecution {
   scheduledTime: string;
 }
 
-const STATUSES: readonly SimulatedOutcome['Status'][] = ['SUCCESS', 'FAILED', 'TIMED_OUT'];
+const STATUSES: readonly SimulatedOutcome['Status'][] = SIMULATED_STATUSES;
 
 function scopes(emu: Runtime, where: Where) {
   return emu.store.scopesIn({ account: where.account, region: where.region });

@@ -10,6 +10,7 @@
  * comes from sequence numbers, so listing is stable after a snapshot is restored.
  */
 import { defineSlice } from '../../state/store.js';
+import { alarmConfiguration, arr, bool, int, num, obj, oneOf, rec, str, tagList, targetList } from '../../state/schema.js';
 import type { Ctx } from '../../core/context.js';
 import type {
   AlarmConfiguration,
@@ -186,13 +187,91 @@ export interface WindowsSlice {
   outcomes: { TaskArn: string; Outcome: SimulatedOutcome }[];
 }
 
-export const windowsSlice = defineSlice<WindowsSlice>('maintenance-windows', () => ({
-  windows: {},
-  executions: {},
-  seq: 0,
-  executionSeq: 0,
-  outcomes: [],
-}));
+/** MaintenanceWindowExecutionStatus (the model's enum): executions, task executions and invocations. */
+export const EXECUTION_STATUSES = ['PENDING', 'IN_PROGRESS', 'SUCCESS', 'FAILED', 'TIMED_OUT', 'CANCELLING', 'CANCELLED', 'SKIPPED_OVERLAPPING'] as const;
+export const TASK_TYPES = ['RUN_COMMAND', 'AUTOMATION', 'STEP_FUNCTIONS', 'LAMBDA'] as const;
+export const SIMULATED_STATUSES = ['SUCCESS', 'FAILED', 'TIMED_OUT'] as const;
+
+const status = oneOf(...EXECUTION_STATUSES);
+const taskType = oneOf(...TASK_TYPES);
+const resourceType = oneOf('INSTANCE', 'RESOURCE_GROUP');
+const parameterValues = rec(arr(str));
+const targetSchema = obj(
+  { Seq: int, WindowId: str, WindowTargetId: str, ResourceType: resourceType, Targets: targetList },
+  { OwnerInformation: str, Name: str, Description: str },
+);
+const taskSchema = obj(
+  { Seq: int, WindowId: str, WindowTaskId: str, TaskArn: str, Type: taskType, Targets: targetList, Priority: int, MaxConcurrency: str, MaxErrors: str },
+  {
+    TaskParameters: rec(obj({}, { Values: arr(str) })),
+    TaskInvocationParameters: obj(
+      {},
+      {
+        RunCommand: obj(
+          {},
+          {
+            Comment: str, CloudWatchOutputConfig: obj({}, { CloudWatchLogGroupName: str, CloudWatchOutputEnabled: bool }), DocumentHash: str,
+            DocumentHashType: str, DocumentVersion: str, NotificationConfig: obj({}, { NotificationArn: str, NotificationEvents: arr(str), NotificationType: str }),
+            OutputS3BucketName: str, OutputS3KeyPrefix: str, Parameters: parameterValues, ServiceRoleArn: str, TimeoutSeconds: int,
+          },
+        ),
+        Automation: obj({}, { DocumentVersion: str, Parameters: parameterValues }),
+        Lambda: obj({}, { ClientContext: str, Qualifier: str, Payload: str }),
+        StepFunctions: obj({}, { Input: str, Name: str }),
+      },
+    ),
+    LoggingInfo: obj({ S3BucketName: str, S3Region: str }, { S3KeyPrefix: str }),
+    ServiceRoleArn: str, Name: str, Description: str, CutoffBehavior: oneOf('CONTINUE_TASK', 'CANCEL_TASK'), AlarmConfiguration: alarmConfiguration,
+  },
+);
+const windowSchema = obj(
+  {
+    Seq: int, WindowId: str, Name: str, Schedule: str, Duration: int, Cutoff: int, AllowUnassociatedTargets: bool, Enabled: bool, CreatedDate: num,
+    ModifiedDate: num, Tags: tagList, ScheduleAnchor: num, Targets: rec(targetSchema), Tasks: rec(taskSchema), ChildSeq: int, Executions: arr(str),
+  },
+  { Description: str, StartDate: str, EndDate: str, ScheduleTimezone: str, ScheduleOffset: int, Running: str },
+);
+const invocationSchema = obj(
+  { InvocationId: str, TaskType: taskType, Status: status, StartTime: num },
+  { ExecutionId: str, Parameters: str, StatusDetails: str, EndTime: num, OwnerInformation: str, WindowTargetId: str, ResourceId: str },
+);
+const invocationTarget = obj(
+  { group: int },
+  { resourceId: str, targetId: str, resourceType: str, targetType: resourceType, windowTargetId: str, ownerInformation: str, problem: str },
+);
+const taskExecutionSchema = obj(
+  {
+    TaskExecutionId: str, WindowTaskId: str, Task: taskSchema, ServiceRole: str, Status: status, StartTime: num, Invocations: arr(invocationSchema),
+    Engine: obj(
+      { queue: arr(invocationTarget), next: int, inFlight: int, concurrency: int, maxErrors: int, errors: int },
+      { stopped: oneOf('errors', 'cutoff'), dispatching: bool },
+    ),
+  },
+  { StatusDetails: str, EndTime: num },
+);
+const executionSchema = obj(
+  {
+    Seq: int, WindowId: str, WindowExecutionId: str, Status: status, StartTime: num, Tasks: arr(taskExecutionSchema),
+    Engine: obj(
+      { cutoffAt: num, endAt: num, pending: arr(obj({ priority: int, tasks: arr(str) })) },
+      { cutoffReached: bool, cancelRequested: bool, skippedByCutoff: int, starting: bool },
+    ),
+  },
+  { StatusDetails: str, EndTime: num },
+);
+export const windowsSliceSchema = obj({
+  windows: rec(windowSchema),
+  executions: rec(executionSchema),
+  seq: int,
+  executionSeq: int,
+  outcomes: arr(obj({ TaskArn: str, Outcome: obj({ Status: oneOf(...SIMULATED_STATUSES) }, { StatusDetails: str, DurationSeconds: num }) })),
+});
+
+export const windowsSlice = defineSlice<WindowsSlice>(
+  'maintenance-windows',
+  () => ({ windows: {}, executions: {}, seq: 0, executionSeq: 0, outcomes: [] }),
+  windowsSliceSchema,
+);
 
 export const windowsOf = (ctx: { scope: Ctx['scope'] }) => windowsSlice.of(ctx.scope);
 
