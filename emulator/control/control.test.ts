@@ -4,6 +4,7 @@ import http from 'node:http';
 import { join } from 'node:path';
 import { useEmulator, TEST_START } from '../testing/harness.js';
 import { defineSlice } from '../state/store.js';
+import { arr, obj, str } from '../state/schema.js';
 import type { Area } from '../core/operation.js';
 import { OPENAPI_DIR } from '../core/paths.js';
 import { areas } from '../services/index.js';
@@ -12,7 +13,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { bodyContentTypes } from '../core/control.js';
 
 // A tiny area standing in for real capabilities: a task kind that records and emits an event.
-const notes = defineSlice('control-test-notes', () => ({ seen: [] as string[] }));
+const notes = defineSlice('control-test-notes', () => ({ seen: [] as string[] }), obj({ seen: arr(str) }));
 const testArea: Area = {
   name: 'control-test',
   tasks: {

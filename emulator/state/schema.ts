@@ -50,8 +50,9 @@ export const targetLocation = obj(
 export const targetMaps = arr(rec(arr(str)));
 
 /**
- * The check for a slice that declares no schema (yet): an object whose object members (the records
- * keyed by name) hold no null entries (a null record breaks every later call that reads it).
+ * The check for a slice this build does not declare (state written by a newer emulator): an object
+ * whose object members (the records keyed by name) hold no null entries. Every declared slice has a
+ * schema of its own (defineSlice requires one).
  */
 export const FALLBACK_SLICE_SCHEMA: JsonSchema = rec({
   anyOf: [{ type: ['array', 'string', 'number', 'boolean', 'null'] }, rec({ type: ['object', 'array', 'string', 'number', 'boolean'] })],

@@ -27,7 +27,7 @@ const rng = tuple(int, int, int, int);
 
 function snapshotSchema(): JsonSchema {
   const regionSlices: Record<string, JsonSchema> = {};
-  for (const [name, schema] of declaredSlices()) regionSlices[name] = schema ?? FALLBACK_SLICE_SCHEMA;
+  for (const [name, schema] of declaredSlices()) regionSlices[name] = schema;
   return obj(
     {
       formatVersion: int,

@@ -113,15 +113,16 @@ export interface Slice<T> {
   peek(scope: Scope): T | undefined;
 }
 
-/** Declared slices: name -> the JSON Schema of its data (undefined: none declared yet). */
-const slices = new Map<string, JsonSchema | undefined>();
+/** Declared slices: name -> the JSON Schema of its data. */
+const slices = new Map<string, JsonSchema>();
 
 /**
  * Declares an area's slice of region state. `init` must return plain JSON data; `schema` (built with
- * state/schema.ts) is what a restored snapshot's slice must satisfy (without one, the slice is only
- * checked as an object of non-null members: FALLBACK_SLICE_SCHEMA).
+ * state/schema.ts) is what a restored snapshot's slice must satisfy. Every slice declares one: a
+ * snapshot is checked completely before it replaces anything (only a slice this build does not know,
+ * from a newer emulator, gets the loose FALLBACK_SLICE_SCHEMA).
  */
-export function defineSlice<T>(name: string, init: () => T, schema?: JsonSchema): Slice<T> {
+export function defineSlice<T>(name: string, init: () => T, schema: JsonSchema): Slice<T> {
   if (slices.has(name)) throw new Error(`slice ${name} is declared twice`);
   slices.set(name, schema);
   return {
@@ -139,6 +140,6 @@ export function defineSlice<T>(name: string, init: () => T, schema?: JsonSchema)
 }
 
 /** Every declared slice and its schema (state/snapshot.ts composes the snapshot's schema from them). */
-export function declaredSlices(): ReadonlyMap<string, JsonSchema | undefined> {
+export function declaredSlices(): ReadonlyMap<string, JsonSchema> {
   return slices;
 }

@@ -9,6 +9,7 @@ import { CancelCommandCommand, CreateDocumentCommand, DescribeInstanceInformatio
 import { useEmulator } from '../../testing/harness.js';
 import { areas } from '../index.js';
 import { defineSlice } from '../../state/store.js';
+import { arr, obj, str } from '../../state/schema.js';
 import type { Area } from '../../core/operation.js';
 import type { PluginSimulator } from '../../sim/commands/plugins.js';
 import { addNode, command, commandDocument, iid, invocation, invocationsOf } from './testkit.js';
@@ -129,7 +130,7 @@ describe('built-in simulators', () => {
 });
 
 describe('simulators contributed by another area (Area.plugins)', () => {
-  const seen = defineSlice('commands-test-inventory', () => ({ collected: [] as string[] }));
+  const seen = defineSlice('commands-test-inventory', () => ({ collected: [] as string[] }), obj({ collected: arr(str) }));
   const inventory: PluginSimulator = {
     start: (run) => ({ stdout: `collected ${run.node.Applications.length} applications`, stderr: '', exitCode: 0, durationMs: 15_000, data: { n: run.node.Applications.length } }),
     complete: (run) => {

@@ -12,8 +12,9 @@
 import type { Runtime } from '../../core/runtime.js';
 import type { InventoryItem } from '@aws-sdk/client-ssm';
 import { defineSlice } from '../../state/store.js';
+import { anyJson, arr, int, obj, rec } from '../../state/schema.js';
 import { defineRunHost, sendRun, type RunProgram } from '../../sim/commands/runner.js';
-import { toStoredStep, type NodeRun } from '../../sim/commands/state.js';
+import { nodeRunMembers, toStoredStep, type NodeRun } from '../../sim/commands/state.js';
 import { renderExecution, resolveDocument, resolveParameters } from '../../sim/documents/index.js';
 import { addNode } from '../../testing/fleet.js';
 
@@ -44,7 +45,11 @@ export function customItem(content: Record<string, string>[] = [{ RackLocation: 
 
 // ───────────────────────────── an association stand-in for the plugin ─────────────────────────────
 
-const runs = defineSlice('inventory-test-association', () => ({ seq: 0, owners: {} as Record<string, { program: RunProgram; runs: NodeRun[] }> }));
+const runs = defineSlice(
+  'inventory-test-association',
+  () => ({ seq: 0, owners: {} as Record<string, { program: RunProgram; runs: NodeRun[] }> }),
+  obj({ seq: int, owners: rec(obj({ program: anyJson, runs: arr(obj(nodeRunMembers.required, nodeRunMembers.optional)) })) }),
+);
 
 const host = defineRunHost('inventory-test-association', {
   find(ctx, c, i) {

@@ -15,6 +15,7 @@ import {
 import { useEmulator } from '../../testing/harness.js';
 import { areas } from '../index.js';
 import { defineSlice } from '../../state/store.js';
+import { anyJson, arr, obj } from '../../state/schema.js';
 import type { Area } from '../../core/operation.js';
 import { complianceWriter } from '../../sim/compliance/writer.js';
 import { ListComplianceItemsCommand, ListResourceComplianceSummariesCommand } from '@aws-sdk/client-ssm';
@@ -339,7 +340,7 @@ describe('AWS-RunPatchBaseline: Install', () => {
 });
 
 describe('Patch compliance and events', () => {
-  const written = defineSlice('patching-test-compliance', () => ({ puts: [] as PutComplianceItemsRequest[] }));
+  const written = defineSlice('patching-test-compliance', () => ({ puts: [] as PutComplianceItemsRequest[] }), obj({ puts: arr(anyJson) }));
   const recorder: Area = {
     name: 'patching-test-compliance',
     provides: [complianceWriter.provide({ put: (ctx, request) => void written.of(ctx.scope).puts.push(structuredClone(request)) })],
