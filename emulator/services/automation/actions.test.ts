@@ -303,3 +303,36 @@ describe('a defect inside an action', () => {
     }
   });
 });
+
+describe('names that are built-in object keys', () => {
+  it('a step and an output named __proto__ keep their outputs for later steps and the document outputs', async () => {
+    await t.ssm.send(new PutParameterCommand({ Name: '/app/proto', Value: '7', Type: 'String' }));
+    await runbook(t, 'ProtoNames', {
+      outputs: ['__proto__.__proto__', 'constructor.Value'],
+      mainSteps: [
+        {
+          name: '__proto__',
+          action: 'aws:executeAwsApi',
+          inputs: { Service: 'ssm', Api: 'GetParameter', Name: '/app/proto' },
+          outputs: [{ Name: '__proto__', Selector: '$.Parameter.Value', Type: 'String' }],
+        },
+        {
+          name: 'constructor',
+          action: 'aws:executeAwsApi',
+          inputs: { Service: 'ssm', Api: 'GetParameter', Name: '/app/proto' },
+          outputs: [{ Name: 'Value', Selector: '$.Parameter.Name', Type: 'String' }],
+        },
+        { name: 'uses', action: 'aws:branch', inputs: { Choices: [{ NextStep: 'seven', Variable: '{{ __proto__.__proto__ }}', StringEquals: '7' }], Default: 'other' } },
+        { name: 'other', action: 'aws:sleep', inputs: { Duration: 'PT1S' }, isEnd: true },
+        { name: 'seven', action: 'aws:sleep', inputs: { Duration: 'PT1S' } },
+      ],
+    });
+    const id = await start(t, { DocumentName: 'ProtoNames' });
+    await t.advance(2);
+    const ex = await execution(t, id);
+    expect(ex.AutomationExecutionStatus).toBe('Success');
+    // (the step's own Outputs map is not asserted: the SDK's map deserializer assigns `__proto__` as a prototype)
+    expect(ex.Outputs).toEqual({ '__proto__.__proto__': ['7'], 'constructor.Value': ['/app/proto'] });
+    expect((await stepStatuses(t, id)).seven).toBe('Success');
+  });
+});

@@ -23,6 +23,7 @@
  * that need services the emulator does not have (CloudFormation, Step Functions, webhooks, EC2
  * launches and image copies) fail honestly.
  */
+import { setOwn } from '../../core/maps.js';
 import type { Ctx } from '../../core/context.js';
 import { ServiceError } from '../../core/errors.js';
 import type { ServiceId } from '../../core/operation.js';
@@ -135,7 +136,7 @@ function userOutputs(run: StepRun, response: unknown, base: Record<string, unkno
     if (typed === undefined) {
       return { kind: 'failure', message: m.stepFails('Outputs', `The output ${s.Name} selected by ${s.Selector} is not of type ${s.Type}`), stage: 'PostVerification', type: 'Verification' };
     }
-    outputs[s.Name] = typed;
+    setOwn(outputs, s.Name, typed); // an output may be named __proto__
   }
   return ok(outputs);
 }

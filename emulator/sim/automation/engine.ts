@@ -30,6 +30,7 @@
  * Zero-time cycles (nextStep back to an earlier step without a wait) are bounded: an execution runs at
  * most MAX_STEP_EXECUTIONS steps, then fails (AWS bounds runs by time; the emulator's clock may not move).
  */
+import { own, setOwn } from '../../core/maps.js';
 import type { Ctx } from '../../core/context.js';
 import { toEpochSeconds } from '../../core/context.js';
 import type { AutomationExecutionStatus, ExecutionMode, Tag } from '../../generated/ssm/types.js';
@@ -344,7 +345,7 @@ function apply(ctx: Ctx, ex: ExecutionRecord, outcome: Outcome): boolean {
   rec.ExecutionEndTime = secs(ctx);
   if (outcome.kind === 'success') {
     const outputs = outcome.outputs ?? {};
-    e.outputs[step.name] = outputs;
+    setOwn(e.outputs, step.name, outputs); // a step may be named __proto__
     if (Object.keys(outputs).length) rec.Outputs = toWireOutputs(outputs);
     if (outcome.response !== undefined) rec.Response = outcome.response;
     if (outcome.responseCode !== undefined) rec.ResponseCode = outcome.responseCode;
@@ -497,7 +498,7 @@ function startLoop(ctx: Ctx, ex: ExecutionRecord, step: ProgramStep, recIndex: n
 
 function setLoopOutputs(ex: ExecutionRecord, f: LoopFrame): void {
   const loopStep = ex.E.program![f.loop];
-  ex.E.outputs[loopStep.name] = { CurrentIteration: f.iteration, ...(f.iterators && { CurrentIteratorValue: f.iterators[f.iteration - 1] }) };
+  setOwn(ex.E.outputs, loopStep.name, { CurrentIteration: f.iteration, ...(f.iterators && { CurrentIteratorValue: f.iterators[f.iteration - 1] }) });
 }
 
 function moveInLoop(ctx: Ctx, ex: ExecutionRecord, next: string | undefined): boolean {
@@ -573,7 +574,7 @@ function documentOutputs(ex: ExecutionRecord): Record<string, string[]> | undefi
     const dot = ref.indexOf('.');
     const step = ref.slice(0, dot);
     const name = ref.slice(dot + 1);
-    const values = ex.E.outputs[step];
+    const values = own(ex.E.outputs, step);
     const ran = ex.StepExecutions.some((r) => r.StepName === step && r.StepStatus === 'Success');
     out[ref] = ran && values && Object.hasOwn(values, name) ? toWireOutputs({ v: values[name] }).v : [m.noOutputYet()];
   }
