@@ -23,6 +23,7 @@ import type { JournalEntry } from './state/persistence.js';
 import type { Area, OperationHandler, ServiceId } from './core/operation.js';
 import type { Caller, Limits, ResetHook, ResetScope, Runtime } from './core/runtime.js';
 import { MAX_COMMANDS, MAX_INVOCATIONS, MAX_OUTPUT_CHARS } from './sim/commands/timing.js';
+import { MAX_AUTOMATION_EXECUTIONS } from './sim/automation/engine.js';
 import { PortRegistry } from './core/ports.js';
 import type { OperationDef, ShapeTable } from './core/shapes.js';
 import { shapes as ssmShapes } from './generated/ssm/shapes.js';
@@ -67,7 +68,7 @@ export interface EmulatorOptions {
    * parsed fixture object (see docs/parameters.md, sim/secrets/fixtures.ts), or null/absent for none.
    */
   secrets?: string | Record<string, unknown> | null;
-  /** Size bounds (defaults: sim/commands/timing.ts MAX_COMMANDS, MAX_INVOCATIONS, MAX_OUTPUT_CHARS); tests lower them. */
+  /** Size bounds (defaults: sim/commands/timing.ts, sim/automation/engine.ts MAX_AUTOMATION_EXECUTIONS); tests lower them. */
   limits?: Partial<Limits>;
 }
 
@@ -117,7 +118,7 @@ export class Emulator implements Runtime {
     this.fleet = typeof options.fleet === 'string' ? resolveFleetFile(options.fleet, options.fleetBaseDirs) : (options.fleet ?? null);
     this.patchCatalogs = options.patchCatalogs ?? null;
     this.secrets = options.secrets ?? null;
-    this.limits = { maxCommands: MAX_COMMANDS, maxInvocations: MAX_INVOCATIONS, maxOutputChars: MAX_OUTPUT_CHARS, ...options.limits };
+    this.limits = { maxCommands: MAX_COMMANDS, maxInvocations: MAX_INVOCATIONS, maxOutputChars: MAX_OUTPUT_CHARS, maxAutomationExecutions: MAX_AUTOMATION_EXECUTIONS, ...options.limits };
     this.seed = options.seed === undefined ? randomSeed() : seedFrom(options.seed);
     this._store = new Store(this.seed);
     this.clock = new Clock(options.clock ?? {}, options.wall);

@@ -10,6 +10,7 @@ import { EMULATOR_VERSION } from '../core/defaults.js';
 import { component, defineControlRoute } from '../core/control.js';
 import { ClockSchema } from './clock.js';
 import { commandsSlice } from '../sim/commands/state.js';
+import { automationSlice } from '../sim/automation/state.js';
 
 export function healthBody(emu: Emulator): Record<string, unknown> {
   const ssm = emu.services.ssm;
@@ -19,7 +20,10 @@ export function healthBody(emu: Emulator): Record<string, unknown> {
     uptimeSeconds: Math.round((Date.now() - emu.startedAt) / 10) / 100,
     clock: emu.clock.describe(),
     operations: { implemented: ssm.handlers.size, total: Object.keys(ssm.operations).length },
-    limits: { commandsEvicted: emu.store.scopesIn().reduce((n, scope) => n + (commandsSlice.peek(scope)?.evicted ?? 0), 0) },
+    limits: {
+      commandsEvicted: emu.store.scopesIn().reduce((n, scope) => n + (commandsSlice.peek(scope)?.evicted ?? 0), 0),
+      automationExecutionsEvicted: emu.store.scopesIn().reduce((n, scope) => n + (automationSlice.peek(scope)?.evicted ?? 0), 0),
+    },
   };
 }
 
@@ -40,7 +44,10 @@ const HealthSchema = component('Health', {
     limits: {
       type: 'object',
       description: 'What the emulator dropped to stay bounded',
-      properties: { commandsEvicted: { type: 'integer', description: 'finished commands dropped before their 30 days (more than 10,000 in a Region)' } },
+      properties: {
+        commandsEvicted: { type: 'integer', description: 'finished commands dropped before their 30 days (a Region held more than 10,000 commands, 50,000 invocations or 64 Mi characters of output)' },
+        automationExecutionsEvicted: { type: 'integer', description: 'finished Automation executions dropped (a Region held more than 10,000)' },
+      },
     },
   },
 });

@@ -29,6 +29,8 @@ export interface Limits {
   maxCommands: number;
   maxInvocations: number;
   maxOutputChars: number;
+  /** Automation executions kept per account and Region (sim/automation/engine.ts MAX_AUTOMATION_EXECUTIONS). */
+  maxAutomationExecutions: number;
 }
 
 export interface Runtime {

@@ -41,6 +41,8 @@ import { executionEnded, statusChanged } from './opsitems.js';
 import { resolveInputs, toWireInputs, toWireOutputs } from './refs.js';
 import {
   addExecution,
+  removeExecutions,
+  executionsInOrder,
   automationOf,
   getExecution,
   type ExecutionRecord,
@@ -56,6 +58,12 @@ export const TASKS = { tick: 'automation.tick' } as const;
 /** From StopAutomationExecution (or StopStep) to the step being Cancelled: a model, as Run Command's cancel. */
 export const CANCEL_LATENCY_MS = 1000;
 export const MAX_STEP_EXECUTIONS = 1000;
+/**
+ * Executions kept per account and Region (ctx.emu.limits.maxAutomationExecutions). AWS documents no
+ * count; the emulator caps the history so that a long test run cannot grow without bound: past it,
+ * the oldest finished executions are dropped first (GET /_emulator/health counts them).
+ */
+export const MAX_AUTOMATION_EXECUTIONS = 10_000;
 /** aws:loop: "The maximum number of iterations is 100." */
 export const MAX_ITERATIONS = 100;
 
@@ -175,9 +183,26 @@ export function startExecution(ctx: Ctx, spec: StartSpec): ExecutionRecord {
     } as ExecutionRecord['E'],
   };
   addExecution(ctx, ex);
+  enforceExecutionCap(ctx);
   emitExecutionStatus(ctx, ex);
   schedule(ctx, ex, ctx.now);
   return ex;
+}
+
+/** Keeps the region within the execution cap by dropping its oldest finished executions. */
+function enforceExecutionCap(ctx: Ctx): void {
+  const order = executionsInOrder(ctx);
+  const max = ctx.emu.limits.maxAutomationExecutions;
+  if (order.length <= max) return;
+  const gone = new Set<ExecutionRecord>();
+  for (const ex of order) {
+    if (order.length - gone.size <= max) break;
+    if (isTerminal(ex)) gone.add(ex);
+  }
+  if (!gone.size) return;
+  removeExecutions(ctx, gone);
+  const slice = automationOf(ctx);
+  slice.evicted = (slice.evicted ?? 0) + gone.size;
 }
 
 function schedule(ctx: Ctx, ex: ExecutionRecord, at: number): void {

@@ -196,6 +196,8 @@ export interface AutomationSlice {
   calendarNames: string[];
   /** Automation preferences: failed executions create OpsItems (stands in for an EventBridge rule; sim/automation/opsitems.ts). */
   opsItemOnFailure?: boolean;
+  /** Finished executions dropped because the region held the most the emulator keeps (engine.ts enforceExecutionCap). */
+  evicted?: number;
 }
 
 /** AutomationExecutionStatus (the model's enum): executions and their steps. */
@@ -280,7 +282,7 @@ export const automationSlice = defineSlice<AutomationSlice>(
   () => ({ executions: {}, seq: 0, previews: {}, behaviors: {}, calendarNames: [] }),
   obj(
     { executions: rec(executionSchema), seq: int, previews: rec(previewSchema), behaviors: rec(behaviorSchema), calendarNames: arr(str) },
-    { opsItemOnFailure: bool },
+    { opsItemOnFailure: bool, evicted: int },
   ),
 );
 
@@ -324,4 +326,14 @@ export function addExecution(ctx: { scope: Ctx['scope'] }, ex: ExecutionRecord):
   const list = executionsInOrder(ctx) as ExecutionRecord[];
   slice.executions[ex.AutomationExecutionId] = ex;
   list.push(ex);
+}
+
+/** Drops executions (finished ones, the engine's history cap) from the slice and the order. */
+export function removeExecutions(ctx: { scope: Ctx['scope'] }, gone: ReadonlySet<ExecutionRecord>): void {
+  const slice = automationOf(ctx);
+  for (const ex of gone) delete slice.executions[ex.AutomationExecutionId];
+  const list = executionsInOrder(ctx) as ExecutionRecord[];
+  let kept = 0;
+  for (const ex of list) if (!gone.has(ex)) list[kept++] = ex;
+  list.length = kept;
 }

@@ -25,7 +25,7 @@ describe('Run Command history is bounded', () => {
     expect(ids).toHaveLength(limit);
     expect(ids).not.toContain(first);
     expect(ids.at(-1)).toBe(newest);
-    expect(healthBody(emu).limits).toEqual({ commandsEvicted: 1 });
+    expect(healthBody(emu).limits).toEqual({ commandsEvicted: 1, automationExecutionsEvicted: 0 });
     expect(() => emu.request('ssm', 'ListCommandInvocations', { CommandId: first }, caller)).not.toThrow();
     emu.close();
   });
@@ -45,7 +45,7 @@ describe('Run Command history is bounded', () => {
     // 4 invocations each: two commands (8) fit under 10, a third would make 12
     expect(commandsInOrder(ctx).map((c) => c.CommandId)).toEqual(ids.slice(2));
     expect(historySize(ctx).invocations).toBe(8);
-    expect(healthBody(emu).limits).toEqual({ commandsEvicted: 2 });
+    expect(healthBody(emu).limits).toEqual({ commandsEvicted: 2, automationExecutionsEvicted: 0 });
     emu.close();
   });
 
