@@ -4,23 +4,15 @@
  * bytes are those of an inline run; long output goes out in slices with the same bytes.
  */
 import { describe, expect, it } from 'vitest';
-import { openShell, type NodeFacts } from '../shell/index.js';
+import { openShell } from '../shell/index.js';
+import { AL2023_SESSION } from '../../testing/nodes.js';
 import type { FleetInstance } from '../fleet/index.js';
 import { Outbox, OUTPUT_SLICE_CHARS, ShellPlugin, type PluginHost } from './plugins.js';
 import { PayloadType } from './frames.js';
 import type { SessionRecord } from './state.js';
 
 const START = Date.UTC(2025, 0, 1);
-const NODE: NodeFacts = {
-  InstanceId: 'i-0123456789abcdef0',
-  PlatformType: 'Linux',
-  PlatformName: 'Amazon Linux',
-  PlatformVersion: '2023',
-  IPAddress: '172.31.1.2',
-  ComputerName: 'ip-172-31-1-2.ec2.internal',
-  Region: 'us-east-1',
-  User: 'ssm-user',
-};
+const NODE = AL2023_SESSION;
 const tty = (s: string) => s.replace(/\r?\n/g, '\r\n');
 const turn = () => new Promise((r) => setImmediate(r));
 

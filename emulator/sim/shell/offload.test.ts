@@ -8,26 +8,10 @@ import { openShell, type NodeFacts, type ShellSessionInput } from './index.js';
 import { OffloadedShell } from './offload.js';
 import { ScriptPool } from './pool.js';
 import type { ShellReply } from './session.js';
+import { AL2023_SESSION, WINDOWS_2022_SESSION } from '../../testing/nodes.js';
 
-const LINUX: NodeFacts = {
-  InstanceId: 'i-0123456789abcdef0',
-  PlatformType: 'Linux',
-  PlatformName: 'Amazon Linux',
-  PlatformVersion: '2023',
-  IPAddress: '172.31.1.2',
-  ComputerName: 'ip-172-31-1-2.ec2.internal',
-  Region: 'us-east-1',
-  User: 'ssm-user',
-  Services: [{ Name: 'nginx', Status: 'Running', StartType: 'Automatic' }],
-};
-const WINDOWS: NodeFacts = {
-  InstanceId: 'i-0fedcba9876543210',
-  PlatformType: 'Windows',
-  PlatformName: 'Microsoft Windows Server 2022 Datacenter',
-  PlatformVersion: '10.0.20348',
-  ComputerName: 'EC2AMAZ-ABC1234',
-  User: 'ec2amaz-abc1234\\ssm-user',
-};
+const LINUX: NodeFacts = { ...AL2023_SESSION, Services: [{ Name: 'nginx', Status: 'Running', StartType: 'Automatic' }] };
+const WINDOWS = WINDOWS_2022_SESSION;
 const START = Date.UTC(2025, 0, 1);
 const input = (node: NodeFacts): ShellSessionInput => ({ dialect: node.PlatformType === 'Windows' ? 'powershell' : 'sh', node, startTime: START, env: { HOME: '/home/ssm-user' }, maxStepsPerLine: 20_000 });
 
