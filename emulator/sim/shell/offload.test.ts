@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { openShell, type NodeFacts, type ShellSessionInput } from './index.js';
-import { OffloadedShell } from './offload.js';
+import { HISTORY_MAX_CHARS, OffloadedShell } from './offload.js';
 import { ScriptPool } from './pool.js';
 import type { ShellReply } from './session.js';
 import { AL2023_SESSION, WINDOWS_2022_SESSION } from '../../testing/nodes.js';
@@ -121,5 +121,22 @@ describe('OffloadedShell', () => {
     await shell.run('while true; do :; done', START);
     expect((await shell.run('systemctl is-active nginx', START)).output).toBe('active\n');
     shell.close();
+  });
+
+  it('keeps at most HISTORY_MAX_CHARS of lines: past them the shell moves to a worker at once and keeps none', async () => {
+    const pool = newPool(1);
+    const shell = new OffloadedShell(input(LINUX), pool);
+    const long = `: ${'x'.repeat(1024 * 1024)}`;
+    await shell.run('n=1', START);
+    let moved = 0;
+    for (let chars = 0; chars <= HISTORY_MAX_CHARS; chars += long.length) {
+      expect((await shell.run(long, START)).status).toBe(0);
+      moved += shell.where === 'worker' ? 1 : 0;
+    }
+    expect(moved).toBe(1);
+    expect((await shell.run('echo $n', START)).output).toBe('1\n');
+    // Without its operations, a shell whose worker dies cannot be rebuilt: the session ends, saying why.
+    await pool.close();
+    expect(await shell.run('echo $n', START)).toMatchObject({ exited: 1, output: 'the simulated shell was lost (its worker thread stopped)\n' });
   });
 });
