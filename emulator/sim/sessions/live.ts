@@ -149,11 +149,16 @@ class LiveSession {
       send: (type, data) => {
         if (this.phase === 'running') this.channel.send(type, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
       },
-      finish: ({ failed, output }) => serialized(this.emu, 'ending a session failed', () => this.finish(failed ?? false, output ?? '')),
+      finish: ({ failed, output }) => serialized(this.emu, 'ending a session failed', () => this.finish(failed ?? false, output ?? ''), { sessionId: this.id }),
       resume: (work) =>
-        serialized(this.emu, 'a session plugin failed', () => {
-          if (this.phase === 'running') work();
-        }),
+        serialized(
+          this.emu,
+          'a session plugin failed',
+          () => {
+            if (this.phase === 'running') work();
+          },
+          { sessionId: this.id },
+        ),
     };
     this.plugin =
       rec.SessionType === 'Port'
@@ -256,8 +261,8 @@ class LiveSession {
  * idle, else after the lock's holder (a sliced scheduler run), in call order. A failure is logged:
  * nothing reaches a socket's event handlers.
  */
-function serialized(emu: Runtime, failure: string, work: () => void): void {
-  const log = (err: unknown) => emu.log.log('error', failure, { error: String((err as Error)?.stack ?? err) });
+function serialized(emu: Runtime, failure: string, work: () => void, fields: Record<string, unknown> = {}): void {
+  const log = (err: unknown) => emu.log.log('error', failure, { ...fields, error: String((err as Error)?.stack ?? err) });
   try {
     const done = emu.serve(work, { jump: false });
     if (done instanceof Promise) done.catch(log);
@@ -344,9 +349,10 @@ export function acceptDataChannel(emu: Runtime, ws: WebSocket, sessionId: string
   const timer = setTimeout(() => refuse(messages.wsNoToken()), TOKEN_TIMEOUT_MS);
   timer.unref();
   ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
-    // A copy: the socket may reuse its buffer before a message that waits for the lock is handled.
+    // A copy: the message may be handled later (after the lock's holder), and ws does not promise
+    // to leave its buffer alone until then.
     const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer);
-    serialized(emu, `data channel message failed (session ${sessionId})`, () => {
+    serialized(emu, 'data channel message failed', () => {
       if (live) {
         if (isBinary) live.channel.receive(buf);
         return; // a text message after the token: nothing to do
@@ -366,11 +372,11 @@ export function acceptDataChannel(emu: Runtime, ws: WebSocket, sessionId: string
       clearTimeout(timer);
       live = liveSessions(emu).get(found.ctx.account, found.ctx.region, sessionId, found.rec.Target);
       live.attach(ws);
-    });
+    }, { sessionId });
   });
   ws.on('close', () => {
     clearTimeout(timer);
-    serialized(emu, `data channel close failed (session ${sessionId})`, () => live?.detach(ws));
+    serialized(emu, 'data channel close failed', () => live?.detach(ws), { sessionId });
   });
   ws.on('error', () => {
     // 'close' follows; a client that vanishes is a disconnect, not a fault
