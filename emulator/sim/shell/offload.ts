@@ -18,8 +18,9 @@
  *
  * Deterministic: a reply is what the inline shell would have given, whichever thread computed it.
  * Without workers the shell is rebuilt inline and lines run there with their full budget; a worker
- * that dies hands its shell back the same way. The operations are kept for that (at most
- * HISTORY_MAX_CHARS of them: a longer-lived shell moves to a worker at once and keeps none).
+ * that dies hands its shell back the same way. The operations are kept for that while a worker may
+ * need them, up to HISTORY_MAX_CHARS: a shell that outgrows them moves to a worker at once and keeps
+ * none (losing that worker then ends the shell, with a message).
  */
 import { DEFAULT_MAX_STEPS } from './runtime.js';
 import { INLINE_PROBE_STEPS, scriptPool, type PooledShell, type ScriptPool } from './pool.js';
@@ -104,13 +105,15 @@ export class OffloadedShell {
   }
 
   private record(op: ShellOp): void {
+    // Without a worker to move to, nothing will rebuild the shell: what made it need not be kept.
+    if (this.inlineOnly) this.history = undefined;
     if (!this.history) return;
     this.history.push(op);
     this.historyChars += sizeOf(op);
     if (this.historyChars <= HISTORY_MAX_CHARS) return;
     // Too much to keep: the shell goes to a worker now, while its operations can still rebuild it there.
-    if (this.local && !this.inlineOnly && this.moveToWorker()) this.local = undefined;
-    if (this.remote) this.history = undefined;
+    if (this.local && this.moveToWorker()) this.local = undefined;
+    this.history = undefined;
   }
 
   /** Hands the shell (as the history made it) to a worker; false when none can take it. */
