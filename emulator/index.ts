@@ -65,7 +65,11 @@ export interface RunningEmulator {
   /** http://127.0.0.1:<port>: the endpoint to give SDK clients. */
   readonly endpoint: string;
   readonly port: number;
-  /** The emulator itself (state, scheduler, services) for advanced use. */
+  /**
+   * The emulator itself (state, scheduler, services) for advanced use. Its methods do not wait for
+   * the server's sliced scheduler runs: wrap calls in `emulator.immediate(() => ...)`, as the calls
+   * here do, to see the state between requests.
+   */
   readonly emulator: Emulator;
   readonly clock: {
     now(): Date;
@@ -152,8 +156,15 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   const controls = new FleetControls(emu);
-  /** Under a data dir, a fleet change (which is not a journaled request) starts a checkpoint. */
-  const durable = <T>(value: T): T => {
+  /**
+   * Every call below answers synchronously, so it cannot wait for the lock that requests take; it
+   * runs through Emulator.immediate, which first completes a sliced scheduler run under way (so a
+   * call never sees the state between two tasks). Under a data dir, a fleet change (which is not a
+   * journaled request) starts a checkpoint.
+   */
+  const now = <T>(work: () => T): T => emu.immediate(work);
+  const durable = <T>(work: () => T): T => {
+    const value = emu.immediate(work);
     void emu.checkpoint?.();
     return value;
   };
@@ -162,29 +173,31 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     port: address.port,
     emulator: emu,
     clock: {
-      now: () => new Date(emu.clock.now()),
-      set(change) {
-        const target = change.now === undefined ? undefined : instant(change.now);
-        if (target !== undefined && target > emu.clock.now()) emu.scheduler.advanceTo(target);
-        else if (target !== undefined) emu.clock.set({ now: target });
-        if (change.mode !== undefined || change.rate !== undefined) emu.clock.set({ mode: change.mode, rate: change.rate });
-      },
-      advance: (seconds) => emu.scheduler.advance(Math.round(seconds * 1000)),
+      now: () => now(() => new Date(emu.clock.now())),
+      set: (change) =>
+        now(() => {
+          const target = change.now === undefined ? undefined : instant(change.now);
+          if (target !== undefined && target > emu.clock.now()) emu.scheduler.advanceTo(target);
+          else if (target !== undefined) emu.clock.set({ now: target });
+          if (change.mode !== undefined || change.rate !== undefined) emu.clock.set({ mode: change.mode, rate: change.rate });
+        }),
+      advance: (seconds) => now(() => emu.scheduler.advance(Math.round(seconds * 1000))),
     },
     fleet: {
-      list: (where) => controls.list(where),
-      add: (node) => durable(controls.add(node)),
-      update: (id, changes, where) => durable(controls.update(id, changes, where)),
-      remove: (id, where) => void durable(controls.remove(id, where)),
-      stopAgent: (id, where) => durable(controls.setAgentRunning(id, false, where)),
-      startAgent: (id, where) => durable(controls.setAgentRunning(id, true, where)),
-      load: (fixture, opts) => durable(controls.load(fixture, { replace: opts?.replace, file: typeof fixture === 'string', source: typeof fixture === 'string' ? fixture : 'fixture' })),
-      register: (registration) => durable(controls.register(registration)),
+      list: (where) => now(() => controls.list(where)),
+      add: (node) => durable(() => controls.add(node)),
+      update: (id, changes, where) => durable(() => controls.update(id, changes, where)),
+      remove: (id, where) => void durable(() => controls.remove(id, where)),
+      stopAgent: (id, where) => durable(() => controls.setAgentRunning(id, false, where)),
+      startAgent: (id, where) => durable(() => controls.setAgentRunning(id, true, where)),
+      load: (fixture, opts) =>
+        durable(() => controls.load(fixture, { replace: opts?.replace, file: typeof fixture === 'string', source: typeof fixture === 'string' ? fixture : 'fixture' })),
+      register: (registration) => durable(() => controls.register(registration)),
     },
-    reset: (scope) => emu.reset(scope),
-    snapshot: () => emu.snapshot(),
-    restore: (snapshot) => emu.restore(snapshot),
-    events: (filter) => emu.events.list(filter),
+    reset: (scope) => now(() => emu.reset(scope)),
+    snapshot: () => now(() => emu.snapshot()),
+    restore: (snapshot) => now(() => emu.restore(snapshot)),
+    events: (filter) => now(() => emu.events.list(filter)),
     async stop() {
       emu.close();
       server.closeAllConnections();

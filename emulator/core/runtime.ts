@@ -56,6 +56,13 @@ export interface Runtime {
   /** Runs whatever scheduled work is due now (real and scaled clocks; a no-op when frozen and idle). */
   catchUp(): void;
   /**
+   * Runs `handle` on the state between requests: at once when nothing holds the emulator's lock and
+   * nothing is due, otherwise after what holds it and what is due (a sliced scheduler run), in call
+   * order. `jump: false` for what is not a request (data channel input): an auto clock does not
+   * jump for it.
+   */
+  serve<T>(handle: (now: number) => T, opts?: { jump?: boolean }): T | Promise<T>;
+  /**
    * Under --data-dir: writes a checkpoint. For state changes that are not requests and so are not
    * journaled (a Session Manager data channel connecting or ending); undefined without persistence.
    */

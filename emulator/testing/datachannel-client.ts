@@ -29,6 +29,8 @@ export interface ClientOptions {
   continueFrom?: DataChannelClient;
 }
 
+const OUTPUT_TAIL = 4096;
+
 export class DataChannelClient {
   readonly ws: WebSocket;
   /** Every frame received, in arrival order. */
@@ -69,6 +71,7 @@ export class DataChannelClient {
       c.expected = opts.continueFrom.expected;
       c.processed.push(...opts.continueFrom.processed);
       c.outputText = opts.continueFrom.outputText;
+      c.tail = opts.continueFrom.tail;
     }
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
@@ -108,12 +111,24 @@ export class DataChannelClient {
 
   /** The Output payloads so far, kept as they arrive (the bench reads it after every frame). */
   private outputText = '';
+  /** The last OUTPUT_TAIL characters of it: what a test polls on every frame (outputEndsWith) without flattening megabytes. */
+  private tail = '';
   private readonly decoder = new TextDecoder();
 
   /** What the output frames of these payload types said, in order (default: Output). */
   output(types: readonly number[] = [PayloadType.Output]): string {
     if (types.length === 1 && types[0] === PayloadType.Output) return this.outputText;
     return this.processed.filter((f) => types.includes(f.payloadType)).map((f) => f.payload.toString('utf8')).join('');
+  }
+
+  /** How many characters of Output have arrived. */
+  get outputLength(): number {
+    return this.outputText.length;
+  }
+
+  /** Whether the Output so far ends with `text` (at most OUTPUT_TAIL characters): cheap enough to test on every frame of megabytes. */
+  outputEndsWith(text: string): boolean {
+    return this.tail.endsWith(text);
   }
 
   /** The channel_closed message, once received. */
@@ -184,7 +199,11 @@ export class DataChannelClient {
   private process(f: Frame): void {
     this.expected++;
     this.processed.push(f);
-    if (f.payloadType === PayloadType.Output) this.outputText += this.decoder.decode(f.payload, { stream: true });
+    if (f.payloadType === PayloadType.Output) {
+      const text = this.decoder.decode(f.payload, { stream: true });
+      this.outputText += text;
+      this.tail = (this.tail + text).slice(-OUTPUT_TAIL);
+    }
     if (f.payloadType === PayloadType.HandshakeRequest && this.opts.handshake !== 'ignore') this.answerHandshake(this.opts.handshake === 'accept' ? 1 : 2);
   }
 

@@ -90,4 +90,33 @@ describe('Scheduler', () => {
     expect(fired).toBe(1);
     s.stop();
   });
+
+  it('settle completes a sliced advance that waits half-way, in order; the advance then finds nothing left and counts it all', async () => {
+    const { s, clock, log } = setup();
+    let release!: () => void;
+    const prepared = new Promise<void>((r) => (release = r));
+    s.define<string>('note', (task, ctx) => void log.push(`${task.payload}@${(ctx.now - T0) / 1000}`));
+    s.define<string>('slow', (task, ctx) => void log.push(`${task.payload}@${(ctx.now - T0) / 1000}`));
+    // A task kind whose work is computed elsewhere first (a script on a worker): the run waits for it.
+    s.definePrepare('slow', () => prepared);
+    s.schedule({ ...at(10), kind: 'note', payload: 'a' });
+    s.schedule({ ...at(20), kind: 'slow', payload: 'b' });
+    s.schedule({ ...at(30), kind: 'note', payload: 'c' });
+    s.schedule({ ...at(90), kind: 'note', payload: 'at-target' });
+    const advance = s.advanceAsync(90_000);
+    while (log.length < 1) await new Promise((r) => setImmediate(r));
+    // Half-way: `a` ran at 10 s, the clock still says 0, and the run waits for b's preparation.
+    expect(log).toEqual(['a@10']);
+    expect(clock.now()).toBe(T0);
+    expect(s.isRunning).toBe(false);
+    expect(s.runDue(T0)).toBe(0);
+    expect(s.settle()).toBe(3);
+    expect(log).toEqual(['a@10', 'b@20', 'c@30', 'at-target@90']);
+    expect(clock.now()).toBe(T0 + 90_000);
+    expect(s.settle()).toBe(0);
+    release();
+    expect(await advance).toBe(4);
+    expect(log).toHaveLength(4);
+    expect(clock.now()).toBe(T0 + 90_000);
+  });
 });

@@ -19,6 +19,9 @@
  *                                run by the simulated shell) computed off the main thread before it
  *                                runs. The caller holds the emulator's lock (Emulator.exclusive), so no
  *                                request sees state between two tasks.
+ *   settle                       for callers that cannot wait for that lock (the in-process API, which
+ *                                is synchronous): completes at once what a sliced run parked between
+ *                                slices had left, so they do not see state between two tasks either.
  * Slicing is decided by wall time, which only says when to yield, never what a task computes.
  */
 import { checkInstant, standsStill, type Clock } from './clock.js';
@@ -69,11 +72,18 @@ export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
   private running = false;
+  /** A sliced run is under way but waits (for its next slice, or for prepared work): no task runs now. */
+  private parked = false;
+  /** Where the sliced run under way goes: its `until`, and the target of a sliced advance. */
+  private sliced: { until: number; advanceTo?: number } | undefined;
+  /** Tasks settle() ran for the sliced run under way (it reports them as its own). */
+  private settledRan = 0;
 
-  /** True while due tasks run (a request a task makes is part of the task's tick). */
+  /** True while due tasks run (a request a task makes is part of the task's tick); false between two slices of a sliced run. */
   get isRunning(): boolean {
-    return this.running;
+    return this.running && !this.parked;
   }
+
   /** Failures of task runners, surfaced by the control API instead of crashing the server. */
   readonly failures: { at: number; kind: string; error: string }[] = [];
 
@@ -151,17 +161,22 @@ export class Scheduler {
 
   /** Runs every task due at or before `until` (virtual ms), in time order. Returns how many ran. */
   runDue(until: number): number {
-    if (this.running) return 0; // a task that makes a request-like call must not re-enter
+    // A task that makes a request-like call must not re-enter; between two slices of a sliced run,
+    // no task is running, and a synchronous caller may run what is due (see settle).
+    if (this.isRunning) return 0;
     const heap = this.heap;
     if (!heap.length || heap[0].at > until) return 0;
+    const [wasRunning, wasParked] = [this.running, this.parked];
     this.running = true;
+    this.parked = false;
     let ran = 0;
     try {
       while (heap.length && heap[0].at <= until) {
         if (this.runNext()) ran++;
       }
     } finally {
-      this.running = false;
+      this.running = wasRunning;
+      this.parked = wasParked;
     }
     if (ran) this.afterRun(until, ran);
     this.arm();
@@ -199,12 +214,18 @@ export class Scheduler {
   async runDueAsync(until: number): Promise<number> {
     if (this.running || !this.dueBy(until)) return 0;
     this.running = true;
+    // An advance (advanceToAsync) says where it goes itself.
+    const own = this.sliced === undefined;
+    if (own) this.sliced = { until };
     let ran = 0;
     const prepared = new Set<number>();
     let sliceStart = performance.now();
-    const yieldIfLong = async () => {
-      if (performance.now() - sliceStart < SLICE_MS) return;
-      await turn();
+    // `parked` is set across every await, and cleared in this function's own continuation (no
+    // microtask runs between): a synchronous caller that gets a turn meanwhile may complete the run
+    // (settle), and none can see it between two tasks otherwise.
+    const long = () => performance.now() - sliceStart >= SLICE_MS;
+    const resumed = () => {
+      this.parked = false;
       sliceStart = performance.now();
     };
     try {
@@ -219,23 +240,61 @@ export class Scheduler {
             prepared.add(task.id);
             const p = this.prepare(task);
             if (p) pending.push(p);
-            await yieldIfLong();
+            if (long()) {
+              this.parked = true;
+              await turn();
+              resumed();
+            }
           }
           if (pending.length) {
-            await Promise.all(pending);
-            sliceStart = performance.now();
+            this.parked = true;
+            await Promise.all(pending); // prepare() never rejects
+            resumed();
           }
           continue;
         }
         if (this.runNext()) ran++;
-        await yieldIfLong();
+        if (long()) {
+          this.parked = true;
+          await turn();
+          resumed();
+        }
       }
     } finally {
       this.running = false;
+      if (own) this.sliced = undefined;
       for (const l of this.settledListeners) l();
     }
     if (ran) this.afterRun(until, ran);
     this.arm();
+    return ran + this.takeSettled();
+  }
+
+  private takeSettled(): number {
+    const ran = this.settledRan;
+    this.settledRan = 0;
+    return ran;
+  }
+
+  /**
+   * For a caller that cannot wait for the emulator's lock (the in-process API): completes now, in one
+   * synchronous stretch, what the sliced run under way had left (its due tasks, and the rest of a
+   * sliced advance: the clock's move and what then falls due), so the caller sees the state after
+   * it, never between two tasks. Tasks whose scripts were being computed off the main thread compute
+   * them inline, with the same results. The sliced run then finds nothing left to do. Does nothing
+   * while a task runs, or when no sliced run is under way.
+   */
+  settle(): number {
+    const sliced = this.sliced;
+    if (!sliced || this.isRunning) return 0;
+    let ran = this.runDue(sliced.until);
+    const target = sliced.advanceTo;
+    if (target !== undefined) {
+      sliced.advanceTo = undefined;
+      this.clock.set({ now: target });
+      ran += this.runDue(target);
+    }
+    this.settledRan += ran;
     return ran;
   }
 
@@ -297,9 +356,19 @@ export class Scheduler {
 
   async advanceToAsync(target: number): Promise<number> {
     checkInstant(target, 'advancing the clock: the target time');
-    const ran = await this.runDueAsync(target);
-    this.clock.set({ now: target });
-    return ran + (await this.runDueAsync(target));
+    const sliced: { until: number; advanceTo?: number } = { until: target, advanceTo: target };
+    this.sliced = sliced;
+    try {
+      const ran = await this.runDueAsync(target);
+      // Unless settle() has moved the clock already.
+      if (sliced.advanceTo !== undefined) {
+        sliced.advanceTo = undefined;
+        this.clock.set({ now: target });
+      }
+      return ran + (await this.runDueAsync(target)) + this.takeSettled();
+    } finally {
+      this.sliced = undefined;
+    }
   }
 
   /** After a snapshot restore: rebuild the key index from the stored heap. */

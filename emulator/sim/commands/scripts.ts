@@ -16,19 +16,15 @@
  *                               that advance the clock directly, a prediction that missed).
  *
  * Determinism: runScript is pure and a result is looked up by its whole input, so a run's output,
- * status and duration are the same whichever path computed them. The probe is counted in steps
- * (never wall time): a probe that ends before its step budget is the full run's result, because the
- * step limit only matters when it is reached.
+ * status and duration are the same whichever path computed them. The probe (shell/pool.ts
+ * probeScript) is counted in steps, never wall time: a probe that ends before its step budget is the
+ * full run's result, because the step limit only matters when it is reached.
  */
 import { createHash } from 'node:crypto';
 import type { Runtime } from '../../core/runtime.js';
 import { runScript, type RunScriptInput, type RunScriptResult } from '../shell/index.js';
-import { DEFAULT_MAX_STEPS } from '../shell/runtime.js';
-import { headOf, scriptPool } from '../shell/pool.js';
+import { headOf, probeScript, scriptPool } from '../shell/pool.js';
 import { MAX_PLUGIN_OUTPUT, MAX_STDERR, MAX_STDOUT } from './output.js';
-
-/** Steps a script may take inline while a task is prepared; longer ones go to a worker. */
-export const INLINE_PROBE_STEPS = 40;
 
 /**
  * How much of each stream a result keeps, whichever path computed it: more than any reader of a
@@ -67,9 +63,8 @@ export function runScriptFor(emu: Runtime, input: RunScriptInput): RunScriptResu
       return hit;
     }
     if (collecting) {
-      const max = input.maxSteps ?? DEFAULT_MAX_STEPS;
-      const probe = headOf(runScript(max <= INLINE_PROBE_STEPS ? input : { ...input, maxSteps: INLINE_PROBE_STEPS }), KEPT_STREAM_CHARS);
-      if (max <= INLINE_PROBE_STEPS || probe.aborted !== 'step-limit') {
+      const probe = probeScript(input, KEPT_STREAM_CHARS);
+      if (probe) {
         cacheOf(emu).set(key, probe);
         return probe;
       }

@@ -22,6 +22,11 @@
  * Nothing a client sends can throw out of here: unreadable frames are ignored, and the plugins
  * run the simulated shell, which never throws.
  *
+ * What arrives from outside (a WebSocket message or close, a port's connection ending, a plugin
+ * going on after a worker computed a line) changes sessions in the store, so it runs as requests do
+ * (Runtime.serve, without the auto clock's jump): at once when the emulator is idle, otherwise after
+ * a sliced scheduler run under way, in arrival order, never between two of its tasks.
+ *
  * Live sessions are in memory only, per emulator. After a reset they are closed; after a restored
  * snapshot (or a restart under --data-dir) sessions that had a data channel are terminated: their
  * shell and the channel's sequence numbers are gone, so a client could not resume them.
@@ -144,7 +149,16 @@ class LiveSession {
       send: (type, data) => {
         if (this.phase === 'running') this.channel.send(type, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
       },
-      finish: ({ failed, output }) => this.finish(failed ?? false, output ?? ''),
+      finish: ({ failed, output }) => serialized(this.emu, 'ending a session failed', () => this.finish(failed ?? false, output ?? ''), { sessionId: this.id }),
+      resume: (work) =>
+        serialized(
+          this.emu,
+          'a session plugin failed',
+          () => {
+            if (this.phase === 'running') work();
+          },
+          { sessionId: this.id },
+        ),
     };
     this.plugin =
       rec.SessionType === 'Port'
@@ -158,7 +172,6 @@ class LiveSession {
   /** The plugin is done (exit, the command finished, the port failed). */
   private finish(failed: boolean, output: string): void {
     if (this.phase !== 'running' && this.phase !== 'handshake') return;
-    this.emu.catchUp();
     const ctx = this.ctx();
     const rec = this.record(ctx);
     if (!rec) return void this.end(output);
@@ -170,7 +183,6 @@ class LiveSession {
   /** Sequenced input from the client, in order. */
   private input(f: Frame): void {
     if (this.phase === 'ending' || this.phase === 'ended') return;
-    this.emu.catchUp();
     const ctx = this.ctx();
     const rec = this.record(ctx);
     if (!rec || !isActive(rec)) return;
@@ -241,6 +253,21 @@ class LiveSession {
     this.channel.dispose();
     this.socket = undefined;
     this.forget();
+  }
+}
+
+/**
+ * Runs `work` as a request would run (Runtime.serve, no auto-clock jump): now when the emulator is
+ * idle, else after the lock's holder (a sliced scheduler run), in call order. A failure is logged:
+ * nothing reaches a socket's event handlers.
+ */
+function serialized(emu: Runtime, failure: string, work: () => void, fields: Record<string, unknown> = {}): void {
+  const log = (err: unknown) => emu.log.log('error', failure, { ...fields, error: String((err as Error)?.stack ?? err) });
+  try {
+    const done = emu.serve(work, { jump: false });
+    if (done instanceof Promise) done.catch(log);
+  } catch (err) {
+    log(err);
   }
 }
 
@@ -322,12 +349,15 @@ export function acceptDataChannel(emu: Runtime, ws: WebSocket, sessionId: string
   const timer = setTimeout(() => refuse(messages.wsNoToken()), TOKEN_TIMEOUT_MS);
   timer.unref();
   ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
-    try {
-      const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+    // A copy: the message may be handled later (after the lock's holder), and ws does not promise
+    // to leave its buffer alone until then.
+    const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer);
+    serialized(emu, 'data channel message failed', () => {
       if (live) {
         if (isBinary) live.channel.receive(buf);
         return; // a text message after the token: nothing to do
       }
+      if (ws.readyState !== ws.OPEN) return; // refused meanwhile, or gone
       if (isBinary) return refuse(messages.wsNoToken());
       let token: unknown;
       try {
@@ -335,7 +365,6 @@ export function acceptDataChannel(emu: Runtime, ws: WebSocket, sessionId: string
       } catch {
         return refuse(messages.wsNoToken());
       }
-      emu.catchUp();
       const found = locate(emu, sessionId);
       if (!found) return refuse(messages.wsNoSuchSession(sessionId));
       if (!isActive(found.rec) || found.rec.Status === 'Terminating') return refuse(messages.wsSessionEnded(sessionId, found.rec.Status));
@@ -343,13 +372,11 @@ export function acceptDataChannel(emu: Runtime, ws: WebSocket, sessionId: string
       clearTimeout(timer);
       live = liveSessions(emu).get(found.ctx.account, found.ctx.region, sessionId, found.rec.Target);
       live.attach(ws);
-    } catch (err) {
-      emu.log.log('error', 'data channel message failed', { sessionId, error: String((err as Error)?.stack ?? err) });
-    }
+    }, { sessionId });
   });
   ws.on('close', () => {
     clearTimeout(timer);
-    live?.detach(ws);
+    serialized(emu, 'data channel close failed', () => live?.detach(ws), { sessionId });
   });
   ws.on('error', () => {
     // 'close' follows; a client that vanishes is a disconnect, not a fault

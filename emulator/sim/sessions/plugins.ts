@@ -8,12 +8,20 @@
  *   preferences runs first, each line shown after a prompt as if typed (the agent writes it to the
  *   pty). Lines run instantly in wall time; in virtual time each starts at the later of the clock and
  *   the end of the previous line, so `sleep 5; date` shows five seconds more.
+ *   A line that a short inline probe cannot finish (a fork bomb, an endless loop) runs on a worker
+ *   thread, and the shell with it from then on (sim/shell/offload.ts). Meanwhile the terminal is
+ *   busy, as a real one is while a command runs: what the client sends (keys, Ctrl-C, a new size)
+ *   waits, in order, and is processed once the line is done, exactly as if the line had run inline.
  * - InteractiveCommands / NonInteractiveCommands (CommandsPlugin): the document's command, as
  *   `sh -c` (PowerShell on Windows) as ssm-user; output streamed, then the session ends. With
  *   separateOutputStream, NonInteractiveCommands sends stdout as Output and stderr as StdErr, each
  *   piece after a line end led by its prefix, then "EXIT_CODE: <n>" (PayloadType ExitCode), as the
  *   agent's processCommandsWithOutputStreamSeparate does. Without it, the exit code is not sent (the
- *   agent does not either).
+ *   agent does not either). A runaway command runs on a worker thread (shell/pool.ts), with the same
+ *   output.
+ *
+ * Long output (megabytes of a fork bomb's messages) goes out in slices, one per turn of the event
+ * loop (Outbox); the session ends only once all of it is out.
  * - Port (PortPlugin): basic port forwarding (one connection at a time, as the agent does for
  *   clients that see an agent older than 3.0.196.0, the version smux multiplexing needs): the
  *   node's port (or host:port) reaches the real address its fleet fixture maps (PortForwards), with
@@ -23,7 +31,10 @@
  */
 import { connect, type Socket } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
-import { openShell, runScript, type NodeFacts, type ShellSession } from '../shell/index.js';
+import type { NodeFacts, RunScriptResult } from '../shell/index.js';
+import { OffloadedShell } from '../shell/offload.js';
+import { probeScript, scriptPool } from '../shell/pool.js';
+import type { ShellReply } from '../shell/session.js';
 import type { FleetInstance } from '../fleet/index.js';
 import { Flag, flagPayload, PayloadType } from './frames.js';
 import type { SessionRecord } from './state.js';
@@ -35,6 +46,11 @@ export interface PluginHost {
   send(payloadType: number, data: Buffer | string): void;
   /** The session's work is over: it ends (Terminated), or fails. */
   finish(how: { failed?: boolean; output?: string }): void;
+  /**
+   * Runs `work` later as input to the plugin runs (under the emulator's lock, after a sliced
+   * scheduler run under way): how a plugin goes on once a worker has computed a line or a command.
+   */
+  resume(work: () => void): void;
 }
 
 /** What a shell or commands plugin runs with: the node as the shell sees it, and the session user's environment. */
@@ -71,10 +87,96 @@ const platformKey = (node: FleetInstance) => (node.PlatformType === 'Windows' ? 
 
 const WINDOWS_BANNER = 'Windows PowerShell\r\nCopyright (C) Microsoft Corporation. All rights reserved.\r\n\r\n';
 
+// ───────────────────────────────────────────── output ─────────────────────────────────────────────
+
+/** Output beyond this many characters goes out in slices, one per turn of the event loop (framing and sending 16 Ki characters takes about 1 ms, 5-8 ms on a loaded machine). */
+export const OUTPUT_SLICE_CHARS = 16 * 1024;
+
+interface OutItem {
+  type: number;
+  text: string;
+  /** Shell output: gets the terminal's "\r\n" line ends as it goes. */
+  raw: boolean;
+  /** One message as it is (a separated-stream piece, the exit code): never merged or cut. */
+  whole: boolean;
+}
+
+/**
+ * What a plugin sends, in order. What fits in OUTPUT_SLICE_CHARS goes out at once, as one message
+ * per payload type in a row (the channel cuts it into 1,024-byte frames); longer output goes out a
+ * slice per turn of the event loop, so that framing and hashing a fork bomb's megabytes of
+ * messages never holds it.
+ */
+export class Outbox {
+  private items: OutItem[] = [];
+  private sending = false;
+  private idle: (() => void)[] = [];
+
+  constructor(private readonly send: (type: number, text: string) => void) {}
+
+  push(type: number, text: string, opts: { raw?: boolean; whole?: boolean } = {}): void {
+    if (text) this.items.push({ type, text, raw: opts.raw ?? false, whole: opts.whole ?? false });
+  }
+
+  /** Sends a slice now, and the rest on later turns. */
+  flush(): void {
+    if (this.sending) return; // the slices under way take what was added
+    this.sendSlice();
+  }
+
+  /** `then` once everything pushed so far (and flushed) is out: never synchronously. */
+  whenEmpty(then: () => void): void {
+    this.idle.push(then);
+    queueMicrotask(() => this.checkIdle());
+  }
+
+  clear(): void {
+    this.items = [];
+    this.idle = [];
+  }
+
+  private sendSlice(): void {
+    let budget = OUTPUT_SLICE_CHARS;
+    let type = -1;
+    let text = '';
+    const out = () => {
+      if (text) this.send(type, text);
+      text = '';
+    };
+    while (this.items.length && budget > 0) {
+      const item = this.items[0]!;
+      if (item.type !== type || item.whole) out();
+      type = item.type;
+      let n = item.whole ? item.text.length : Math.min(item.text.length, budget);
+      // Never between the halves of a surrogate pair, or between "\r" and "\n".
+      const last = item.text.charCodeAt(n - 1);
+      if (n < item.text.length && ((last >= 0xd800 && last <= 0xdbff) || last === 13)) n++;
+      const piece = item.text.slice(0, n);
+      text += item.raw ? tty(piece) : piece;
+      budget -= n;
+      if (n === item.text.length) this.items.shift();
+      else item.text = item.text.slice(n);
+      if (item.whole) out();
+    }
+    out();
+    this.sending = this.items.length > 0;
+    if (this.sending) setImmediate(() => this.sendSlice());
+    else this.checkIdle();
+  }
+
+  private checkIdle(): void {
+    if (this.sending || this.items.length) return;
+    for (const then of this.idle.splice(0)) then();
+  }
+}
+
 // ───────────────────────────────────────────── shell ─────────────────────────────────────────────
 
+/** Input not processed yet, in order: keys, a terminal size, and at the start, the profile's lines and the first prompt. */
+type Pending = { keys: string } | { size: { cols: number; rows: number } } | { profile: string } | { prompt: true };
+
 export class ShellPlugin implements SessionPlugin {
-  private shell: ShellSession | undefined;
+  private shell: OffloadedShell | undefined;
   private line = '';
   private pending: string | undefined;
   private readonly decoder = new StringDecoder('utf8');
@@ -83,123 +185,178 @@ export class ShellPlugin implements SessionPlugin {
   private escape: '' | 'esc' | 'csi' = '';
   /** Virtual instant the previous line finished. */
   private shellClock = 0;
-  private ended = false;
+  /** The shell has ended (exit, Ctrl-D): the rest of the input is dropped. */
+  private exited = false;
+  private stopped = false;
+  /** A line runs on a worker: input waits in `queue`. */
+  private busy = false;
+  private readonly queue: Pending[] = [];
   private readonly windows: boolean;
+  private readonly out: Outbox;
 
   constructor(private readonly run: PluginRun) {
     this.windows = run.facts.PlatformType === 'Windows';
+    this.out = new Outbox((type, text) => run.host.send(type, text));
   }
 
   start(): void {
-    this.shell = openShell({
+    this.shell = new OffloadedShell({
       dialect: this.windows ? 'powershell' : 'sh',
       node: this.run.facts,
       startTime: this.run.host.now(),
       env: this.run.env,
       commandStubs: this.run.node.Behaviors.filter((b) => b.Scope !== 'script'),
     });
-    let out = this.windows ? WINDOWS_BANNER : '';
+    if (this.windows) this.show(WINDOWS_BANNER);
     const profile = this.windows ? this.run.session.Preferences.shellProfile.windows : this.run.session.Preferences.shellProfile.linux;
-    for (const cmd of profile.split(/\r?\n/).filter((l) => l.trim() !== '')) {
-      if (this.ended) break;
-      out += this.shell.prompt() + cmd + '\r\n' + this.execute(cmd).out;
-    }
-    if (!this.ended) out += this.shell.prompt();
-    this.run.host.send(PayloadType.Output, out);
+    for (const cmd of profile.split(/\r?\n/).filter((l) => l.trim() !== '')) this.queue.push({ profile: cmd });
+    this.queue.push({ prompt: true });
+    this.pump();
   }
 
   input(payloadType: number, payload: Buffer): void {
-    if (this.ended || !this.shell) return;
+    if (this.exited || this.stopped || !this.shell) return;
     if (payloadType === PayloadType.Size) {
       const size = parseSize(payload);
-      if (size) this.shell.resize(size.cols, size.rows);
-      return;
-    }
-    if (payloadType !== PayloadType.Output) return;
-    let echo = '';
-    for (const ch of this.decoder.write(payload)) {
-      echo += this.key(ch);
-      if (this.ended) break;
-    }
-    if (echo) this.run.host.send(PayloadType.Output, echo);
+      if (size) this.queue.push({ size });
+    } else if (payloadType === PayloadType.Output) {
+      this.queue.push({ keys: this.decoder.write(payload) });
+    } else return;
+    this.pump();
   }
 
   stop(): void {
-    this.ended = true;
+    this.stopped = true;
+    this.queue.length = 0;
+    this.out.clear();
+    this.shell?.close();
   }
 
-  /** One character typed; returns what the terminal shows for it. */
-  private key(ch: string): string {
+  /** Processes the input that waits, until it is done or a line runs on a worker; then sends what the terminal shows. */
+  private pump(): void {
+    while (!this.busy && !this.exited && !this.stopped && this.queue.length) this.next();
+    this.out.flush();
+  }
+
+  private next(): void {
+    const item = this.queue[0]!;
+    if (!('keys' in item)) {
+      this.queue.shift();
+      if ('prompt' in item) this.show(this.shell!.prompt());
+      else if ('size' in item) this.shell!.resize(item.size.cols, item.size.rows);
+      else {
+        this.show(this.shell!.prompt() + item.profile + '\r\n');
+        this.execute(item.profile, () => undefined);
+      }
+      return;
+    }
+    // One character at a time: a line that goes to a worker leaves the rest waiting.
+    let i = 0;
+    while (i < item.keys.length && !this.busy && !this.exited) {
+      const ch = String.fromCodePoint(item.keys.codePointAt(i)!);
+      i += ch.length;
+      this.key(ch);
+    }
+    item.keys = item.keys.slice(i);
+    if (!item.keys) this.queue.shift();
+  }
+
+  private show(text: string): void {
+    this.out.push(PayloadType.Output, text);
+  }
+
+  /** One character typed: the terminal shows its echo, and Enter runs the line. */
+  private key(ch: string): void {
     if (this.escape) {
       if (this.escape === 'esc') this.escape = ch === '[' || ch === 'O' ? 'csi' : '';
       else if (ch >= '@' && ch <= '~') this.escape = '';
-      return '';
+      return;
     }
     const cr = this.afterCR;
     this.afterCR = ch === '\r';
     switch (ch) {
       case '\n':
         // the \n of a \r\n; a lone \n is Enter too (a client that sends lines)
-        return cr ? '' : '\r\n' + this.submit();
+        if (!cr) this.submit();
+        return;
       case '\r':
-        return '\r\n' + this.submit();
+        return this.submit();
       case '\x7f':
       case '\b':
-        if (!this.line) return '';
+        if (!this.line) return;
         this.line = [...this.line].slice(0, -1).join('');
-        return '\b \b';
+        return this.show('\b \b');
       case '\x03':
         this.line = '';
         this.pending = undefined;
-        return '^C\r\n' + this.shell!.prompt();
+        return this.show('^C\r\n' + this.shell!.prompt());
       case '\x04':
-        if (this.line || this.pending !== undefined) return '';
+        if (this.line || this.pending !== undefined) return;
         return this.exitShell(this.windows ? '' : 'exit\r\n');
       case '\x15': {
         const n = [...this.line].length;
         this.line = '';
-        return '\b \b'.repeat(n);
+        return this.show('\b \b'.repeat(n));
       }
       case '\x1b':
         this.escape = 'esc';
-        return '';
+        return;
       default:
-        if (ch < ' ') return ''; // Tab and other control characters: no completion, no effect
+        if (ch < ' ') return; // Tab and other control characters: no completion, no effect
         this.line += ch;
-        return ch;
+        return this.show(ch);
     }
   }
 
   /** Enter: runs the line (or asks for the rest of a statement). */
-  private submit(): string {
+  private submit(): void {
+    this.show('\r\n');
     const text = this.pending !== undefined ? `${this.pending}\n${this.line}` : this.line;
     this.line = '';
     this.pending = undefined;
-    if (text.trim() === '') return this.shell!.prompt();
-    const r = this.execute(text);
-    if (this.ended) return r.out;
-    if (r.incomplete) {
-      this.pending = text;
-      return this.shell!.continuationPrompt();
-    }
-    return r.out + this.shell!.prompt();
+    if (text.trim() === '') return this.show(this.shell!.prompt());
+    this.execute(text, (r) => {
+      if (r.incomplete) {
+        this.pending = text;
+        this.show(r.continuationPrompt);
+      } else if (!this.exited) this.show(r.prompt);
+    });
   }
 
-  /** Runs text in the shell: its output for the terminal, or incomplete (nothing ran). */
-  private execute(text: string): { out: string; incomplete?: boolean } {
+  /**
+   * Runs text in the shell and shows its output, then `then(reply)`: at once, or once a worker has
+   * run the line (input waits meanwhile).
+   */
+  private execute(text: string, then: (r: ShellReply) => void): void {
     const start = Math.max(this.run.host.now(), this.shellClock);
-    const r = this.shell!.run(text, start);
-    this.shellClock = start + r.durationMs;
-    if (r.incomplete) return { out: '', incomplete: true };
-    const out = tty(r.output);
-    return { out: r.exited !== undefined ? out + this.exitShell('') : out };
+    const done = (r: ShellReply) => {
+      this.shellClock = start + r.durationMs;
+      if (!r.incomplete) {
+        this.out.push(PayloadType.Output, r.output, { raw: true });
+        if (r.exited !== undefined) this.exitShell('');
+      }
+      then(r);
+    };
+    const reply = this.shell!.run(text, start);
+    if (!(reply instanceof Promise)) return done(reply);
+    this.busy = true;
+    void reply.then((r) =>
+      this.run.host.resume(() => {
+        this.busy = false;
+        if (this.stopped) return;
+        done(r);
+        this.pump();
+      }),
+    );
   }
 
-  private exitShell(say: string): string {
-    this.ended = true;
-    // After this key's echo has gone out.
-    queueMicrotask(() => this.run.host.finish({}));
-    return say;
+  private exitShell(say: string): void {
+    this.exited = true;
+    this.show(say);
+    // Once everything shown so far has gone out.
+    this.out.whenEmpty(() => {
+      if (!this.stopped) this.run.host.finish({});
+    });
   }
 }
 
@@ -222,8 +379,11 @@ const PREFIX_RE = /^[0-9a-zA-Z\r\n_:-]{0,30}$/;
 
 export class CommandsPlugin implements SessionPlugin {
   private stopped = false;
+  private readonly out: Outbox;
 
-  constructor(private readonly run: PluginRun) {}
+  constructor(private readonly run: PluginRun) {
+    this.out = new Outbox((type, text) => run.host.send(type, text));
+  }
 
   start(): void {
     const props = (this.run.session.Properties?.[platformKey(this.run.node)] ?? {}) as Record<string, unknown>;
@@ -239,8 +399,8 @@ export class CommandsPlugin implements SessionPlugin {
       }
     }
     // `sh -c <command>` (powershell <command> on Windows): script-style messages ("sh: line 1: ...").
-    const r = runScript({
-      dialect: windows ? 'powershell' : 'sh',
+    const input = {
+      dialect: windows ? ('powershell' as const) : ('sh' as const),
       script: command,
       node: this.run.facts,
       startTime: this.run.host.now(),
@@ -248,15 +408,25 @@ export class CommandsPlugin implements SessionPlugin {
       scriptPath: windows ? 'line' : 'sh',
       commandStubs: this.run.node.Behaviors.filter((b) => b.Scope !== 'script'),
       mergeStreams: !separate,
-    });
-    if (separate) {
-      this.sendPrefixed(PayloadType.Output, r.stdout, outPrefix);
-      this.sendPrefixed(PayloadType.StdErr, r.stderr, errPrefix);
-      this.run.host.send(PayloadType.ExitCode, `EXIT_CODE: ${r.exitCode}`);
-    } else if (r.stdout) {
-      this.run.host.send(PayloadType.Output, interactive ? tty(r.stdout) : r.stdout);
-    }
-    if (!this.stopped) this.run.host.finish({});
+    };
+    const show = (r: RunScriptResult) => {
+      if (this.stopped) return;
+      if (separate) {
+        this.sendPrefixed(PayloadType.Output, r.stdout, outPrefix);
+        this.sendPrefixed(PayloadType.StdErr, r.stderr, errPrefix);
+        this.out.push(PayloadType.ExitCode, `EXIT_CODE: ${r.exitCode}`, { whole: true });
+      } else {
+        this.out.push(PayloadType.Output, r.stdout, { raw: interactive });
+      }
+      this.out.flush();
+      this.out.whenEmpty(() => {
+        if (!this.stopped) this.run.host.finish({});
+      });
+    };
+    // A command that a short probe cannot finish runs on a worker (the same result).
+    const done = probeScript(input);
+    if (done) show(done);
+    else void scriptPool.run(input).then((r) => this.run.host.resume(() => show(r)));
   }
 
   /** Pieces of at most 1,024 bytes, ending at line ends where they can; a prefix leads each piece that starts a line. */
@@ -265,7 +435,7 @@ export class CommandsPlugin implements SessionPlugin {
     const room = 1024 - Buffer.byteLength(prefix);
     let lineStart = true;
     for (const piece of linePieces(text, room)) {
-      this.run.host.send(type, (lineStart ? prefix : '') + piece);
+      this.out.push(type, (lineStart ? prefix : '') + piece, { whole: true });
       lineStart = piece.endsWith('\n');
     }
   }
@@ -276,6 +446,7 @@ export class CommandsPlugin implements SessionPlugin {
 
   stop(): void {
     this.stopped = true;
+    this.out.clear();
   }
 }
 
@@ -284,7 +455,11 @@ function linePieces(text: string, max: number): string[] {
   const out: string[] = [];
   let rest = text;
   while (rest) {
-    let piece = rest;
+    // Halve the rest until it fits; a string has at least as many bytes as characters, so the halving
+    // down to `max` characters needs no counting (counting megabytes for every piece would not end).
+    let n = rest.length;
+    while (n > max) n = Math.max(1, Math.floor(n / 2));
+    let piece = rest.slice(0, n);
     while (Buffer.byteLength(piece) > max) piece = piece.slice(0, Math.max(1, Math.floor(piece.length / 2)));
     const nl = piece.lastIndexOf('\n');
     if (piece.length < rest.length && nl >= 0) piece = piece.slice(0, nl + 1);

@@ -60,6 +60,8 @@ export class Runtime {
    */
   mergeErr = false;
   steps = 0;
+  /** The step budget of the current run or line (beginLine can lower it for one line: a probe). */
+  private limit: number;
   private out: string[] = [];
   private err: string[] = [];
   private outLen = 0;
@@ -72,6 +74,7 @@ export class Runtime {
     readonly timeoutMs: number,
   ) {
     this.start = start;
+    this.limit = maxSteps;
   }
 
   /** Virtual "now" inside the script (start + elapsed). */
@@ -82,8 +85,8 @@ export class Runtime {
   /** One statement/command; charges commandCostMs when `cost`. */
   step(cost: boolean): void {
     this.steps++;
-    if (this.steps > this.maxSteps) {
-      throw new Abort('step-limit', `the simulated shell stopped the script after ${this.maxSteps} steps (step limit)`);
+    if (this.steps > this.limit) {
+      throw new Abort('step-limit', `the simulated shell stopped the script after ${this.limit} steps (step limit)`);
     }
     if (cost) this.advance(this.commandCostMs);
   }
@@ -122,10 +125,11 @@ export class Runtime {
   }
 
   /**
-   * A shell session's next line: a fresh budget of steps and time from `start`, and empty output
-   * streams (the previous line's output was taken).
+   * A shell session's next line: a fresh budget of steps (maxSteps, or fewer for a probe) and time
+   * from `start`, and empty output streams (the previous line's output was taken).
    */
-  beginLine(start: number): void {
+  beginLine(start: number, steps = this.maxSteps): void {
+    this.limit = Math.min(steps, this.maxSteps);
     this.start = start;
     this.elapsed = 0;
     this.steps = 0;

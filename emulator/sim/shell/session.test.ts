@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { openShell, runScript, type NodeFacts, type ShellSessionInput } from './index.js';
+import { AL2023_SESSION, WINDOWS_2022_SESSION } from '../../testing/nodes.js';
 
-const AL2023: NodeFacts = {
-  InstanceId: 'i-0123456789abcdef0',
-  PlatformType: 'Linux',
-  PlatformName: 'Amazon Linux',
-  PlatformVersion: '2023',
-  IPAddress: '172.31.1.2',
-  ComputerName: 'ip-172-31-1-2.ec2.internal',
-  Region: 'us-east-1',
-  User: 'ssm-user',
-};
+const AL2023 = AL2023_SESSION;
 const AL2: NodeFacts = { ...AL2023, PlatformVersion: '2' };
 const UBUNTU: NodeFacts = { ...AL2023, PlatformName: 'Ubuntu', PlatformVersion: '22.04' };
-const WINDOWS: NodeFacts = {
-  InstanceId: 'i-0fedcba9876543210',
-  PlatformType: 'Windows',
-  PlatformName: 'Microsoft Windows Server 2022 Datacenter',
-  PlatformVersion: '10.0.20348',
-  ComputerName: 'EC2AMAZ-ABC1234',
-  User: 'ec2amaz-abc1234\\ssm-user',
-};
+const WINDOWS = WINDOWS_2022_SESSION;
 const START = Date.UTC(2025, 0, 1);
 
 const shell = (node = AL2023, extra: Partial<ShellSessionInput> = {}) =>

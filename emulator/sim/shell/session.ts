@@ -61,7 +61,11 @@ export interface ShellLine {
 
 export interface ShellSession {
   readonly dialect: Dialect;
-  run(text: string, now: number): ShellLine;
+  /**
+   * Runs a line at virtual instant `now`. `maxSteps` lowers the line's step budget (a probe: a line
+   * that ends within it has the result it would have with the full budget).
+   */
+  run(text: string, now: number, maxSteps?: number): ShellLine;
   /** The primary prompt, as the shell would print it now. */
   prompt(): string;
   /** The prompt for the next line of an unfinished statement. */
@@ -99,8 +103,8 @@ export function openShell(input: ShellSessionInput): ShellSession {
 }
 
 /** Runs one line under the guards: a guard or a defect of the simulation ends the line, never the session. */
-function guarded(rt: Runtime, now: number, body: () => { incomplete?: boolean; exit?: number }, status: () => number): ShellLine {
-  rt.beginLine(now);
+function guarded(rt: Runtime, now: number, maxSteps: number | undefined, body: () => { incomplete?: boolean; exit?: number }, status: () => number): ShellLine {
+  rt.beginLine(now, maxSteps);
   let r: { incomplete?: boolean; exit?: number } = {};
   let aborted: ShellLine['aborted'];
   try {
@@ -166,10 +170,11 @@ function shSession(rt: Runtime, facts: Facts, machine: Machine, vfs: Vfs, env: R
   const root = user === 'root';
   return {
     dialect: 'sh',
-    run(text, now) {
+    run(text, now, maxSteps) {
       return guarded(
         rt,
         now,
+        maxSteps,
         () => {
           const r = sh.runInteractive(text, st, io, lineNo + 1);
           if (!r.incomplete) lineNo += text.split('\n').length;
@@ -192,6 +197,36 @@ function shSession(rt: Runtime, facts: Facts, machine: Machine, vfs: Vfs, env: R
       st.vars.set('LINES', { v: String(rows), exp: false });
     },
   };
+}
+
+/**
+ * One thing done to a shell session, as data: a line run at a virtual instant, or a terminal size.
+ * A session is a pure function of its input and its operations, so the same operations give the same
+ * shell wherever they are applied (replayShell): what lets a worker thread take a session over
+ * (sim/shell/offload.ts).
+ */
+export type ShellOp = { run: string; now: number; maxSteps?: number } | { resize: { cols: number; rows: number } };
+
+/** A line's result with the prompts that follow it (a shell on another thread cannot be asked later). */
+export interface ShellReply extends ShellLine {
+  prompt: string;
+  continuationPrompt: string;
+}
+
+export function applyShellOp(shell: ShellSession, op: ShellOp): ShellReply | undefined {
+  if ('resize' in op) {
+    shell.resize(op.resize.cols, op.resize.rows);
+    return undefined;
+  }
+  const line = shell.run(op.run, op.now, op.maxSteps);
+  return { ...line, prompt: shell.prompt(), continuationPrompt: shell.continuationPrompt() };
+}
+
+/** The shell that `history` made of a session opened with `input`. */
+export function replayShell(input: ShellSessionInput, history: readonly ShellOp[]): ShellSession {
+  const shell = openShell(input);
+  for (const op of history) applyShellOp(shell, op);
+  return shell;
 }
 
 /** bash's prompt escapes (PROMPTING in bash(1)) that a session prompt uses; others are left as they are. */
@@ -230,7 +265,7 @@ export function expandBashPrompt(
 function powerShellSession(rt: Runtime, host: PowerShellHost): ShellSession {
   return {
     dialect: 'powershell',
-    run: (text, now) => guarded(rt, now, () => host.run(text), () => (host.succeeded() ? 0 : 1)),
+    run: (text, now, maxSteps) => guarded(rt, now, maxSteps, () => host.run(text), () => (host.succeeded() ? 0 : 1)),
     prompt: () => `PS ${host.location()}> `,
     continuationPrompt: () => '>> ',
     resize() {

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agentScriptPath, runScript, type NodeFacts, type RunScriptInput } from './index.js';
+import { AL2023 } from '../../testing/nodes.js';
 
-const AL2023: NodeFacts = {
-  InstanceId: 'i-0123456789abcdef0',
-  PlatformType: 'Linux',
-  PlatformName: 'Amazon Linux',
-  PlatformVersion: '2023',
-  IPAddress: '172.31.1.2',
-  ComputerName: 'ip-172-31-1-2.ec2.internal',
-  Region: 'us-east-1',
-};
 const UBUNTU: NodeFacts = { ...AL2023, InstanceId: 'i-0aaaaaaaaaaaaaaaa', PlatformName: 'Ubuntu', PlatformVersion: '22.04', ComputerName: 'ip-172-31-1-2' };
 const START = Date.UTC(2025, 0, 1, 0, 0, 0);
 const PATH = agentScriptPath({ node: AL2023, dialect: 'sh' });
