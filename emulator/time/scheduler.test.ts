@@ -120,3 +120,22 @@ describe('Scheduler', () => {
     expect(clock.now()).toBe(T0 + 90_000);
   });
 });
+
+describe('Scheduler: compaction while tasks run', () => {
+  it('a task that cancels enough keyed tasks to compact the queue does not break the run it is part of (found by the soak: a 500 from SendCommand)', async () => {
+    for (const mode of ['runDue', 'runDueAsync'] as const) {
+      const { s, log } = setup();
+      s.define<number>('far', () => void log.push('far'));
+      s.define<number>('due', (task) => {
+        log.push(`due${task.payload}`);
+        if (task.payload === 1) for (let i = 0; i < 2000; i++) s.cancel(`far${i}`);
+      });
+      for (let i = 0; i < 3000; i++) s.schedule({ ...at(1e6), kind: 'far', key: `far${i}`, payload: i });
+      for (let n = 1; n <= 5; n++) s.schedule({ ...at(n), kind: 'due', payload: n });
+      const ran = mode === 'runDue' ? s.runDue(T0 + 10_000) : await s.runDueAsync(T0 + 10_000);
+      expect(ran, mode).toBe(5);
+      expect(log, mode).toEqual(['due1', 'due2', 'due3', 'due4', 'due5']);
+      expect(s.list(), mode).toHaveLength(1000);
+    }
+  });
+});

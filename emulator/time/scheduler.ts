@@ -416,9 +416,16 @@ export class Scheduler {
     this.timer.unref();
   }
 
+  /**
+   * Drops replaced and cancelled tasks, in place: a run under way (runDue, runDueAsync) holds the
+   * array, and a task it runs may cancel enough tasks to get here (a new array would leave that run
+   * popping one array while it looks at the other).
+   */
   private compact(): void {
-    const sched = this.store().data.scheduler;
-    sched.tasks = sched.tasks.filter((t) => this.live(t));
+    const h = this.heap;
+    let kept = 0;
+    for (const t of h) if (this.live(t)) h[kept++] = t;
+    h.length = kept;
     this.stale = 0;
     this.heapify();
   }
