@@ -8,12 +8,16 @@
  * output counts the first eviction; its caps are in sim/commands/timing.ts) and `--settle` seconds
  * more. A fresh emulator holds less than a full history, so RSS grows while the history fills; what
  * must be flat is what follows: the measured phase (`--seconds`) starts from the warm-up's RSS, and
- * its growth is the figure (a leak shows as growth there).
+ * its growth is the figure (a leak shows as growth there). RSS as sampled also holds garbage V8 has
+ * not collected yet (under this load, as much again as the live data), so at both points the soak
+ * asks the server's V8 for a full GC through the inspector protocol and prints RSS and the live heap
+ * after it: those are the figures that must be flat.
  *
  *   npm run soak [-- --seconds 60 --clients 100 --settle 15 --max-warmup 180]
  */
 import { spawn } from 'node:child_process';
 import http from 'node:http';
+import { WebSocket } from 'ws';
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 
@@ -100,16 +104,46 @@ function nextCall(client: number, n: number, account: string): { op: string; inp
 }
 
 async function main(): Promise<void> {
-  const child = spawn(process.execPath, [resolve(root, 'dist/bundle/main.js'), '--port', '0', '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  const port = await new Promise<number>((done, fail) => {
+  // --inspect: the soak asks the server's V8 for its live heap (after a full GC) through the
+  // inspector protocol, so that the figure is the data the emulator holds, not the allocator's slack.
+  const child = spawn(process.execPath, ['--inspect=127.0.0.1:0', resolve(root, 'dist/bundle/main.js'), '--port', '0', '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const serverErrors: string[] = [];
+  const { port, inspector } = await new Promise<{ port: number; inspector: string }>((done, fail) => {
     let err = '';
     child.stderr!.on('data', (d: Buffer) => {
       err += d.toString();
       const m = /listening on http:\/\/[^:]+:(\d+)/.exec(err);
-      if (m) done(Number(m[1]));
+      const i = /Debugger listening on (ws:\/\/\S+)/.exec(err);
+      if (m && i) done({ port: Number(m[1]), inspector: i[1] });
+      // after start-up: keep the server's error lines (a 500's cause) for the report
+      if (m && i) for (const line of d.toString().split('\n')) if (line.includes('"level":"error"') && serverErrors.length < 20) serverErrors.push(line);
     });
     child.on('exit', (code) => fail(new Error(`emulator exited (${code}): ${err}`)));
   });
+  const v8 = new WebSocket(inspector);
+  await new Promise((done, fail) => v8.once('open', done).once('error', fail));
+  let callId = 0;
+  const call = (method: string, params: object = {}) =>
+    new Promise<any>((done) => {
+      const id = ++callId;
+      const onMessage = (raw: Buffer) => {
+        const msg = JSON.parse(raw.toString());
+        if (msg.id === id) {
+          v8.off('message', onMessage);
+          done(msg.result);
+        }
+      };
+      v8.on('message', onMessage);
+      v8.send(JSON.stringify({ id, method, params }));
+    });
+  /** The server's live heap in MB after a full garbage collection, with the heap's size, external memory and RSS then. */
+  const liveHeapMb = async () => {
+    await call('HeapProfiler.collectGarbage');
+    const r = await call('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
+    const u = JSON.parse(r.result.value) as NodeJS.MemoryUsage;
+    const mb = (n: number) => n / 1024 / 1024;
+    return { used: mb(u.heapUsed), total: mb(u.heapTotal), external: mb(u.external), rss: mb(u.rss) };
+  };
   const rssLaunch = rssMb(child.pid!);
   const evicted = async () => {
     const r = await new Promise<string>((done, fail) =>
@@ -153,21 +187,27 @@ async function main(): Promise<void> {
   clearInterval(watcher);
   const full = (await evicted()) > 0;
   const rssStart = rssMb(child.pid!);
+  const heapStart = await liveHeapMb();
   const measured = { latencies: [] as number[], errors: [] as string[] };
   const deadline = performance.now() + SECONDS * 1000;
   await run(measured, () => performance.now() >= deadline);
   const rssEnd = rssMb(child.pid!);
+  const heapEnd = await liveHeapMb();
+  v8.close();
   child.kill('SIGTERM');
   agent.destroy();
   const { latencies, errors } = measured;
   errors.push(...warm.errors);
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(2);
-  const growth = ((rssEnd - rssStart) / rssStart) * 100;
+  const pctChange = (a: number, b: number) => ((b - a) / a) * 100;
   console.log(`soak: ${CLIENTS} clients; warm-up ${((performance.now() - warmStart) / 1000 - SECONDS).toFixed(0)} s (${warm.latencies.length} requests, command history ${full ? 'full' : 'NOT full'}), then ${SECONDS} s measured: ${latencies.length} requests (${Math.round(latencies.length / SECONDS)} req/s)`);
   console.log(`errors (both phases): ${errors.length}${errors.length ? `\n  ${[...new Set(errors)].slice(0, 10).join('\n  ')}` : ''}`);
   console.log(`latency ms (measured phase): p50 ${pct(50)}, p99 ${pct(99)}, max ${pct(100)}`);
-  console.log(`server RSS: ${rssLaunch.toFixed(0)} MB at launch, ${rssStart.toFixed(0)} MB after the warm-up, ${rssEnd.toFixed(0)} MB at the end (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}% over the measured phase)`);
+  const signed = (n: number) => `${n >= 0 ? '+' : ''}${n.toFixed(1)}%`;
+  console.log(`server RSS as sampled: ${rssLaunch.toFixed(0)} MB at launch, ${rssStart.toFixed(0)} MB after the warm-up, ${rssEnd.toFixed(0)} MB at the end (garbage not yet collected included)`);
+  console.log(`server after a full GC, after the warm-up -> at the end: RSS ${heapStart.rss.toFixed(0)} -> ${heapEnd.rss.toFixed(0)} MB (${signed(pctChange(heapStart.rss, heapEnd.rss))}), live heap ${heapStart.used.toFixed(1)} -> ${heapEnd.used.toFixed(1)} MB (${signed(pctChange(heapStart.used, heapEnd.used))}), V8 heap ${heapStart.total.toFixed(0)} -> ${heapEnd.total.toFixed(0)} MB, external ${heapStart.external.toFixed(0)} -> ${heapEnd.external.toFixed(0)} MB`);
+  if (serverErrors.length) console.log(`server errors logged:\n  ${serverErrors.join('\n  ')}`);
   process.exitCode = errors.length ? 1 : 0;
 }
 
