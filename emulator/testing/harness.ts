@@ -12,6 +12,7 @@
  *   await t.advance(3600);                 // virtual seconds
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { checkSnapshot } from '../state/snapshot.js';
 import type { Server } from 'node:http';
 import supertest from 'supertest';
 import { SSMClient } from '@aws-sdk/client-ssm';
@@ -139,6 +140,9 @@ export function useEmulator(options: TestEmulatorOptions = {}): TestEmulator {
   // Registered before the file's own afterEach hooks, so it runs after them (vitest runs them in reverse).
   afterEach(() => {
     called = undefined;
+    // The state every test leaves must pass the snapshot check as --data-dir would write it (JSON):
+    // a slice schema that refuses state the emulator itself makes would stop a user's restart.
+    checkSnapshot(JSON.parse(JSON.stringify(holder.t!.emu.snapshot({ copy: false }))));
   });
   return new Proxy({} as TestEmulator, {
     get(_target, prop) {
