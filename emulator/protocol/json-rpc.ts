@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { Emulator } from '../emulator.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../core/defaults.js';
 import { callerOfAuthorization, verifySignature, type AccessKeys } from './sigv4.js';
-import { sendError, sendJson, toServiceError } from './respond.js';
+import { logRequest, sendError, sendJson, toServiceError } from './respond.js';
 import { endpointOf } from './endpoint.js';
 import { SerializationException, UnknownOperationException } from '../core/errors.js';
 import { redact } from '../core/redact.js';
@@ -111,18 +111,7 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = {}) {
         failure = { error: e.code, message: e.message };
         sendError(res, e, requestId);
       }
-      if (logRequests) {
-        emu.log.log('info', 'request', {
-          operation: operation || target,
-          account: caller.account,
-          region: caller.region,
-          status,
-          // A refusal says why (its code and AWS's message), so a 400 in the log explains itself.
-          ...failure,
-          ms: Math.round((performance.now() - started) * 100) / 100,
-          requestId,
-        });
-      }
+      if (logRequests) logRequest(emu.log, { operation: operation || target, account: caller.account, region: caller.region, status, failure, started, requestId });
     };
     try {
       if (opts.accessKeys) verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers }, body, opts.accessKeys);

@@ -24,3 +24,31 @@ export function toServiceError(err: unknown, log: Logger, where: Record<string, 
 export function sendError(res: ServerResponse, err: ServiceError, requestId: string, contentType = AMZ_JSON): void {
   sendJson(res, err.status, JSON.stringify(err.toBody()), requestId, contentType, { 'x-amzn-ErrorType': err.code });
 }
+
+export interface RequestOutcome {
+  /** Named when the port serves more than one REST API. */
+  service?: string;
+  operation: string;
+  account: string;
+  region: string;
+  status: number;
+  /** A refusal's code and AWS's message, so that a 400 in the log explains itself. */
+  failure?: { error: string; message: string };
+  /** performance.now() when the request arrived. */
+  started: number;
+  requestId: string;
+}
+
+/** The one `info` line each AWS request leaves in the log (JSON RPC and REST-JSON alike). */
+export function logRequest(log: Logger, o: RequestOutcome): void {
+  log.log('info', 'request', {
+    ...(o.service !== undefined && { service: o.service }),
+    operation: o.operation,
+    account: o.account,
+    region: o.region,
+    status: o.status,
+    ...o.failure,
+    ms: Math.round((performance.now() - o.started) * 100) / 100,
+    requestId: o.requestId,
+  });
+}

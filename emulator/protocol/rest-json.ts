@@ -24,7 +24,7 @@ import { SerializationException, ServiceError } from '../core/errors.js';
 import { callerOf, verifySignature, type AccessKeys } from './sigv4.js';
 import { readBody } from './json-rpc.js';
 import { endpointOf } from './endpoint.js';
-import { toServiceError } from './respond.js';
+import { logRequest, toServiceError } from './respond.js';
 
 export const REST_JSON = 'application/json';
 export const MAX_REST_BODY_BYTES = 16 * 1024 * 1024;
@@ -166,18 +166,7 @@ export function createRestJsonHandler(emu: Emulator, api: RestApi, accessKeys?: 
           failure = { error: e.code, message: e.message };
           sendError(res, e, requestId);
         }
-        if (logRequests) {
-          emu.log.log('info', 'request', {
-            service,
-            operation: route.operation,
-            account: caller.account,
-            region: caller.region,
-            status,
-            ...failure,
-            ms: Math.round((performance.now() - started) * 100) / 100,
-            requestId,
-          });
-        }
+        if (logRequests) logRequest(emu.log, { service, operation: route.operation, account: caller.account, region: caller.region, status, failure, started, requestId });
       };
       try {
         if (readErr) throw readErr;
