@@ -38,6 +38,22 @@ async function automationTask(windowId: string, targetId: string, document: stri
   );
 }
 
+/**
+ * One node tagged Role=web and a window with one AUTOMATION task of `document` on it, opened and
+ * advanced `seconds`: the window's execution and the task's invocation.
+ */
+async function runTaskOnOneNode(document: string, parameters: Record<string, string[]>, seconds: number) {
+  await addNodes(t, 1, () => ({ Tags: { Role: 'web' } }));
+  const w = await createWindow(t);
+  await automationTask(w, await registerTagTarget(t, w), document, parameters);
+  await t.http.post(`/_emulator/maintenance-windows/${w}/open`).send({});
+  await t.advance(seconds);
+  const [e] = await executions(t, w);
+  const [te] = await executionTasks(t, e!.WindowExecutionId!);
+  const [inv] = await invocations(t, e!.WindowExecutionId!, te!.TaskExecutionId!);
+  return { e: e!, inv: inv! };
+}
+
 describe('maintenance-window AUTOMATION tasks run on the Automation engine', () => {
   it('AWS-RestartEC2Instance per node: real executions restart the instances, the invocations end as the executions do', async () => {
     await addNodes(t, 2, () => ({ Tags: { Role: 'web' } }));
@@ -66,44 +82,23 @@ describe('maintenance-window AUTOMATION tasks run on the Automation engine', () 
   });
 
   it('a runbook that fails (an instance that does not exist) fails its invocation and the window execution', async () => {
-    await addNodes(t, 1, () => ({ Tags: { Role: 'web' } }));
-    const w = await createWindow(t);
-    await automationTask(w, await registerTagTarget(t, w), 'AWS-StopEC2Instance', { InstanceId: ['i-0000000000000dead'] });
-    await t.http.post(`/_emulator/maintenance-windows/${w}/open`).send({});
-    await t.advance(120);
-    const [e] = await executions(t, w);
-    const [te] = await executionTasks(t, e!.WindowExecutionId!);
-    const [inv] = await invocations(t, e!.WindowExecutionId!, te!.TaskExecutionId!);
+    const { e, inv } = await runTaskOnOneNode('AWS-StopEC2Instance', { InstanceId: ['i-0000000000000dead'] }, 120);
     expect(inv).toMatchObject({ Status: 'FAILED', StatusDetails: 'Failed' });
-    expect((await execution(t, inv!.ExecutionId!)).AutomationExecutionStatus).toBe('Failed');
-    expect(e!.Status).toBe('FAILED');
+    expect((await execution(t, inv.ExecutionId!)).AutomationExecutionStatus).toBe('Failed');
+    expect(e.Status).toBe('FAILED');
   });
 
   it("Automation's Change Calendar preference applies to them: a CLOSED calendar fails the executions and the invocations", async () => {
     await createCalendar(t, 'Freeze', calendar('DEFAULT_CLOSED'));
     await t.http.put('/_emulator/automation/preferences').send({ ChangeCalendarNames: ['Freeze'] }).expect(200);
-    await addNodes(t, 1, () => ({ Tags: { Role: 'web' } }));
-    const w = await createWindow(t);
-    await automationTask(w, await registerTagTarget(t, w), 'AWS-StopEC2Instance', { InstanceId: ['{{RESOURCE_ID}}'] });
-    await t.http.post(`/_emulator/maintenance-windows/${w}/open`).send({});
-    await t.advance(5);
-    const [e] = await executions(t, w);
-    const [te] = await executionTasks(t, e!.WindowExecutionId!);
-    const [inv] = await invocations(t, e!.WindowExecutionId!, te!.TaskExecutionId!);
+    const { inv } = await runTaskOnOneNode('AWS-StopEC2Instance', { InstanceId: ['{{RESOURCE_ID}}'] }, 5);
     expect(inv!.Status).toBe('FAILED');
     expect((await execution(t, inv!.ExecutionId!)).FailureMessage).toBe("The change calendar Freeze is CLOSED, so Automation can't run now.");
     expect(await nodeStates(t)).toEqual({ [iid(1)]: 'running Online' });
   });
 
   it("parameters the runbook does not accept fail the invocation with StartAutomationExecution's error", async () => {
-    await addNodes(t, 1, () => ({ Tags: { Role: 'web' } }));
-    const w = await createWindow(t);
-    await automationTask(w, await registerTagTarget(t, w), 'AWS-StopEC2Instance', { Nope: ['x'] });
-    await t.http.post(`/_emulator/maintenance-windows/${w}/open`).send({});
-    await t.advance(5);
-    const [e] = await executions(t, w);
-    const [te] = await executionTasks(t, e!.WindowExecutionId!);
-    const [inv] = await invocations(t, e!.WindowExecutionId!, te!.TaskExecutionId!);
+    const { inv } = await runTaskOnOneNode('AWS-StopEC2Instance', { Nope: ['x'] }, 5);
     expect(inv!.Status).toBe('FAILED');
     expect(inv!.StatusDetails).toMatch(/Nope/);
     expect((await t.ssm.send(new DescribeAutomationExecutionsCommand({}))).AutomationExecutionMetadataList).toEqual([]);
