@@ -111,7 +111,7 @@ export function createRpcHandler(emu: Emulator, opts: RpcOptions = {}) {
         failure = { error: e.code, message: e.message };
         sendError(res, e, requestId);
       }
-      if (logRequests) logRequest(emu.log, { operation: operation || target, account: caller.account, region: caller.region, status, failure, started, requestId });
+      if (logRequests) logRequest(emu.log, { operation: operation || target, account: caller.account, region: caller.region, status, failure, ms: performance.now() - started, requestId });
     };
     try {
       if (opts.accessKeys) verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers }, body, opts.accessKeys);

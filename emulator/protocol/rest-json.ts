@@ -166,7 +166,7 @@ export function createRestJsonHandler(emu: Emulator, api: RestApi, accessKeys?: 
           failure = { error: e.code, message: e.message };
           sendError(res, e, requestId);
         }
-        if (logRequests) logRequest(emu.log, { service, operation: route.operation, account: caller.account, region: caller.region, status, failure, started, requestId });
+        if (logRequests) logRequest(emu.log, { service, operation: route.operation, account: caller.account, region: caller.region, status, failure, ms: performance.now() - started, requestId });
       };
       try {
         if (readErr) throw readErr;
